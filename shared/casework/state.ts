@@ -1,6 +1,6 @@
 // Where the case stands, read from its timeline and the rules engine's evaluation: what the availability of the
 // actions (./availability.ts) and the checks on an entry (./entry.ts) need to know.
-import type { Procedure, ProcedureStage } from '#shared/rules/procedure';
+import { firstStage, recordedStageId, type Procedure, type ProcedureStage } from '#shared/rules/procedure';
 import { type RegimeCctsEvent, type RegimeVersion, regimeCctsEvents, regimeVersionFor } from '#shared/rules/regimes';
 import type { Evaluation } from '#shared/rules/types';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
@@ -89,8 +89,8 @@ export function readState(
     s.closedOn = record.updatedAt.slice(0, 10);
   if (evaluation) s.pausedSince = evaluation.pausedSince ?? (evaluation.status === 'open' ? null : s.pausedSince);
   if (procedure) {
-    const id = evaluation?.stage ?? record.stage;
-    s.stage = procedure.stages.find((st) => st.id === id) ?? (evaluation ? null : procedure.stages[0]);
+    const id = evaluation?.stage ?? recordedStageId(record.stage, procedure);
+    s.stage = procedure.stages.find((st) => st.id === id) ?? (evaluation ? null : firstStage(procedure));
   }
   return s;
 }

@@ -86,6 +86,7 @@ export {
   ESCALATION_TRIGGERS,
   type EscalationTrigger,
   firstResponseTarget,
+  firstStage,
   type LetterWords,
   type Procedure,
   procedureOnDay,
@@ -98,6 +99,7 @@ export {
   type ProcedureRegistry,
   type ProcedureStage,
   procedureVersionLabel,
+  recordedStageId,
   STAGE_ENTRY_EVENTS,
   type StageEntryEvent,
   type Target,
@@ -121,6 +123,7 @@ export {
   KINEX,
   listProcedures,
   MISO,
+  newCaseStageId,
   OFCOM_BASELINE,
 } from './procedures';
 export {

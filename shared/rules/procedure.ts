@@ -109,6 +109,23 @@ export interface Procedure {
   wording?: ProcedureWording;
 }
 
+/**
+ * The stage every case of a procedure starts in: its first (never external nor entered by an event: `checkProcedure`).
+ * The rules engine reads each case from it (evaluate.ts), and a new case's record stores its id (`newCaseStageId`).
+ */
+export function firstStage(procedure: Procedure): ProcedureStage {
+  return procedure.stages[0];
+}
+
+/**
+ * The stage id a case's stored `stage` stands for: itself, or the first stage's for '' (the record of a case logged
+ * before new cases stored their first stage, or of one whose procedure the desk did not know): such records, on desks,
+ * in backups and on team servers, keep reading as the stage their page shows, with no upgrade rewriting them.
+ */
+export function recordedStageId(stored: string, procedure: Procedure): string {
+  return stored === '' ? firstStage(procedure).id : stored;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Schema
 

@@ -4,6 +4,7 @@ import {
   checkProcedure,
   createProcedureRegistry,
   firstResponseTarget,
+  recordedStageId,
   validateProcedure,
   withProcedures,
 } from './procedure';
@@ -13,8 +14,10 @@ import {
   getProcedure,
   KIJOMA,
   listProcedures,
+  newCaseStageId,
   proceduresMayHave,
 } from './procedures';
+import { evaluateCase } from './evaluate';
 import { getAdrScheme } from './adr-schemes';
 import { getRegime } from './regimes';
 import { assertNotOk } from '#test/support/assert';
@@ -141,6 +144,48 @@ describe('procedure validation (a desk clones and edits one)', () => {
     expect(getProcedure('kijoma', registry).firstResponse.default?.amount).toBe(5);
     expect(() => getProcedure('kijoma-business')).toThrow(/Unknown procedure/);
     expect(() => createProcedureRegistry([KIJOMA, KIJOMA])).toThrow(/Two procedures have the id "kijoma"/);
+  });
+});
+
+describe('the stage a new case starts in', () => {
+  // A desk's procedure whose second version adds a first stage: a case follows the version in force when received.
+  const v1 = { ...clone(KIJOMA), id: 'kijoma-triage', name: 'Kijoma with triage' };
+  const v2 = {
+    ...clone(v1),
+    version: 2,
+    effectiveFrom: '2026-11-25',
+    stages: [{ ...clone(KIJOMA.stages[0]), id: 'triage', name: 'Triage' }, ...clone(KIJOMA.stages)],
+  };
+  const registry = withProcedures(DEFAULT_PROCEDURES, [v1, v2]);
+  const facts = (receivedOn: string) => ({
+    procedureId: 'kijoma-triage',
+    calendar: 'england-and-wales' as const,
+    receivedOn,
+    channel: 'email' as const,
+    category: 'billing' as const,
+    events: [],
+  });
+
+  it('is the first stage of the version in force on the day received: the one the rules read from its timeline', () => {
+    for (const [receivedOn, stage] of [
+      ['2026-11-24', 'customer-services'],
+      ['2026-11-25', 'triage'],
+    ]) {
+      const c = { procedureId: 'kijoma-triage', receivedOn };
+      expect(newCaseStageId(c, registry)).toBe(stage);
+      expect(evaluateCase(facts(receivedOn), receivedOn, { procedures: registry }).stage).toBe(stage);
+    }
+    expect(newCaseStageId({ procedureId: 'kijoma', receivedOn: '2026-11-24' })).toBe('customer-services');
+  });
+
+  it('is not known for a procedure the desk does not know: the record says so with an empty stage', () => {
+    expect(newCaseStageId({ procedureId: 'gone', receivedOn: '2026-11-24' }, registry)).toBe('');
+  });
+
+  it('is what a stored empty stage (a case logged before, or under an unknown procedure) is read as', () => {
+    expect(recordedStageId('', KIJOMA)).toBe('customer-services');
+    expect(recordedStageId('management-review', KIJOMA)).toBe('management-review');
+    expect(recordedStageId('', v2)).toBe('triage');
   });
 });
 

@@ -4,6 +4,7 @@
 // ADR scheme directory supply the rules in force, and `notes` records what was superseded.
 import {
   createProcedureRegistry,
+  firstStage,
   type Procedure,
   procedureOnDay,
   type ProcedureRegistry,
@@ -490,6 +491,19 @@ export function procedureForCase(
 ): Procedure {
   getProcedure(record.procedureId, registry);
   return procedureOnDay(record.procedureId, record.receivedOn, registry)!;
+}
+
+/**
+ * The stage a new case's record is stored with: the first stage of the version of its procedure in force on the day
+ * it was received (`firstStage`), the one its page, index and reports read from its timeline; '' for a procedure this
+ * desk does not know (nothing can read the case then; `recordedStageId` reads it as the first stage once one can).
+ */
+export function newCaseStageId(
+  record: { procedureId: string; receivedOn: string },
+  registry: ProcedureRegistry = deskRegistry,
+): string {
+  const procedure = procedureOnDay(record.procedureId, record.receivedOn, registry);
+  return procedure ? firstStage(procedure).id : '';
 }
 
 export function listProcedures(registry: ProcedureRegistry = deskRegistry): Procedure[] {
