@@ -167,6 +167,12 @@ export interface CaseRecord {
    * scheme are the case's letters'. Absent on cases logged before providers existed: they follow the desk's first.
    */
   providerId?: string;
+  /**
+   * The id of the procedure stage the case is at, as its timeline last put it (the rules engine reads the stage from
+   * the timeline; this is what stays readable when it cannot). A new case stores its procedure's first stage
+   * (shared/rules `newCaseStageId`); '' (cases logged before that, or under a procedure the desk did not know) means
+   * the first stage too (`recordedStageId`). Written only when the timeline moves the case to another stage.
+   */
   stage: string;
   status: CaseStatus;
   assignee?: string;

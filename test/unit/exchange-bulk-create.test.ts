@@ -65,6 +65,7 @@ describe('createCases', () => {
         assignee: 'Sam Patel',
         procedureId: 'kijoma',
         calendar: 'england-and-wales',
+        stage: 'customer-services', // Kijoma's first stage, as createCase stores it (and the index reads it)
         createdAt: '2026-11-20T10:00:00.000Z',
       });
       const events = await readTimeline(database, record.id);

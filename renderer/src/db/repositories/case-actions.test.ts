@@ -214,7 +214,7 @@ describe('performAction', () => {
     await performAction(database, record.id, 'referred-to-adr', { on: '2026-10-20' }, opts);
     stages.push(await stageNow());
     expect(stages).toEqual([
-      { record: '', index: 'Customer service' }, // as created by intake; the index reads the stage from the timeline
+      { record: 'customer-service', index: 'Customer service' }, // as created by intake: the first stage
       { record: 'escalation-team', index: 'Escalation team' },
       { record: 'customer-resolution', index: 'Customer resolution' },
       { record: 'resolution-manager', index: 'Customer resolution manager review' },

@@ -119,6 +119,15 @@ describe('case creation', () => {
     });
   });
 
+  it('stores the stage the case starts in, the one its page and index read from the timeline (not an empty one)', async () => {
+    const database = open(freshName());
+    const record = await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    const stored = await database.cases.get(record.id);
+    expect(stored?.stage).toBe('front-line'); // Ofcom's first stage ("Front line")
+    expect(record.stage).toBe('front-line');
+    expect((await database.caseIndex.get(record.id))?.stage).toBe('front-line');
+  });
+
   it('stores nothing when the transaction fails', async () => {
     const database = open(freshName());
     await expect(

@@ -9,6 +9,7 @@ import { letterWithdrawnEntry } from '#shared/letters/index';
 import { deskProviders, savedDeskForm, usualProvider, type Provider } from '#shared/model/provider';
 import { RecordRefusal } from '#shared/model/refusals';
 import { counterKey, formatReference } from '#shared/model/reference';
+import { newCaseStageId } from '#shared/rules/index';
 import { caseWriteTables, putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
 import { deskSettings, readDesk, writeDesk } from '#db/desk';
 import { newFirstProviderId } from './providers';
@@ -97,14 +98,15 @@ function newCase(
   receivedSummary?: string,
 ): { record: CaseRecord; event: TimelineEvent } {
   const provider = providerForNewCase(options.settings, options.providerId);
+  const procedureId = options.procedureId ?? provider.procedureId;
   const record: CaseRecord = {
     id: newId(),
     reference,
     ...parts,
-    procedureId: options.procedureId ?? provider.procedureId,
+    procedureId,
     calendar: provider.calendar,
     providerId: provider.id,
-    stage: '',
+    stage: newCaseStageId({ procedureId, receivedOn: parts.receivedOn }),
     status: 'open',
     assignee: options.by,
     createdAt: at,
