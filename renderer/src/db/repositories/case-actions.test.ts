@@ -279,6 +279,35 @@ describe('performAction', () => {
     });
   });
 
+  it("an edit of the customer's details or a correction of an unrelated fact never writes the case's stage", async () => {
+    const database = open();
+    const fresh = await newCase(database, 'ofcom');
+    // A case logged before new cases stored their first stage: its record says '' (kept by desks, backups, servers).
+    const legacy = await newCase(database, 'ofcom');
+    await database.cases.update(legacy.id, { stage: '' });
+    const edit = {
+      on: '2026-09-03',
+      customerName: 'Ada King',
+      addressLines: '12 St James Square\nLondon',
+      postcode: 'SW1Y 4JH',
+      phone: '0113 496 0000',
+    };
+    for (const c of [fresh, legacy]) {
+      const before = (await database.cases.get(c.id))!.stage;
+      const opts = { by: 'Sam Patel', today: TODAY, clock: tickingClock() };
+      const { record } = await performAction(database, c.id, 'edit-customer', edit, opts);
+      expect(record.stage).toBe(before);
+      expect((await database.cases.get(c.id))?.stage).toBe(before);
+      // A correction is written whole (put): it keeps the stored stage too.
+      await performAction(database, c.id, 'correct-facts', { summary: 'Charged twice', reason: 'Typo' }, opts);
+      expect((await database.cases.get(c.id))?.stage).toBe(before);
+      // Both read as the first stage, as the case page and index say.
+      expect((await database.caseIndex.get(c.id))?.stageName).toBe('Front line');
+    }
+    expect((await database.cases.get(fresh.id))?.stage).toBe('front-line');
+    expect((await database.cases.get(legacy.id))?.stage).toBe('');
+  });
+
   it('editing business size and communication needs updates the case, its clocks and its index', async () => {
     const database = open();
     const record = await newCase(database);

@@ -13,7 +13,7 @@ import {
 } from '#shared/casework/index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { PROBLEMS_EN } from '#shared/model/problems';
-import { evaluateCase, procedureForCase, type Evaluation, type Procedure } from '#shared/rules/index';
+import { evaluateCase, procedureForCase, recordedStageId, type Evaluation, type Procedure } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
 import { caseWriteTables, refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
@@ -152,7 +152,11 @@ export async function performAction(
     const changes: Partial<CaseRecord> = { updatedAt: at };
     if (evaluationAfter) {
       changes.status = evaluationAfter.status === 'closed' ? 'closed' : 'open';
-      changes.stage = evaluationAfter.stage;
+      // The stage only when the timeline moved it: an edit that moves nothing leaves the stored one as it was (a
+      // record's '' is its procedure's first stage: `recordedStageId`), so no unrelated edit rewrites it.
+      const procedureAfter = tryProcedure(edited);
+      const storedStage = procedureAfter ? recordedStageId(record.stage, procedureAfter) : record.stage;
+      if (evaluationAfter.stage !== storedStage) changes.stage = evaluationAfter.stage;
     }
     if (built.customer) changes.customer = built.customer;
     if (built.communication) changes.communication = built.communication;
