@@ -5,7 +5,7 @@ import type { CaseRecord, TimelineEvent, TimelineType } from '#shared/model/case
 import { effectiveTimeline } from '#shared/model/effective';
 import { caseProviderId } from '#shared/model/provider';
 import { fold } from '#shared/model/search-text';
-import { evaluateCase, type Clock, type Evaluation } from '#shared/rules/index';
+import { evaluateCase, procedureForCase, recordedStageId, type Clock, type Evaluation } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
 import { reportBasis } from '#shared/reports/index';
 import type { Table } from 'dexie';
@@ -92,6 +92,15 @@ export function searchText(record: CaseRecord): string {
   return fold(parts.join(' '));
 }
 
+/** The stage the case's record stores, '' read as its procedure's first (`recordedStageId`); as stored when unknown. */
+function storedStage(record: CaseRecord): string {
+  try {
+    return recordedStageId(record.stage, procedureForCase(record));
+  } catch {
+    return record.stage;
+  }
+}
+
 /** A case's index row from the case and its timeline (any order). Pure: the same facts always give the same row. */
 export function deriveCaseIndex(record: CaseRecord, events: readonly TimelineEvent[]): CaseIndexRow {
   const row: CaseIndexRow = {
@@ -124,6 +133,7 @@ export function deriveCaseIndex(record: CaseRecord, events: readonly TimelineEve
     evaluation = evaluateCase(caseFacts(record, events), indexDay(record, events));
   } catch (error) {
     row.rulesError = error instanceof Error ? error.message : String(error);
+    row.stage = storedStage(record);
     return row;
   }
   row.status = evaluation.status;
