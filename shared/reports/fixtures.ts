@@ -65,6 +65,8 @@ function fixture(
     summary: `Free text about ${id}: what the customer said.`,
     procedureId,
     calendar,
+    // Deliberately not the case's stage nor status (a record from before new cases stored their first stage): reports
+    // cannot read either (summary.ts `ReportCaseRecord` has neither); they read both from the timeline.
     stage: '',
     status: 'open',
     ...(assignee ? { assignee } : {}),
