@@ -343,6 +343,7 @@ export const storedProcedure = z
       version: z.number(must('must be a number')).int('must be a whole number').min(1, 'must be 1 or more'),
       savedAt: storedTimestamp,
       procedure: z.looseObject({ id, version: z.number(must('must be a number')) }, must('must be an object')),
+      retiredOn: storedDate.optional(),
     },
     must('must be an object'),
   )

@@ -115,6 +115,8 @@ export {
   getProcedure,
   procedureName,
   installDeskProcedures,
+  isProcedureRetired,
+  procedureChoices,
   procedureForCase,
   proceduresMayHave,
   INFINITY,

@@ -449,18 +449,38 @@ export function deskProcedures(): ProcedureRegistry {
   return deskRegistry;
 }
 
+/** The desk's own procedures it retired: kept, every version, for the cases that follow them; offered for no new work. */
+let deskRetired: ReadonlySet<string> = new Set();
+
 /**
- * Make `procedures` (the desk's own, every version) the desk's, beside the built-in ones. A built-in id is refused:
- * the built-in procedures stay read-only. Throws (and installs nothing) when one fails the procedure schema.
+ * Make `procedures` (the desk's own, every version) the desk's, beside the built-in ones, and `retired` the ids of
+ * those it retired (a built-in procedure is never retired: ignored). A built-in id is refused: the built-in procedures
+ * stay read-only. Throws (and installs nothing) when one fails the procedure schema.
  */
-export function installDeskProcedures(procedures: readonly unknown[]): ProcedureRegistry {
+export function installDeskProcedures(
+  procedures: readonly unknown[],
+  retired: readonly string[] = [],
+): ProcedureRegistry {
   for (const p of procedures) {
     const id = (p as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && BUILT_IN_PROCEDURE_IDS.has(id))
       throw new RulesError('invalid-procedure', `"${id}" is a built-in procedure; copy it to edit it.`, 'id');
   }
   deskRegistry = procedures.length ? withProcedures(DEFAULT_PROCEDURES, procedures) : DEFAULT_PROCEDURES;
+  deskRetired = new Set(retired.filter((id) => !BUILT_IN_PROCEDURE_IDS.has(id) && deskRegistry.byId.has(id)));
   return deskRegistry;
+}
+
+/** Whether the desk retired this procedure (`installDeskProcedures`): its cases keep it; no new work is put under it. */
+export const isProcedureRetired = (id: string): boolean => deskRetired.has(id);
+
+/**
+ * The procedures offered where one is chosen for new work (a provider's, the desk's default, a case's correction): every
+ * one the desk knows but those it retired, with `keep` (the choice already made: a case's or a provider's own) even
+ * when it is retired, so a choice never silently changes. In `listProcedures`' order.
+ */
+export function procedureChoices(keep?: string): Procedure[] {
+  return listProcedures().filter((p) => !deskRetired.has(p.id) || p.id === keep);
 }
 
 /** A procedure's newest version by id (from `registry`, default the desk's); a clear error for an unknown id. */

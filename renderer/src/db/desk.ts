@@ -49,9 +49,22 @@ export async function installStoredProcedures(database: RedressDatabase): Promis
   installRows(await procedureRows(database));
 }
 
+/**
+ * THE rule for which of the desk's procedures are retired: those any of whose version rows has `retiredOn`. Retiring
+ * marks every row and reinstating clears every row; each row is a document of the team's, merged on its own, so a
+ * version another desk saved while this one retired the procedure (a row without the mark) leaves it retired until
+ * it is reinstated, and every desk reads the same answer from the same rows.
+ */
+export function retiredProcedureIds(rows: readonly ProcedureRow[]): string[] {
+  return [...new Set(rows.filter((r) => r.retiredOn).map((r) => r.id))];
+}
+
 export function installRows(rows: readonly ProcedureRow[]): void {
   try {
-    installDeskProcedures(rows.map((r) => r.procedure));
+    installDeskProcedures(
+      rows.map((r) => r.procedure),
+      retiredProcedureIds(rows),
+    );
     installProblem = null;
   } catch (error) {
     // Never block the desk from opening: the built-in procedures stay, and the problem is shown.

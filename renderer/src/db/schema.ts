@@ -58,6 +58,11 @@ export interface ProcedureRow {
   /** When this version was saved (ISO timestamp). */
   savedAt: string;
   procedure: Procedure;
+  /**
+   * The day the desk retired the procedure, on every version's row (./repositories/procedures.ts `retireProcedure`);
+   * absent: not retired. The procedure is retired while any of its rows says so (./desk.ts `retiredProcedureIds`).
+   */
+  retiredOn?: string;
 }
 
 /** An issued letter: its exact bytes are kept so it downloads identical later. */

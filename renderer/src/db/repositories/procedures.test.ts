@@ -10,6 +10,8 @@ import {
   installDeskProcedures,
   KIJOMA,
   listProcedures,
+  isProcedureRetired,
+  procedureChoices,
   procedureFile,
   readProcedureFile,
 } from '#shared/rules/index';
@@ -26,12 +28,14 @@ import {
   importProcedure,
   isInUse,
   ProcedureRemovalError,
+  ProcedureRetirementError,
+  retireProcedure,
   ProcedureSaveError,
   procedureUses,
   removeProcedure,
   saveProcedure,
 } from './procedures';
-import { saveProvider } from './providers';
+import { retireProvider, saveProvider } from './providers';
 import { readTimeline } from '../timeline';
 
 afterEach(async () => {
@@ -282,8 +286,13 @@ describe('copying a procedure, and removing one of the desk’s own', () => {
       await createCase(database, newCaseParts({ receivedOn }), { settings, providerId: provider.id, by: 'Sam' });
 
     const uses = await procedureUses(database, [unused.id, followed.id, 'ofcom']);
-    expect(uses.get(unused.id)).toEqual({ providers: [], deskDefault: false, cases: 0 });
-    expect(uses.get(followed.id)).toEqual({ providers: ['Maple Telecom'], deskDefault: false, cases: 2 });
+    expect(uses.get(unused.id)).toEqual({ providers: [], activeProviders: [], deskDefault: false, cases: 0 });
+    expect(uses.get(followed.id)).toEqual({
+      providers: ['Maple Telecom'],
+      activeProviders: ['Maple Telecom'],
+      deskDefault: false,
+      cases: 2,
+    });
     // The test desk's settings name the Ofcom baseline as the default (its first provider follows it too).
     expect(uses.get('ofcom')).toMatchObject({ deskDefault: true });
     expect(isInUse(uses.get(unused.id)!)).toBe(false);
@@ -329,6 +338,113 @@ describe('copying a procedure, and removing one of the desk’s own', () => {
     const copy = await savedCopy(database, 'kijoma');
     database.sharing = true;
     await expect(removeProcedure(database, copy.id)).rejects.toMatchObject({ reason: 'team' });
+    database.sharing = false;
+    expect(await database.procedures.count()).toBe(1);
+  });
+});
+
+describe('retiring one of the desk’s own procedures', () => {
+  const choiceIds = (keep?: string) => procedureChoices(keep).map((p) => p.id);
+
+  it('a retired procedure keeps every version and its cases’ clocks, is offered for no new work, and comes back', async () => {
+    const database = freshDatabase('procedures');
+    await saveSettings(database, deskSettings());
+    const copy = await savedCopy(database, 'kijoma');
+    const provider = await saveProvider(database, {
+      ...(await storedDesk(database))!.providers![0],
+      id: undefined,
+      name: 'Kijoma',
+      procedureId: copy.id,
+    });
+    const settings = (await storedDesk(database))!;
+    const logged = await createCase(database, newCaseParts({ receivedOn: '2026-11-23' }), {
+      settings,
+      providerId: provider.id,
+      by: 'Sam',
+    });
+    await saveProcedure(database, { ...copy, effectiveFrom: '2026-11-25', firstResponse: copy.firstResponse });
+    const clocks = async () => {
+      const record = (await database.cases.get(logged.id))!;
+      return evaluateCase(caseFacts(record, await readTimeline(database, logged.id)), '2026-11-30');
+    };
+    const before = await clocks();
+    const versionsBefore = (await database.procedures.where('id').equals(copy.id).sortBy('version')).map(
+      (r) => r.procedure,
+    );
+    expect(versionsBefore.map((p) => p.version)).toEqual([1, 2]);
+
+    // Followed by a provider that takes new cases: refused, naming it; nothing written.
+    const refused = await retireProcedure(database, copy.id, '2026-12-01').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ProcedureRetirementError);
+    expect(refused).toMatchObject({ reason: 'in-use', use: { activeProviders: ['Kijoma'], deskDefault: false } });
+    expect(isProcedureRetired(copy.id)).toBe(false);
+
+    // The provider retired, the procedure may be: its cases do not keep it from retiring.
+    await retireProvider(database, provider.id, '2026-11-30');
+    await retireProcedure(database, copy.id, '2026-12-01');
+    const rows = await database.procedures.where('id').equals(copy.id).sortBy('version');
+    expect(rows.map((r) => [r.version, r.retiredOn])).toEqual([
+      [1, '2026-12-01'],
+      [2, '2026-12-01'],
+    ]);
+    expect(rows.map((r) => r.procedure)).toEqual(versionsBefore);
+    expect(isProcedureRetired(copy.id)).toBe(true);
+    // Every procedure is still known (reports, filters, the case's own name); none offers it for new work…
+    expect(listProcedures().map((p) => p.id)).toContain(copy.id);
+    expect(choiceIds()).not.toContain(copy.id);
+    expect(choiceIds()).toContain('kijoma');
+    // …but the choice already made (a case's own procedure) is kept.
+    expect(choiceIds(copy.id)).toContain(copy.id);
+    // The case keeps its version and its dates exactly.
+    expect(await clocks()).toEqual(before);
+    // Editing it keeps it retired.
+    const newest = deskProcedures().byId.get(copy.id)!;
+    await saveProcedure(database, { ...newest, name: 'Kijoma, old terms' });
+    expect(isProcedureRetired(copy.id)).toBe(true);
+    expect((await database.procedures.get(`${copy.id}@2`))?.retiredOn).toBe('2026-12-01');
+
+    await retireProcedure(database, copy.id, null);
+    expect(isProcedureRetired(copy.id)).toBe(false);
+    expect(choiceIds()).toContain(copy.id);
+    expect((await database.procedures.where('id').equals(copy.id).toArray()).map((r) => r.retiredOn)).toEqual([
+      undefined,
+      undefined,
+    ]);
+    expect(await clocks()).toEqual(before);
+  });
+
+  it('refuses the desk’s default, a built-in procedure and one the desk does not have; a reopened desk reads it retired', async () => {
+    const database = freshDatabase('procedures');
+    await saveSettings(database, deskSettings());
+    const copy = await savedCopy(database, 'kijoma');
+    await saveSettings(database, { ...(await storedDesk(database))!, defaultProcedureId: copy.id });
+    await expect(retireProcedure(database, copy.id, '2026-12-01')).rejects.toMatchObject({
+      reason: 'in-use',
+      use: { activeProviders: [], deskDefault: true },
+    });
+    await expect(retireProcedure(database, 'kijoma', '2026-12-01')).rejects.toMatchObject({ reason: 'built-in' });
+    await expect(retireProcedure(database, 'no-such-copy', '2026-12-01')).rejects.toMatchObject({ reason: 'unknown' });
+    expect(await database.procedures.get(`${copy.id}@1`)).not.toHaveProperty('retiredOn');
+
+    await saveSettings(database, { ...(await storedDesk(database))!, defaultProcedureId: 'ofcom' });
+    await retireProcedure(database, copy.id, '2026-12-01');
+    installDeskProcedures([]);
+    database.close();
+    const reopened = new RedressDatabase(database.name);
+    await reopened.open();
+    expect(isProcedureRetired(copy.id)).toBe(true);
+    reopened.close();
+  });
+
+  it('a desk that shares with a team retires and reinstates a procedure it may not remove', async () => {
+    const database = freshDatabase('procedures');
+    const copy = await savedCopy(database, 'kijoma');
+    database.sharing = true;
+    await expect(removeProcedure(database, copy.id)).rejects.toMatchObject({ reason: 'team' });
+    await retireProcedure(database, copy.id, '2026-12-01');
+    expect(isProcedureRetired(copy.id)).toBe(true);
+    await retireProcedure(database, copy.id, null);
+    expect(isProcedureRetired(copy.id)).toBe(false);
     database.sharing = false;
     expect(await database.procedures.count()).toBe(1);
   });

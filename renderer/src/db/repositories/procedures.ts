@@ -37,12 +37,13 @@ export class ProcedureSaveError extends Error {
   }
 }
 
-const rowOf = (procedure: Procedure, now: Now): ProcedureRow => ({
+const rowOf = (procedure: Procedure, now: Now, retiredOn?: string): ProcedureRow => ({
   key: `${procedure.id}@${procedure.version}`,
   id: procedure.id,
   version: procedure.version,
   savedAt: now.now().toISOString(),
   procedure,
+  ...(retiredOn ? { retiredOn } : {}),
 });
 
 /**
@@ -128,7 +129,9 @@ export async function saveProcedure(
     } catch (error) {
       throw new ProcedureSaveError('effectiveFrom', error instanceof Error ? error.message : String(error));
     }
-    await database.procedures.put(rowOf(plan.procedure, now));
+    // A retired procedure stays retired when it is edited: the version written carries the mark its rows have.
+    const retiredOn = rows.find((r) => r.id === edited.id && r.retiredOn)?.retiredOn;
+    await database.procedures.put(rowOf(plan.procedure, now, retiredOn));
     return { procedure: plan.procedure, newVersion: plan.newVersion };
   });
   await installStoredProcedures(database);
@@ -177,11 +180,16 @@ export async function importProcedure(
  */
 export interface ProcedureUse {
   providers: string[];
+  /** Of `providers`, those not retired: they take new cases under it, so it is not retired while they follow it. */
+  activeProviders: string[];
   deskDefault: boolean;
   cases: number;
 }
 
 export const isInUse = (use: ProcedureUse): boolean => use.providers.length > 0 || use.deskDefault || use.cases > 0;
+
+/** What keeps a procedure from being retired (`retireProcedure`): a provider not retired follows it, or it is the default. */
+export const keepsFromRetiring = (use: ProcedureUse): boolean => use.activeProviders.length > 0 || use.deskDefault;
 
 /** Why a procedure was not removed; `use` when it is in use. */
 export class ProcedureRemovalError extends Error {
@@ -210,6 +218,7 @@ async function usesOf(database: RedressDatabase, ids: readonly string[]): Promis
   for (const id of ids)
     uses.set(id, {
       providers: providers.filter((p) => p.procedureId === id).map((p) => p.name),
+      activeProviders: providers.filter((p) => p.procedureId === id && !p.retiredOn).map((p) => p.name),
       deskDefault: desk?.defaultProcedureId === id,
       // The case index holds one row per case (rebuilt in every write), with the case's procedure: counted by index.
       cases: await database.caseIndex.where('procedureId').equals(id).count(),
@@ -241,6 +250,50 @@ export async function removeProcedure(database: RedressDatabase, id: string): Pr
     const use = (await usesOf(database, [id])).get(id)!;
     if (isInUse(use)) throw new ProcedureRemovalError('in-use', use);
     await database.procedures.bulkDelete(keys);
+  });
+  await installStoredProcedures(database);
+}
+
+/** Why a procedure was not retired; `use` when a provider not retired follows it or it is the desk's default. */
+export class ProcedureRetirementError extends Error {
+  constructor(
+    readonly reason: 'built-in' | 'unknown' | 'in-use',
+    readonly use?: ProcedureUse,
+  ) {
+    super(
+      reason === 'in-use'
+        ? `the procedure is in use (providers: ${use!.activeProviders.join(', ') || 'none'}${use!.deskDefault ? ', the desk’s default' : ''})`
+        : reason === 'built-in'
+          ? 'a built-in procedure is never retired'
+          : 'the desk has no such procedure',
+    );
+    this.name = 'ProcedureRetirementError';
+  }
+}
+
+/**
+ * Retire one of the desk's own procedures (`on`, a day) or reinstate it (`on` null). A retired procedure is kept,
+ * every version, and its cases keep their clocks, letters and reports; it is no longer offered where a procedure is
+ * chosen for new work (shared/rules `procedureChoices`). At a single desk and a team's alike: nothing is deleted, so
+ * a case another desk logged under it while offline still finds it. Refused (nothing written) for a built-in
+ * procedure, one the desk does not have, and while a provider that is not retired follows it or it is the desk's
+ * default (ProcedureRetirementError, with which). Every row of it is marked (or cleared): ../desk.ts
+ * `retiredProcedureIds` reads it as retired while any row is marked, so two desks writing at once converge.
+ */
+export async function retireProcedure(database: RedressDatabase, id: string, on: string | null): Promise<void> {
+  if (BUILT_IN_PROCEDURE_IDS.has(id)) throw new ProcedureRetirementError('built-in');
+  const tables = [database.procedures, database.settings, database.providers, database.caseIndex];
+  await database.transaction('rw', tables, async () => {
+    const rows = await database.procedures.where('id').equals(id).toArray();
+    if (rows.length === 0) throw new ProcedureRetirementError('unknown');
+    if (on !== null) {
+      const use = (await usesOf(database, [id])).get(id)!;
+      if (keepsFromRetiring(use)) throw new ProcedureRetirementError('in-use', use);
+    }
+    const changed = rows
+      .filter((r) => (on === null ? r.retiredOn !== undefined : r.retiredOn === undefined))
+      .map(({ retiredOn: _was, ...row }): ProcedureRow => (on === null ? row : { ...row, retiredOn: on }));
+    if (changed.length) await database.procedures.bulkPut(changed);
   });
   await installStoredProcedures(database);
 }
