@@ -13,8 +13,10 @@ import {
   type FieldOption,
   fieldOptions,
   isTicked,
+  procedureOption,
   short,
 } from './entry';
+import { procedureName } from '#shared/rules/procedures';
 
 /**
  * The actions whose form is filled from fields stored on the case and writes them back (the rest only add to the
@@ -149,7 +151,10 @@ export function editOption(
   const f = getAction(action).fields.find((x) => x.name === field);
   // Without the desk's providers, nothing to name one by (never "Not one of this desk’s providers" for lack of them).
   const options = f && (f.optionsFrom !== 'providers' || naming?.providers) ? fieldOptions(f, naming) : [];
-  return options.find((o) => o.value === value);
+  const found = options.find((o) => o.value === value);
+  // A retired procedure is offered only as the case's own, but a message still names one the case had before.
+  const retired = !found && f?.optionsFrom === 'procedures' && procedureName(value);
+  return retired ? procedureOption({ id: value, name: retired }) : found;
 }
 
 /** A choice by the name the form shows for it, in English (editOption); the value itself when nothing names it. */

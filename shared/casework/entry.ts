@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Procedure } from '#shared/rules/procedure';
 import { adrLetterAtOnceOnDeadlock } from '#shared/rules/regimes';
-import { listProcedures } from '#shared/rules/procedures';
+import { isProcedureRetired, procedureChoices } from '#shared/rules/procedures';
 import { fillTemplate } from '#shared/model/template';
 import type { Evaluation } from '#shared/rules/types';
 import type {
@@ -177,20 +177,39 @@ export const PROVIDER_CHOICE_EN = {
   elsewhere: 'Not one of this desk’s providers',
 } as const;
 
-/** One choice of a select field: its value and English label; a provider retired or not the desk's says which. */
+/**
+ * A procedure choice's words besides its name, in English (their one home: the interface says them in its language by
+ * `field.correct-facts.procedureId.retired`).
+ */
+export const PROCEDURE_CHOICE_EN = {
+  retired: '{name} (retired)',
+} as const;
+
+/**
+ * One choice of a select field: its value and English label; a provider retired or not the desk's says which, and so
+ * does a retired procedure (offered only as the case's own).
+ */
 export interface FieldOption {
   value: string;
   label: string;
   provider?: { kind: 'retired'; name: string } | { kind: 'elsewhere' };
+  procedure?: { kind: 'retired'; name: string };
+}
+
+/** A procedure as a choice: by its name, a retired one said so. */
+export function procedureOption(p: Pick<Procedure, 'id' | 'name'>): FieldOption {
+  if (!isProcedureRetired(p.id)) return { value: p.id, label: p.name };
+  const label = fillTemplate(PROCEDURE_CHOICE_EN.retired, () => p.name);
+  return { value: p.id, label, procedure: { kind: 'retired', name: p.name } };
 }
 
 /**
  * A select field's choices: the spec's own, or the desk's data it names (`optionsFrom`): its providers from `ctx`
  * (none without it), its procedures as it holds them now (the built-in ones and its own, installed at start and after
- * each change).
+ * each change) but those it retired, except the case's own (`procedureChoices`), said to be retired.
  */
 export function fieldOptions(f: ActionFieldSpec, ctx?: Pick<ActionContext, 'record' | 'providers'>): FieldOption[] {
-  if (f.optionsFrom === 'procedures') return listProcedures().map((p) => ({ value: p.id, label: p.name }));
+  if (f.optionsFrom === 'procedures') return procedureChoices(ctx?.record.procedureId).map(procedureOption);
   if (f.optionsFrom !== 'providers') return [...(f.options ?? [])];
   if (!ctx) return [];
   const current = caseProviderId(ctx.record);

@@ -34,6 +34,7 @@ export {
   fieldDescriptionPart,
   fieldOptions,
   type FieldOption,
+  PROCEDURE_CHOICE_EN,
   PROVIDER_CHOICE_EN,
   customerToForm,
   customerDetailsToForm,

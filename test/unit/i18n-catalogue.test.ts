@@ -147,6 +147,7 @@ describe('the French of the interface', () => {
       Channel:
         'how a complaint was received (Mode de réception) and a contact, which may go out (Mode de communication)',
       'Choose the channel': 'the same two: a complaint received and a contact either way',
+      '{name} (retired)': 'a provider (le fournisseur, retiré) and a procedure (la procédure, retirée)',
       'No copy for the customer':
         'a print run’s column (la clientèle) and a letter to a representative (le ou la titulaire)',
     };

@@ -1,11 +1,35 @@
 // The renderer's view of the rules engine: case records and timelines in, clocks out. Clocks are computed from
 // the facts every time, never stored as the truth.
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { caseFacts, evaluateCase, isRulesError, listProcedures, type Phrase, procedureName } from '#shared/rules/index';
+import {
+  caseFacts,
+  evaluateCase,
+  isProcedureRetired,
+  isRulesError,
+  listProcedures,
+  type Phrase,
+  procedureChoices,
+  procedureName,
+} from '#shared/rules/index';
 import type { Evaluation } from '#shared/rules/types';
 
+/** Every procedure the desk knows, retired ones too: for lists and filters over the cases it holds. */
 export function procedureOptions(): Array<{ value: string; label: string }> {
   return listProcedures().map((p) => ({ value: p.id, label: p.name }));
+}
+
+/**
+ * The procedures to choose from for new work (a provider's, the desk's default): those the desk has not retired, and
+ * `keep`, the choice already made, even when it is retired, named by `retired` (shared/rules `procedureChoices`).
+ */
+export function procedureChoiceOptions(
+  keep: string | undefined,
+  retired: (name: string) => string,
+): Array<{ value: string; label: string }> {
+  return procedureChoices(keep).map((p) => ({
+    value: p.id,
+    label: isProcedureRetired(p.id) ? retired(p.name) : p.name,
+  }));
 }
 
 /** A procedure's name by id, undefined when the desk does not have it (the one home: shared/rules). */

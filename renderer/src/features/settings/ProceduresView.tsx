@@ -3,7 +3,8 @@
 // (./ProcedureEditor.tsx), stored only when it is saved; editing a procedure cases follow makes a new version with an
 // effective date. A procedure is exported to and imported from a JSON file, checked like a backup (nothing is changed
 // by a bad file). A desk's own procedure no provider follows and no case was logged under may be removed; one in use
-// says what uses it.
+// says what uses it. One a desk cannot remove (its cases need it, or the desk shares with a team) it may retire: kept,
+// every version, for its cases, but offered for no new work, until it is reinstated.
 import {
   Accordion,
   Alert,
@@ -42,8 +43,11 @@ import {
   draftCopy,
   importProcedure,
   isInUse,
+  keepsFromRetiring,
   lastCaseFollowing,
   ProcedureRemovalError,
+  ProcedureRetirementError,
+  retireProcedure,
   ProcedureSaveError,
   type ProcedureUse,
   removeProcedure,
@@ -95,6 +99,17 @@ function removalRefusalIn(t: Translate, locale: string, error: ProcedureRemovalE
   if (error.reason === 'in-use') return t('procedures.usedBy', { uses: usesIn(t, locale, error.use!) });
   if (error.reason === 'team') return t('procedures.teamNoRemove');
   return t(error.reason === 'built-in' ? 'procedures.removal.builtIn' : 'procedures.removal.unknown');
+}
+
+/** Why a procedure was not retired, in the interface language. */
+function retirementRefusalIn(t: Translate, locale: string, error: ProcedureRetirementError): string {
+  if (error.reason === 'in-use') return t('procedures.retireBlocked', { uses: retireUsesIn(t, locale, error.use!) });
+  return t(error.reason === 'built-in' ? 'procedures.retirement.builtIn' : 'procedures.retirement.unknown');
+}
+
+/** "Maple Telecom and the desk’s default procedure": what keeps a procedure from being retired. */
+function retireUsesIn(t: Translate, locale: string, use: ProcedureUse): string {
+  return usesIn(t, locale, { ...use, providers: use.activeProviders, cases: 0 });
 }
 
 function target(t: Translate, target: Target | undefined): string {
@@ -238,6 +253,22 @@ export function ProceduresView({
       });
     }
   };
+  const retire = async (p: Procedure, on: string | null) => {
+    try {
+      await retireProcedure(db(), p.id, on);
+      notifications.show({
+        color: 'teal',
+        title: t(on ? 'procedures.retiredDone' : 'procedures.reinstated'),
+        message: p.name,
+      });
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: t(on ? 'procedures.notRetired' : 'procedures.notReinstated'),
+        message: error instanceof ProcedureRetirementError ? retirementRefusalIn(t, locale, error) : errorIn(t, error),
+      });
+    }
+  };
   const confirmRemove = (p: Procedure) =>
     modals.openConfirmModal({
       title: t('procedures.removeTitle', { name: p.name }),
@@ -335,6 +366,10 @@ export function ProceduresView({
           const builtIn = BUILT_IN_PROCEDURE_IDS.has(p.id);
           const versions = procedureVersions(p.id, deskProcedures());
           const use = uses?.get(p.id);
+          const retiredOn = rows?.find((r) => r.id === p.id && r.retiredOn)?.retiredOn;
+          // Retire where removal is refused (the procedure's cases need it, or the desk shares with a team) and
+          // nothing that takes new cases needs it; an unused procedure at a single desk is removed as before.
+          const mayRetire = !builtIn && !retiredOn && use && !keepsFromRetiring(use) && (isInUse(use) || db().sharing);
           return (
             <Accordion.Item key={p.id} value={p.id}>
               <Accordion.Control>
@@ -357,6 +392,11 @@ export function ProceduresView({
                       {t('procedures.default')}
                     </Badge>
                   )}
+                  {retiredOn && (
+                    <Badge size="xs" variant="light" color="gray" tt="none">
+                      {t('procedures.retiredBadge', { date: formatDate(retiredOn) })}
+                    </Badge>
+                  )}
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>
@@ -377,12 +417,32 @@ export function ProceduresView({
                       {t('procedures.remove', { name: p.name })}
                     </Button>
                   )}
+                  {mayRetire && (
+                    <Button size="xs" variant="subtle" onClick={() => void retire(p, today)}>
+                      {t('procedures.retire', { name: p.name })}
+                    </Button>
+                  )}
+                  {retiredOn && (
+                    <Button size="xs" variant="subtle" onClick={() => void retire(p, null)}>
+                      {t('procedures.reinstate', { name: p.name })}
+                    </Button>
+                  )}
                 </Group>
+                {retiredOn && (
+                  <Text size="xs" c="dimmed" mb="xs">
+                    {t('procedures.retiredText', { date: formatDate(retiredOn) })}
+                  </Text>
+                )}
                 {!builtIn && use && (isInUse(use) || db().sharing) && (
                   <Text size="xs" c="dimmed" mb="xs">
                     {isInUse(use)
                       ? t('procedures.usedBy', { uses: usesIn(t, locale, use) })
                       : t('procedures.teamNoRemove')}
+                  </Text>
+                )}
+                {!builtIn && !retiredOn && use && keepsFromRetiring(use) && (isInUse(use) || db().sharing) && (
+                  <Text size="xs" c="dimmed" mb="xs">
+                    {t('procedures.retireBlocked', { uses: retireUsesIn(t, locale, use) })}
                   </Text>
                 )}
                 {versions.length > 1 && (

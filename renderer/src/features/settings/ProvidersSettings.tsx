@@ -31,7 +31,7 @@ import {
 } from '#shared/model/provider';
 import { providerToForm, validateProvider, type ProviderForm } from '#shared/model/provider-form';
 import { getProcedure, listAdrSchemes, providerMismatches } from '#shared/rules/index';
-import { procedureName, procedureOptions } from '#lib/rules';
+import { procedureChoiceOptions, procedureName } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { formatDate } from '#lib/format';
 import { useSettings } from '#db/hooks';
@@ -79,7 +79,8 @@ function ProviderDialog({
   const form = useForm<ProviderForm>({ initialValues: providerToForm(editing) });
   const formRef = useRef<HTMLFormElement>(null);
   const [saving, setSaving] = useState(false);
-  const options = procedureOptions();
+  // A retired procedure is offered to no provider, unless it is the one this provider already follows.
+  const options = procedureChoiceOptions(editing?.procedureId, (name) => t('procedures.choiceRetired', { name }));
   const schemes = useMemo(() => listAdrSchemes(today), [today]);
   const warnings = warningsOf(form.values);
 

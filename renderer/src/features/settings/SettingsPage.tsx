@@ -6,7 +6,7 @@ import { useLocation } from 'wouter';
 import { CALENDARS, type CalendarId } from '#shared/model/case';
 import { settingsToForm, validateSettings, type SettingsForm } from '#shared/model/settings';
 import { getProcedure, listAdrSchemes, providerMismatches } from '#shared/rules/index';
-import { procedureOptions } from '#lib/rules';
+import { procedureChoiceOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { saveSettings } from '#db/repositories/cases';
@@ -51,7 +51,10 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
     }
   }, [settings, loaded, form]);
 
-  const options = procedureOptions();
+  // A retired procedure is no desk's default, unless it already is (another desk's change, arrived since).
+  const options = procedureChoiceOptions(settings?.defaultProcedureId, (name) =>
+    t('procedures.choiceRetired', { name }),
+  );
   const schemes = useMemo(() => listAdrSchemes(today), [today]);
   // A scheme by its name in the interface's language where the directory has one (the CCTS is the CPRST in French).
   const { locale } = useLocale();

@@ -220,6 +220,31 @@ describe('a correction’s edit conflict', () => {
   });
 });
 
+describe('a retired procedure in the correction form', () => {
+  it('is offered only as the case’s own procedure, marked retired in either language, and still named in a message', () => {
+    const procedureId = getAction('correct-facts').fields.find((f) => f.name === 'procedureId')!;
+    const copy = copyOfProcedure(JIVE_CA, new Set());
+    installDeskProcedures([copy], [copy.id]);
+    try {
+      const onOther = { record: { procedureId: 'kijoma' } as never, providers: [] };
+      const onRetired = { record: { procedureId: copy.id } as never, providers: [] };
+      expect(fieldOptions(procedureId, onOther).map((o) => o.value)).not.toContain(copy.id);
+      expect(fieldOptions(procedureId, onOther).map((o) => o.value)).toContain('kijoma');
+      const listed = fieldOptions(procedureId, onRetired).map((o) => choiceText(fr, 'correct-facts', procedureId, o));
+      expect(listed).toContain(`${copy.name} (retirée)`);
+      expect(listed).toContain(JIVE_CA.name);
+      expect(editValueText(en, 'correct-facts', 'procedureId', copy.id, onRetired)).toBe(`${copy.name} (retired)`);
+      // A message about a case that has left it still names it (not its id).
+      expect(editValueText(en, 'correct-facts', 'procedureId', copy.id, onOther)).toBe(`${copy.name} (retired)`);
+      // Reinstated, it is offered to every case again, by its name alone.
+      installDeskProcedures([copy]);
+      expect(fieldOptions(procedureId, onOther).find((o) => o.value === copy.id)?.label).toBe(copy.name);
+    } finally {
+      installDeskProcedures([]);
+    }
+  });
+});
+
 describe('how to write to the customer, and who acts for them', () => {
   it('says the communication needs in the interface language, from the values (not the English a record keeps)', () => {
     const needs = { language: 'fr-CA', largePrint: true, prefersPost: true } as const;

@@ -51,11 +51,16 @@ export function optionText(t: Translate, id: CaseActionId, field: ActionFieldSpe
   return has(key) ? t(key) : english;
 }
 
-/** A select's choice in the interface language: a list's by its key, a provider retired or not the desk's in words. */
+/**
+ * A select's choice in the interface language: a list's by its key, a provider retired or not the desk's, and a retired
+ * procedure, in words.
+ */
 export function choiceText(t: Translate, id: CaseActionId, field: ActionFieldSpec, option: FieldOption): string {
   if (option.provider?.kind === 'retired')
     return t('field.correct-facts.providerId.retired', { name: option.provider.name });
   if (option.provider?.kind === 'elsewhere') return t('field.correct-facts.providerId.elsewhere');
+  if (option.procedure?.kind === 'retired')
+    return t('field.correct-facts.procedureId.retired', { name: option.procedure.name });
   return optionText(t, id, field, option.value, option.label);
 }
 

@@ -23,7 +23,7 @@ import {
 } from '#shared/reports/index';
 import { ACTION_GROUP_LABELS, type CaseActionId, CUSTOMER_FIELD_LABELS, getAction } from '#shared/casework/catalogue';
 import { EDIT_CONFLICT_EN } from '#shared/casework/edits';
-import { PROVIDER_CHOICE_EN } from '#shared/casework/entry';
+import { PROCEDURE_CHOICE_EN, PROVIDER_CHOICE_EN } from '#shared/casework/entry';
 import { CORRECTABLE_LABELS } from '#shared/casework/corrections';
 import { ATTACHMENT_FILE_TYPE_LABELS, ATTACHMENT_KIND_LABELS } from '#shared/model/attachment';
 import { PROVIDER_REFUSALS_EN, REGULATOR_REGION_LABELS } from '#shared/model/provider';
@@ -1699,6 +1699,7 @@ export const enGB = {
   // A provider choice retired, or not one of the desk's (a case merged from another desk): shared/casework/entry.ts.
   'field.correct-facts.providerId.retired': PROVIDER_CHOICE_EN.retired,
   'field.correct-facts.providerId.elsewhere': PROVIDER_CHOICE_EN.elsewhere,
+  'field.correct-facts.procedureId.retired': PROCEDURE_CHOICE_EN.retired,
   'field.correct-facts.repName.label': fieldWord('correct-facts', 'repName', 'label'),
   'field.correct-facts.repName.description': fieldWord('correct-facts', 'repName', 'description'),
   'field.correct-facts.repRelationship.label': fieldWord('correct-facts', 'repRelationship', 'label'),
@@ -2155,9 +2156,23 @@ export const enGB = {
   'procedures.useCases': '{n, plural, one {# case} other {# cases}}',
   'procedures.useDefault': 'the desk’s default procedure',
   'procedures.teamNoRemove':
-    'This desk shares with a team: a procedure is not removed here, as another desk may have logged a case under it while offline.',
+    'This desk shares with a team: a procedure is not removed here, as another desk may have logged a case under it while offline. Retire it instead to take it out of the choices.',
   'procedures.removal.builtIn': 'A built-in procedure is never removed.',
   'procedures.removal.unknown': 'This desk no longer has that procedure.',
+  // Retiring one of the desk's own procedures (db/repositories/procedures.ts retireProcedure): kept, offered for no new work.
+  'procedures.retire': 'Retire {name}',
+  'procedures.reinstate': 'Reinstate {name}',
+  'procedures.retiredBadge': 'retired {date}',
+  'procedures.retiredText':
+    'Retired on {date}: it is no longer offered for a provider, the desk’s default or a case’s correction. The cases logged under it keep it, every version, with their dates and letters.',
+  'procedures.retiredDone': 'Procedure retired',
+  'procedures.reinstated': 'Procedure reinstated',
+  'procedures.notRetired': 'Procedure not retired',
+  'procedures.notReinstated': 'Procedure not reinstated',
+  'procedures.retireBlocked': 'It cannot be retired while used by {uses}: choose another procedure there first.',
+  'procedures.retirement.builtIn': 'A built-in procedure is never retired.',
+  'procedures.retirement.unknown': 'This desk no longer has that procedure.',
+  'procedures.choiceRetired': '{name} (retired)',
   'procedures.versions': 'Versions: {list}',
   'procedures.versionFrom': 'v{version} from {date}',
   'procedures.versionFromStart': 'v{version} from the start',

@@ -2180,6 +2180,7 @@ export const frCA: Record<MessageKey, string> = {
   'field.correct-facts.providerId.missing': 'Choisissez le fournisseur',
   'field.correct-facts.providerId.retired': '{name} (retiré)',
   'field.correct-facts.providerId.elsewhere': 'Pas un fournisseur de ce service',
+  'field.correct-facts.procedureId.retired': '{name} (retirée)',
   'field.correct-facts.repName.label': 'Personne représentante',
   'field.correct-facts.repName.description':
     'Une personne qui agit au nom du ou de la titulaire. Laissez vide s’il n’y en a pas (ou pour la retirer)',
@@ -2836,9 +2837,23 @@ export const frCA: Record<MessageKey, string> = {
   'procedures.useCases': '{n, plural, one {# dossier} other {# dossiers}}',
   'procedures.useDefault': 'la procédure par défaut du service',
   'procedures.teamNoRemove':
-    'Ce service partage ses dossiers avec une équipe\u00a0: aucune procédure n’est supprimée ici, car un autre service a pu enregistrer un dossier sous celle-ci pendant qu’il était hors ligne.',
+    'Ce service partage ses dossiers avec une équipe\u00a0: aucune procédure n’est supprimée ici, car un autre service a pu enregistrer un dossier sous celle-ci pendant qu’il était hors ligne. Retirez-la plutôt pour qu’elle ne soit plus proposée.',
   'procedures.removal.builtIn': 'Une procédure intégrée n’est jamais supprimée.',
   'procedures.removal.unknown': 'Ce service n’a plus cette procédure.',
+  'procedures.retire': 'Retirer {name}',
+  'procedures.reinstate': 'Rétablir {name}',
+  'procedures.retiredBadge': 'retirée le {date}',
+  'procedures.retiredText':
+    'Retirée le {date}\u00a0: elle n’est plus proposée pour un fournisseur, la procédure par défaut du service ni la correction d’un dossier. Les dossiers enregistrés sous celle-ci la gardent, avec toutes ses versions, leurs dates et leurs lettres.',
+  'procedures.retiredDone': 'Procédure retirée',
+  'procedures.reinstated': 'Procédure rétablie',
+  'procedures.notRetired': 'Procédure non retirée',
+  'procedures.notReinstated': 'Procédure non rétablie',
+  'procedures.retireBlocked':
+    'Elle ne peut pas être retirée tant qu’elle est utilisée par {uses}\u00a0: choisissez-y d’abord une autre procédure.',
+  'procedures.retirement.builtIn': 'Une procédure intégrée n’est jamais retirée.',
+  'procedures.retirement.unknown': 'Ce service n’a plus cette procédure.',
+  'procedures.choiceRetired': '{name} (retirée)',
   'procedures.versions': 'Versions\u00a0: {list}',
   'procedures.versionFrom': 'v{version} à partir du {date}',
   'procedures.versionFromStart': 'v{version} depuis le début',
