@@ -433,3 +433,67 @@ test('a copy is stored only when saved, named apart; a procedure in use says why
   await expect(page.getByRole('option', { name: `${kijoma} (copy)`, exact: true })).toBeVisible();
   await expect(page.getByRole('option', { name: 'Kijoma, second office' })).toHaveCount(0);
 });
+
+test('a procedure a case needs is retired: out of the provider form’s choices, its case keeps it, then reinstated', async ({
+  page,
+}) => {
+  test.slow();
+  mkdirSync(shots, { recursive: true });
+  await setUpDesk(page);
+  const kijoma = 'Kijoma Broadband complaints procedure';
+  const copyName = `${kijoma} (copy)`;
+  const editor = await copyProcedure(page, kijoma);
+  await editor.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editor).toBeHidden();
+  await addProvider(page, {
+    name: 'Maple Telecom',
+    company: 'Maple Telecom Ltd',
+    procedure: copyName,
+    calendar: 'England & Wales',
+    region: 'United Kingdom (Ofcom)',
+    languages: ['English (UK)'],
+  });
+  await logComplaint(page, complaint(weekdayOnOrBefore(today), 'Ada Lovelace'));
+
+  // Maple Telecom takes new cases under it: not retired, and the panel says why.
+  const section = await openProcedures(page);
+  const named = new RegExp(`^${copyName.replace(/[()]/g, '\\$&')}\\s*v\\d`);
+  await section.getByRole('button', { name: named }).click();
+  const panel = section.getByRole('region', { name: named });
+  await expect(
+    panel.getByText('It cannot be retired while used by Maple Telecom: choose another procedure there first.'),
+  ).toBeVisible();
+  await expect(panel.getByRole('button', { name: /^Retire/ })).toHaveCount(0);
+
+  // Maple Telecom retired, the procedure may be: its case still needs it, so it is retired rather than removed.
+  const providers = page.getByRole('region', { name: 'Providers' });
+  await providers.getByRole('button', { name: 'Retire Maple Telecom' }).click();
+  await expect(providers.getByRole('row', { name: /Maple Telecom/ })).toContainText('Retired');
+  await panel.getByRole('button', { name: `Retire ${copyName}` }).click();
+  await expect(page.getByText('Procedure retired', { exact: true })).toBeVisible();
+  await expect(section.getByRole('button', { name: named })).toContainText('retired');
+  await expect(panel).toContainText('The cases logged under it keep it, every version, with their dates and letters.');
+  await expect(panel.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+  await messagesGone(page);
+  await section.screenshot({ path: join(shots, '176-procedure-retired.png'), animations: 'disabled' });
+  expect(await axeViolations(page, 'section[aria-labelledby="settings-procedures"]'), 'axe violations').toEqual([]);
+
+  // Not offered for a new provider any more.
+  await providers.getByRole('button', { name: 'Add a provider…' }).click();
+  let dialog = page.getByRole('dialog', { name: 'New provider' });
+  await dialog.getByRole('combobox', { name: 'Complaints procedure' }).click();
+  await expect(page.getByRole('option', { name: kijoma, exact: true })).toBeVisible();
+  await expect(page.getByRole('option', { name: new RegExp(`^${kijoma} \\(copy\\)`) })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Reinstated: offered again.
+  await panel.getByRole('button', { name: `Reinstate ${copyName}` }).click();
+  await expect(page.getByText('Procedure reinstated', { exact: true })).toBeVisible();
+  await expect(panel.getByRole('button', { name: `Reinstate ${copyName}` })).toHaveCount(0);
+  await providers.getByRole('button', { name: 'Add a provider…' }).click();
+  dialog = page.getByRole('dialog', { name: 'New provider' });
+  await dialog.getByRole('combobox', { name: 'Complaints procedure' }).click();
+  await expect(page.getByRole('option', { name: copyName, exact: true })).toBeVisible();
+});
