@@ -15,9 +15,10 @@ import { SHARING_META_KEYS, type ConflictRow } from '#db/outbox';
 import { addAttachments, removeAttachment } from '#db/repositories/attachments';
 import { eraseCustomer } from '#db/repositories/retention';
 import { sha256Hex } from '#db/repositories/cases';
-import { deskSettings as storedDesk } from '#db/desk';
+import { deskSettings as storedDesk, retiredProcedureIds } from '#db/desk';
 import { saveProvider } from '#db/repositories/providers';
 import { savedCopy } from '#test/support/procedures';
+import { retireProcedure, saveProcedure } from '#db/repositories/procedures';
 import { saveSettings } from '#db/repositories/cases';
 import { deskProcedures, installDeskProcedures } from '#shared/rules/index';
 import { Bridge, enqueueAll, UpdateNeededError, type BridgeProblem } from './bridge';
@@ -121,6 +122,57 @@ describe('the bridge between a desk’s Dexie and its PouchDB', () => {
       const row = await b.database.caseIndex.get(record.id);
       expect(row?.rulesError).toBeUndefined();
       expect(row?.nextDueOn).toBeTruthy();
+      expect(b.problems).toEqual([]);
+    } finally {
+      installDeskProcedures([]);
+    }
+  });
+
+  it('a procedure retired at one desk while another renames it and saves a version: both desks agree, nothing lost', async () => {
+    const server = memoryPouch('server');
+    const a = desk('desk-a', 'LDS');
+    const b = desk('desk-b', 'BRD');
+    try {
+      await saveSettings(a.database, settingsFor('LDS'));
+      const copy = await savedCopy(a.database, 'kijoma');
+      await settle(server, a, b);
+      expect(await b.database.procedures.count()).toBe(1);
+      const rowsOf = async (d: TestDesk) =>
+        (await d.database.procedures.toArray()).sort((x, y) => x.version - y.version);
+
+      // Apart: A retires it; B renames it (its version 1, in place) and another version arrives there.
+      await retireProcedure(a.database, copy.id, '2026-12-01');
+      await saveProcedure(b.database, { ...copy, name: 'Kijoma, old terms' });
+      const second = { ...copy, name: 'Kijoma, old terms', version: 2, effectiveFrom: '2026-12-02' };
+      await b.database.procedures.put({
+        key: `${copy.id}@2`,
+        id: copy.id,
+        version: 2,
+        savedAt: '2026-12-02T09:00:00.000Z',
+        procedure: second,
+      });
+      await settle(server, a, b);
+      const [atA, atB] = [await rowsOf(a), await rowsOf(b)];
+      expect(atA).toEqual(atB);
+      // Every version kept, the rename kept, and retired at both: A's mark on version 1 outlives B's new version.
+      expect(atA.map((r) => [r.version, r.procedure.name, r.retiredOn])).toEqual([
+        [1, 'Kijoma, old terms', '2026-12-01'],
+        [2, 'Kijoma, old terms', undefined],
+      ]);
+      expect(retiredProcedureIds(atA)).toEqual([copy.id]);
+      expect(retiredProcedureIds(atB)).toEqual([copy.id]);
+
+      // Reinstated at B (every version cleared) while A retires it again under another day: each row merges on its
+      // own and both desks read the same rows, so the same answer, every version still there.
+      await retireProcedure(b.database, copy.id, null);
+      await retireProcedure(a.database, copy.id, null);
+      await retireProcedure(a.database, copy.id, '2026-12-03');
+      await settle(server, a, b);
+      const [thenA, thenB] = [await rowsOf(a), await rowsOf(b)];
+      expect(thenA).toEqual(thenB);
+      expect(thenA.map((r) => r.version)).toEqual([1, 2]);
+      expect(retiredProcedureIds(thenA)).toEqual(retiredProcedureIds(thenB));
+      expect(a.problems).toEqual([]);
       expect(b.problems).toEqual([]);
     } finally {
       installDeskProcedures([]);
