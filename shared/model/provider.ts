@@ -262,6 +262,8 @@ export const PROVIDER_REFUSALS_EN = {
   unknown: 'This desk has no provider “{id}”.',
   'only-active': "{name} is the desk's only active provider: add another before retiring it.",
   'retired-not-usual': '{name} is retired: bring it back before making it the usual one.',
+  'procedure-retired':
+    'The procedure “{procedure}” is retired: reinstate it (Settings → Procedures) or choose another for {name} first.',
 } as const;
 export type ProviderRefusalCode = keyof typeof PROVIDER_REFUSALS_EN;
 

@@ -31,6 +31,8 @@ export const RECORD_REFUSALS_EN = {
   'no-person-name': 'Enter a name',
   'no-desk': 'Set up the desk first',
   'desk-prefix-in-team': `Not saved: ${PROBLEMS_EN['desk-prefix-in-team']}.`,
+  'default-procedure-retired':
+    'Not saved: the procedure “{procedure}” is retired. Reinstate it (Settings → Procedures) or choose another default.',
   // --- any write while a backup is restored into a new copy of the database (renderer/src/db/schema.ts)
   'desk-held': 'Not saved: a backup is being restored on this computer. The app reloads when it is done.',
 } as const;

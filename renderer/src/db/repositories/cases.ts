@@ -11,7 +11,8 @@ import { RecordRefusal } from '#shared/model/refusals';
 import { counterKey, formatReference } from '#shared/model/reference';
 import { newCaseStageId } from '#shared/rules/index';
 import { caseWriteTables, putDerivedRows, refreshCaseIndex } from '#db/case-index/derive';
-import { deskSettings, readDesk, writeDesk } from '#db/desk';
+import { deskSettings, readDesk, retiredProcedureIds, writeDesk } from '#db/desk';
+import { procedureName } from '#shared/rules/index';
 import { newFirstProviderId } from './providers';
 import type { AuditRow, LetterRow, NotifiedRow, PersonRow, RedressDatabase } from '../schema';
 import { recordEntries, removeTimeline, readTimeline, timelinesOf } from '../timeline';
@@ -40,11 +41,15 @@ export async function saveSettings(
   /** The interface language of the person saving: a Canadian first provider then writes French first (savedDeskForm). */
   working?: string,
 ): Promise<void> {
-  await database.transaction('rw', database.settings, database.providers, async () => {
+  await database.transaction('rw', database.settings, database.providers, database.procedures, async () => {
     const stored = await readDesk(database);
     // A desk in a team keeps the prefix the team checked when it joined (p8b, G5; the form says so first).
     if (database.sharing && stored && settings.deskPrefix !== stored.deskPrefix)
       throw new RecordRefusal('desk-prefix-in-team');
+    // A retired procedure is no desk's default, unless it already is (the desk's other settings saved as they are).
+    const id = settings.defaultProcedureId;
+    if (id !== stored?.defaultProcedureId && retiredProcedureIds(await database.procedures.toArray()).includes(id))
+      throw new RecordRefusal('default-procedure-retired', { procedure: procedureName(id) ?? id });
     await writeDesk(database, savedDeskForm(settings, stored, accepted, newFirstProviderId(), working));
   });
 }

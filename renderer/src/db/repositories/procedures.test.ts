@@ -397,6 +397,29 @@ describe('retiring one of the desk’s own procedures', () => {
     expect(choiceIds(copy.id)).toContain(copy.id);
     // The case keeps its version and its dates exactly.
     expect(await clocks()).toEqual(before);
+    // No provider is given it, nor brought back onto it, and it is made no desk's default; the retired provider that
+    // follows it keeps it when its other details are edited.
+    const stored = (await storedDesk(database))!;
+    await expect(
+      saveProvider(database, { ...stored.providers![0], id: undefined, name: 'Kijoma again', procedureId: copy.id }),
+    ).rejects.toMatchObject({ code: 'procedure-retired', values: { procedure: copy.name, name: 'Kijoma again' } });
+    await expect(retireProvider(database, provider.id, null)).rejects.toMatchObject({
+      code: 'procedure-retired',
+      message: `The procedure “${copy.name}” is retired: reinstate it (Settings → Procedures) or choose another for Kijoma first.`,
+    });
+    await expect(saveSettings(database, { ...stored, defaultProcedureId: copy.id })).rejects.toMatchObject({
+      said: { code: 'default-procedure-retired', values: { procedure: copy.name } },
+    });
+    expect(fr('providerRefusal.procedure-retired', { procedure: copy.name, name: 'Kijoma' })).toBe(
+      `La procédure «\u00a0${copy.name}\u00a0» est retirée\u00a0: rétablissez-la (Paramètres → Procédures) ou choisissez d’abord une autre procédure pour Kijoma.`,
+    );
+    const { retiredOn: _on, ...kept } = stored.providers!.find((p) => p.id === provider.id)!;
+    await expect(saveProvider(database, { ...kept, name: 'Kijoma (old terms)' })).resolves.toMatchObject({
+      procedureId: copy.id,
+      retiredOn: '2026-11-30',
+    });
+    expect((await storedDesk(database))!.defaultProcedureId).not.toBe(copy.id);
+
     // Editing it keeps it retired.
     const newest = deskProcedures().byId.get(copy.id)!;
     await saveProcedure(database, { ...newest, name: 'Kijoma, old terms' });
@@ -411,6 +434,9 @@ describe('retiring one of the desk’s own procedures', () => {
       undefined,
     ]);
     expect(await clocks()).toEqual(before);
+    // Reinstated, its provider may come back.
+    await retireProvider(database, provider.id, null);
+    expect((await storedDesk(database))!.providers!.find((p) => p.id === provider.id)?.retiredOn).toBeUndefined();
   });
 
   it('refuses the desk’s default, a built-in procedure and one the desk does not have; a reopened desk reads it retired', async () => {

@@ -2,21 +2,27 @@
 // desk's settings and providers rows (../desk.ts; checked on writing by the stored-row schema, shared/model/stored.ts).
 import type { DeskSettings } from '#shared/model/case';
 import { deskProviders, ProviderRefusal, withProviders, type Provider } from '#shared/model/provider';
-import { readDesk, writeDesk } from '../desk';
+import { procedureName } from '#shared/rules/index';
+import { readDesk, retiredProcedureIds, writeDesk } from '../desk';
 import type { RedressDatabase } from '../schema';
 
+/** The change, given the desk's settings and the procedures it retired (read in the same transaction). */
 async function changeSettings(
   database: RedressDatabase,
-  change: (settings: DeskSettings) => DeskSettings,
+  change: (settings: DeskSettings, retired: ReadonlySet<string>) => DeskSettings,
 ): Promise<DeskSettings> {
-  return database.transaction('rw', database.settings, database.providers, async () => {
+  return database.transaction('rw', database.settings, database.providers, database.procedures, async () => {
     const desk = await readDesk(database);
     if (!desk) throw new ProviderRefusal('no-desk');
-    const value = change(withProviders(desk));
+    const retired = new Set(retiredProcedureIds(await database.procedures.toArray()));
+    const value = change(withProviders(desk), retired);
     await writeDesk(database, value);
     return value;
   });
 }
+
+const procedureRetired = (procedureId: string, name: string) =>
+  new ProviderRefusal('procedure-retired', { procedure: procedureName(procedureId) ?? procedureId, name });
 
 /** A new provider's id: unique to it, so no two desks of a team ever name two providers alike. */
 const newProviderId = (): string => `provider-${crypto.randomUUID()}`;
@@ -34,13 +40,16 @@ export async function saveProvider(
   provider: Omit<Provider, 'id' | 'retiredOn'> & { id?: string },
 ): Promise<Provider> {
   let saved!: Provider;
-  await changeSettings(database, (settings) => {
+  await changeSettings(database, (settings, retired) => {
     const providers = deskProviders(settings);
+    // A retired procedure is given to no provider; one that already follows it may keep it (its other details edited).
+    const before = providers.find((p) => p.id === provider.id);
+    if (retired.has(provider.procedureId) && before?.procedureId !== provider.procedureId)
+      throw procedureRetired(provider.procedureId, provider.name);
     if (provider.id === undefined) {
       saved = { ...provider, id: newProviderId() };
       return { ...settings, providers: [...providers, saved] };
     }
-    const before = providers.find((p) => p.id === provider.id);
     if (!before) throw new ProviderRefusal('unknown', { id: provider.id });
     saved = { ...provider, id: before.id, ...(before.retiredOn ? { retiredOn: before.retiredOn } : {}) };
     return { ...settings, providers: providers.map((p) => (p.id === before.id ? saved : p)) };
@@ -53,10 +62,12 @@ export async function saveProvider(
  * working. The last active provider cannot be retired, and the usual one moves to an active one.
  */
 export async function retireProvider(database: RedressDatabase, id: string, on: string | null): Promise<void> {
-  await changeSettings(database, (settings) => {
+  await changeSettings(database, (settings, retired) => {
     const providers = deskProviders(settings);
     const target = providers.find((p) => p.id === id);
     if (!target) throw new ProviderRefusal('unknown', { id });
+    // Brought back, it would take new cases under a procedure retired from new work.
+    if (on === null && retired.has(target.procedureId)) throw procedureRetired(target.procedureId, target.name);
     if (on !== null && !providers.some((p) => p.id !== id && !p.retiredOn))
       throw new ProviderRefusal('only-active', { name: target.name });
     const next = providers.map((p): Provider => {

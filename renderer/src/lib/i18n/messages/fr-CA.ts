@@ -2681,6 +2681,8 @@ export const frCA: Record<MessageKey, string> = {
     '{name} est le seul fournisseur actif du service\u00a0: ajoutez-en un autre avant de le retirer.',
   'providerRefusal.retired-not-usual':
     '{name} est retiré\u00a0: remettez-le en service avant d’en faire le fournisseur habituel.',
+  'providerRefusal.procedure-retired':
+    'La procédure «\u00a0{procedure}\u00a0» est retirée\u00a0: rétablissez-la (Paramètres → Procédures) ou choisissez d’abord une autre procédure pour {name}.',
   // say9: why a change to the records is refused (shared/model/refusals.ts), and an unexpected error's own words
   'recordRefusal.no-case': 'Aucun dossier ne porte l’identifiant {id}',
   'recordRefusal.anonymised-no-files': 'Ce dossier a été anonymisé\u00a0: on ne peut plus y joindre de fichier.',
@@ -2702,6 +2704,8 @@ export const frCA: Record<MessageKey, string> = {
   'recordRefusal.no-desk': 'Configurez d’abord le service',
   'recordRefusal.desk-held':
     'Non enregistré : une sauvegarde est en cours de restauration sur cet ordinateur. L’application se recharge une fois terminé.',
+  'recordRefusal.default-procedure-retired':
+    'Non enregistré\u00a0: la procédure «\u00a0{procedure}\u00a0» est retirée. Rétablissez-la (Paramètres → Procédures) ou choisissez une autre procédure par défaut.',
   'recordRefusal.desk-prefix-in-team':
     'Non enregistré\u00a0: ce poste partage ses dossiers avec une équipe, dont chaque poste garde son propre préfixe\u00a0: quittez l’équipe pour le changer.',
   'error.unexpected': 'Problème inattendu (détail technique)\u00a0: {error}',
