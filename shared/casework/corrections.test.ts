@@ -362,6 +362,25 @@ describe('moving a case to another provider (issue #16)', () => {
     }
     expect(fieldOptions(field, context).map((o) => o.value)).not.toContain(copy.id);
   });
+
+  it('moves no case onto a retired procedure; a case already under it keeps it through another correction', () => {
+    const copy = copyOfProcedure(JIVE_CA, new Set());
+    installDeskProcedures([copy], [copy.id]);
+    try {
+      const desk = new Desk(record(), '2026-12-02', providers);
+      const moved = desk.build('correct-facts', { procedureId: copy.id, reason: 'x' });
+      expect(moved.ok ? null : moved.errors.procedureId).toBe(`${copy.name} is retired: no case can be moved to it`);
+      const under = new Desk(record({ procedureId: copy.id }), '2026-12-02', providers);
+      const kept = under.build('correct-facts', {
+        procedureId: copy.id,
+        summary: 'Charged three times in November',
+        reason: 'x',
+      });
+      expect(kept.ok ? {} : kept.errors).toEqual({});
+    } finally {
+      installDeskProcedures([]);
+    }
+  });
 });
 
 describe('moving a case to another provider: its procedure follows, a mismatch is warned of (issue #16, p8d)', () => {

@@ -30,6 +30,7 @@ import {
   evaluateCase,
   type Evaluation,
   getProcedure,
+  isProcedureRetired,
   isRulesError,
   type Phrase,
   procedureName,
@@ -244,7 +245,10 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
     errors.summary = say('summary-too-long', { max: STORED_LIMITS.summary });
   const procedureId = trim(form.procedureId);
   try {
-    getProcedure(procedureId);
+    const procedure = getProcedure(procedureId);
+    // A retired procedure takes no case; the case already under it keeps it.
+    if (procedureId !== ctx.record.procedureId && isProcedureRetired(procedureId))
+      errors.procedureId = say('procedure-retired', { procedure: procedure.name });
   } catch {
     errors.procedureId = say('procedure-choose');
   }

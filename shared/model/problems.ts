@@ -27,6 +27,7 @@ export const PROBLEMS_EN = {
   'procedure-choose': 'Choose the procedure',
   'provider-choose': 'Choose the provider',
   'provider-retired': '{provider} is retired ({on}): no case can be moved to it',
+  'procedure-retired': '{procedure} is retired: no case can be moved to it',
   'title-invalid': 'Choose Mr, Mrs, Ms, Mx, Dr or none',
   'language-invalid': 'Choose English (UK), English (Canada) or French (Canada)',
   'choose-field': 'Choose {label}',

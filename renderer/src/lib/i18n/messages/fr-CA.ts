@@ -1764,6 +1764,7 @@ export const frCA: Record<MessageKey, string> = {
   'problem.procedure-choose': 'Choisissez la procédure',
   'problem.provider-choose': 'Choisissez le fournisseur',
   'problem.provider-retired': '{provider} est retiré depuis le {on}\u00a0: aucun dossier ne peut y être transféré',
+  'problem.procedure-retired': '{procedure} est retirée\u00a0: aucun dossier ne peut y être transféré',
   'problem.title-invalid': 'Choisissez M., Mme, Mx, Dr / Dre ou aucun titre',
   'problem.language-invalid': 'Choisissez anglais (Royaume-Uni), anglais (Canada) ou français (Canada)',
   'problem.choose-field': 'Faites un choix («\u00a0{label}\u00a0»)',
