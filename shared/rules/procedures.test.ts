@@ -12,9 +12,12 @@ import {
   BUILT_IN_PROCEDURES,
   DEFAULT_PROCEDURES,
   getProcedure,
+  installDeskProcedures,
+  isProcedureRetired,
   KIJOMA,
   listProcedures,
   newCaseStageId,
+  procedureChoices,
   proceduresMayHave,
 } from './procedures';
 import { evaluateCase } from './evaluate';
@@ -208,5 +211,28 @@ describe('what a desk’s cases can ever have, from its providers’ procedures 
 
   it('an unknown procedure hides nothing', () => {
     expect(proceduresMayHave(['jive-ca', 'gone'], registry)).toEqual({ adrLetters: true, referralWindow: true });
+  });
+});
+
+describe('the desk’s retired procedures', () => {
+  it('are left out of the choices but the one kept; a built-in or unknown id is never retired; reinstalled, gone', () => {
+    const copy = { ...clone(KIJOMA), id: 'kijoma-copy-1', name: 'Kijoma (copy)' };
+    installDeskProcedures([copy], [copy.id, 'kijoma', 'no-such-procedure']);
+    try {
+      expect(isProcedureRetired(copy.id)).toBe(true);
+      expect(isProcedureRetired('kijoma')).toBe(false);
+      expect(isProcedureRetired('no-such-procedure')).toBe(false);
+      expect(listProcedures().map((p) => p.id)).toContain(copy.id);
+      expect(procedureChoices().map((p) => p.id)).toEqual(
+        listProcedures()
+          .map((p) => p.id)
+          .filter((id) => id !== copy.id),
+      );
+      expect(procedureChoices(copy.id).map((p) => p.id)).toEqual(listProcedures().map((p) => p.id));
+      installDeskProcedures([copy]);
+      expect(isProcedureRetired(copy.id)).toBe(false);
+    } finally {
+      installDeskProcedures([]);
+    }
   });
 });

@@ -37,6 +37,7 @@ import {
 } from './procedures';
 import { retireProvider, saveProvider } from './providers';
 import { readTimeline } from '../timeline';
+import { makeBackup, readBackupFile, restoreBackup } from '../backup/backup';
 
 afterEach(async () => {
   await closeAll();
@@ -460,6 +461,21 @@ describe('retiring one of the desk’s own procedures', () => {
     await reopened.open();
     expect(isProcedureRetired(copy.id)).toBe(true);
     reopened.close();
+  });
+
+  it('a backup keeps the mark and restores it retired; a row with no real day as its mark is refused', async () => {
+    const source = freshDatabase('procedures');
+    await saveSettings(source, deskSettings());
+    const copy = await savedCopy(source, 'kijoma');
+    await retireProcedure(source, copy.id, '2026-12-01');
+    const made = await makeBackup(source);
+    installDeskProcedures([]);
+    const target = freshDatabase('procedures');
+    await restoreBackup(target, await readBackupFile(target, made.file), { mode: 'into-empty', by: 'Sam' });
+    expect((await target.procedures.get(`${copy.id}@1`))?.retiredOn).toBe('2026-12-01');
+    expect(isProcedureRetired(copy.id)).toBe(true);
+    const row = (await target.procedures.get(`${copy.id}@1`))!;
+    await expect(target.procedures.put({ ...row, retiredOn: '2026-02-30' })).rejects.toThrow(/retiredOn/);
   });
 
   it('a desk that shares with a team retires and reinstates a procedure it may not remove', async () => {
