@@ -454,6 +454,7 @@ test('a procedure a case needs is retired: out of the provider form’s choices,
     languages: ['English (UK)'],
   });
   await logComplaint(page, complaint(weekdayOnOrBefore(today), 'Ada Lovelace'));
+  const caseUrl = page.url();
 
   // Maple Telecom takes new cases under it: not retired, and the panel says why.
   const section = await openProcedures(page);
@@ -477,6 +478,17 @@ test('a procedure a case needs is retired: out of the provider form’s choices,
   await messagesGone(page);
   await section.screenshot({ path: join(shots, '176-procedure-retired.png'), animations: 'disabled' });
   expect(await axeViolations(page, 'section[aria-labelledby="settings-procedures"]'), 'axe violations').toEqual([]);
+
+  // The case keeps it: its correction form shows it, marked retired, and offers it to no other case.
+  await page.goto(caseUrl);
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Correct the complaint’s facts…', exact: true }).click();
+  const correction = page.getByRole('dialog');
+  await expect(correction.getByRole('combobox', { name: 'Procedure' })).toHaveValue(`${copyName} (retired)`);
+  await correction.getByRole('button', { name: 'Cancel' }).click();
+  await expect(correction).toBeHidden();
+  await openProcedures(page);
+  await section.getByRole('button', { name: named }).click();
 
   // Not offered for a new provider any more.
   await providers.getByRole('button', { name: 'Add a provider…' }).click();

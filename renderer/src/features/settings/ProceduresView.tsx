@@ -433,14 +433,14 @@ export function ProceduresView({
                     {t('procedures.retiredText', { date: formatDate(retiredOn) })}
                   </Text>
                 )}
-                {!builtIn && use && (isInUse(use) || db().sharing) && (
+                {!builtIn && use && (isInUse(use) || (db().sharing && !retiredOn)) && (
                   <Text size="xs" c="dimmed" mb="xs">
                     {isInUse(use)
                       ? t('procedures.usedBy', { uses: usesIn(t, locale, use) })
                       : t('procedures.teamNoRemove')}
                   </Text>
                 )}
-                {!builtIn && !retiredOn && use && keepsFromRetiring(use) && (isInUse(use) || db().sharing) && (
+                {!builtIn && !retiredOn && use && keepsFromRetiring(use) && (
                   <Text size="xs" c="dimmed" mb="xs">
                     {t('procedures.retireBlocked', { uses: retireUsesIn(t, locale, use) })}
                   </Text>
