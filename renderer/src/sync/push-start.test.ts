@@ -7,7 +7,7 @@ import { memoryPouch } from '#test/support/pouch';
 import { SHARING_META_KEYS } from '#db/outbox';
 import type { RedressDatabase } from '#db/schema';
 import type { PouchDatabase, PouchDoc } from './pouch';
-import { pushStart, recordOwnWrite, recordPushSent, startOwnRecord, WRITING } from './push-start';
+import { changedSinceSent, pushStart, recordOwnWrite, recordPushSent, startOwnRecord, WRITING } from './push-start';
 
 afterEach(closeAll);
 
@@ -164,5 +164,44 @@ describe('where the push starts', () => {
     await own(database, local, ['case:1']);
     await recordPushSent(database, local, 1);
     expect(await pushStart(database, local)).toBeUndefined();
+  });
+});
+
+describe('what may not have reached the server (a desk leaving its team)', () => {
+  const wanted = new Set(['case:1', 'case:2', 'case:3']);
+
+  it('is what changed past the push’s last checkpoint, among the documents asked about', async () => {
+    const { database, local } = await joined();
+    await own(database, local, ['case:1', 'case:2']);
+    // No checkpoint yet: everything changed since the copy began.
+    expect(await changedSinceSent(database, local, wanted)).toEqual(new Set(['case:1', 'case:2']));
+    await recordPushSent(database, local, 2);
+    await pulled(local, 3, 'case:pulled');
+    // case:2 changed again here, after its first revision was sent.
+    const { _rev } = await local.get('case:2');
+    await recordOwnWrite(database, local, ['case:2', 'entry:1'], () =>
+      local.bulkDocs([
+        { _id: 'case:2', _rev, writer: 'desk-b', body: { again: true } },
+        { _id: 'entry:1', writer: 'desk-b', body: {} },
+      ]),
+    );
+    expect(await changedSinceSent(database, local, wanted)).toEqual(new Set(['case:2']));
+  });
+
+  it('is nothing once everything this desk wrote is known sent', async () => {
+    const { database, local } = await joined();
+    await own(database, local, ['case:1', 'case:3']);
+    await pulled(local, 4, 'case:pulled');
+    await recordPushSent(database, local, 2);
+    expect(await changedSinceSent(database, local, new Set([...wanted, 'case:pulled-1']))).toEqual(new Set());
+  });
+
+  it('reads the changes past the checkpoint page by page', async () => {
+    const { database, local } = await joined();
+    await own(database, local, ['case:1']);
+    await recordPushSent(database, local, 1);
+    await pulled(local, 2500);
+    await own(database, local, ['case:3']);
+    expect(await changedSinceSent(database, local, wanted)).toEqual(new Set(['case:3']));
   });
 });

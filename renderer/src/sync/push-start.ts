@@ -150,3 +150,30 @@ export async function pushStart(database: RedressDatabase, local: PouchDatabase)
   if (own > sent || current <= sent) return undefined;
   return current;
 }
+
+/** Local changes read at a time by `changedSinceSent`. */
+const CHANGES_PAGE = 2000;
+
+/**
+ * The documents among `wanted` (ids) changed in the local copy past the push's last checkpoint: those whose latest
+ * revision there may not have reached the server. None when the records prove everything this desk wrote sent (as
+ * `pushStart`); every one changed since the copy began when no checkpoint is recorded.
+ */
+export async function changedSinceSent(
+  database: RedressDatabase,
+  local: PouchDatabase,
+  wanted: ReadonlySet<string>,
+): Promise<Set<string>> {
+  const changed = new Set<string>();
+  if (wanted.size === 0) return changed;
+  const own = await recorded(database, OWN_WRITTEN_KEY, local);
+  const sent = await recorded(database, PUSH_SENT_KEY, local);
+  if (typeof own === 'number' && typeof sent === 'number' && own <= sent) return changed;
+  let since: number | string = sent ?? 0;
+  for (;;) {
+    const page = await local.changes({ since, limit: CHANGES_PAGE });
+    for (const change of page.results) if (wanted.has(change.id)) changed.add(change.id);
+    if (page.results.length < CHANGES_PAGE) return changed;
+    since = page.last_seq;
+  }
+}

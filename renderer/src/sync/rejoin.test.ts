@@ -543,3 +543,145 @@ describe('a desk that left its team with a change written but not sent and joins
     }
   }, 120_000);
 });
+
+// A desk whose first change of a case reached the team, and whose next change had not when it left: the team's copy is
+// the revision the desk sent, which the next change follows, so it goes up on top of it when the desk joins again.
+describe('a desk that sent a change, then left with its next change not sent, and joins again', () => {
+  const FIRST = '07700 900331';
+  const SECOND = '07700 900332';
+  const OTHER = '07700 900339';
+
+  const phoneOn = async (server: PouchDatabase, id: string) =>
+    ((await server.get(`case:${id}`)) as unknown as { body: CaseRecord }).body.customer.phone;
+  const phoneClash = async (database: RedressDatabase, id: string) =>
+    (await database.conflicts.get(id))?.clashes.find((c) => c.path.join('.') === 'customer.phone');
+
+  /**
+   * Desks A and B sharing three cases; A changes one case's phone and it reaches the team; A changes it again with
+   * the push held (`held`: sharing stopped, the change waits in the outbox) or the server out of reach (`unsent`: the
+   * change is written into A's local copy, never sent); A leaves. `afterTeam`: B changed the case's summary first, so
+   * the team's revision A last took in is B's, older than the one A sent.
+   */
+  async function sentThenLeft(label: string, how: 'held' | 'unsent', afterTeam = false) {
+    const server = memoryPouch(`${label}-server`);
+    const a = freshDatabase(`${label}-a`);
+    await seedDesk(a, 3, { seed: 83, prefix: 'DSS' });
+    const link = { cut: false };
+    const teamA = desk(a, server, link);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to upload its cases');
+    const b = freshDatabase(`${label}-b`);
+    const teamB = desk(b, server);
+    await join(teamB, 'desk-b');
+    await synced(teamB, 'desk B to download');
+    let [shared] = await a.cases.orderBy('reference').toArray();
+    if (afterTeam) {
+      await b.cases.update(shared.id, { summary: 'Changed at desk B first', updatedAt: '2026-12-01T07:00:00.000Z' });
+      await teamB.syncNow();
+      await until(async () => (await a.cases.get(shared.id))?.summary === 'Changed at desk B first', 30_000, 'B at A');
+      await synced(teamA, "desk A to take in B's change");
+      shared = (await a.cases.get(shared.id))!;
+    }
+
+    await a.cases.update(shared.id, {
+      customer: { ...shared.customer, phone: FIRST },
+      updatedAt: '2026-12-01T08:00:00.000Z',
+    });
+    await teamA.syncNow();
+    await until(async () => (await phoneOn(server, shared.id)) === FIRST, 30_000, "A's first phone on the server");
+    await synced(teamA, 'desk A to sync its first phone');
+
+    await teamA.stop();
+    if (how === 'unsent') {
+      link.cut = true;
+      await teamA.start();
+    }
+    await a.cases.update(shared.id, {
+      customer: { ...shared.customer, phone: SECOND },
+      updatedAt: '2026-12-01T08:30:00.000Z',
+    });
+    // Held, the change waits in the outbox; out of reach, it is written into A's local copy (the outbox empties).
+    const inOutbox = how === 'held' ? 1 : 0;
+    await until(async () => (await a.outbox.count()) === inOutbox, 30_000, "A's change where it waits");
+    await teamA.leave();
+    link.cut = false;
+    expect(await phoneOn(server, shared.id)).toBe(FIRST);
+    return { server, a, b, teamA, teamB, shared };
+  }
+
+  it.each(['held', 'unsent'] as const)(
+    'sends the next change on top of the one it sent: no "Changed at two desks" at either desk (%s)',
+    async (how) => {
+      const { server, a, b, teamA, teamB, shared } = await sentThenLeft(`sent-then-${how}`, how);
+      // What A keeps of the team names revisions and times only, no personal data.
+      const left = JSON.stringify((await a.meta.get('sharing-left-in-step'))?.value);
+      for (const text of [shared.customer.name, FIRST, SECOND]) expect(left).not.toContain(text);
+
+      await join(teamA, 'desk-a');
+      await synced(teamA, 'desk A to sync again');
+      await until(async () => (await phoneOn(server, shared.id)) === SECOND, 30_000, "A's second phone on the server");
+      await teamB.syncNow();
+      await until(async () => (await b.cases.get(shared.id))?.customer.phone === SECOND, 30_000, "A's phone at B");
+      await synced(teamB, 'desk B to sync');
+      await teamA.syncNow();
+      await synced(teamA, 'desk A to sync');
+
+      for (const database of [a, b]) {
+        expect((await database.cases.get(shared.id))?.customer.phone).toBe(SECOND);
+        expect(await database.conflicts.get(shared.id)).toBeUndefined();
+      }
+      // One branch on the server: A's second revision follows its first.
+      expect(JSON.parse(await everyRevision(server, `case:${shared.id}`))).toHaveLength(1);
+      const history = (await server.get(`case:${shared.id}`, { revs: true })) as unknown as {
+        _revisions: { start: number; ids: string[] };
+      };
+      expect(history._revisions.ids.length).toBeGreaterThanOrEqual(3);
+      expect(((await server.get(`case:${shared.id}`)) as unknown as { clashes?: unknown }).clashes).toBeUndefined();
+    },
+    120_000,
+  );
+
+  it('sends it on top when another desk had changed the case before (the team revision A took in is older)', async () => {
+    const { server, a, b, teamA, teamB, shared } = await sentThenLeft('sent-after-team', 'unsent', true);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to sync again');
+    await until(async () => (await phoneOn(server, shared.id)) === SECOND, 30_000, "A's second phone on the server");
+    await teamB.syncNow();
+    await until(async () => (await b.cases.get(shared.id))?.customer.phone === SECOND, 30_000, "A's phone at B");
+    await synced(teamB, 'desk B to sync');
+    for (const database of [a, b]) {
+      expect(await database.cases.get(shared.id)).toMatchObject({
+        summary: 'Changed at desk B first',
+        customer: { phone: SECOND },
+      });
+      expect(await database.conflicts.get(shared.id)).toBeUndefined();
+    }
+    expect(JSON.parse(await everyRevision(server, `case:${shared.id}`))).toHaveLength(1);
+  }, 120_000);
+
+  it.each(['held', 'unsent'] as const)(
+    'still records "Changed at two desks" when another desk changed the same field meanwhile (%s)',
+    async (how) => {
+      const { server, a, b, teamA, teamB, shared } = await sentThenLeft(`sent-then-${how}-both`, how);
+      await until(async () => (await b.cases.get(shared.id))?.customer.phone === FIRST, 30_000, "A's phone at B");
+      await b.cases.update(shared.id, {
+        customer: { ...shared.customer, phone: OTHER },
+        updatedAt: '2026-12-01T09:00:00.000Z',
+      });
+      await teamB.syncNow();
+      await until(async () => (await phoneOn(server, shared.id)) === OTHER, 30_000, "B's phone on the server");
+
+      await join(teamA, 'desk-a');
+      await synced(teamA, 'desk A to sync again');
+      await until(async () => (await phoneClash(a, shared.id)) !== undefined, 30_000, 'the clash at A');
+      await teamB.syncNow();
+      await until(async () => (await phoneClash(b, shared.id)) !== undefined, 30_000, 'the clash at B');
+      for (const database of [a, b]) {
+        const clash = (await phoneClash(database, shared.id))!;
+        expect(new Set([clash.kept.value, clash.other.value])).toEqual(new Set([SECOND, OTHER]));
+        expect((await database.cases.get(shared.id))?.customer.phone).toBe(clash.kept.value);
+      }
+    },
+    120_000,
+  );
+});

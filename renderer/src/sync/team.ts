@@ -39,7 +39,7 @@ import {
   type PouchDoc,
   type PouchReplication,
 } from './pouch';
-import { pushSentThrough, pushStart, recordPushSent, startOwnRecord } from './push-start';
+import { changedSinceSent, pushSentThrough, pushStart, recordPushSent, startOwnRecord } from './push-start';
 
 /** The desk's membership of a team, kept in its meta table (desk-local, never replicated). */
 export interface TeamMembership {
@@ -312,8 +312,11 @@ export interface LeftInStep {
    * Case id → the revision its row was last in step with (the row that revision's body, or a change made here on it),
    * the team's revision that one follows when this desk wrote it (`team`, SyncRevRow.team), and the row's `updatedAt`,
    * for every case the desk held a revision of when it left (`rejoinPlan`). Absent in what an earlier version kept.
+   * `follows`: for a case this desk changed in its local copy past the push's last checkpoint (`rev` perhaps never
+   * sent), the revisions this desk wrote before `rev`, newest first, back to `team` (not included): the team's copy is
+   * one of them when the desk had sent an earlier change of the case before it left.
    */
-  revs?: Record<string, { rev: string; team?: string; updatedAt: string }>;
+  revs?: Record<string, { rev: string; team?: string; updatedAt: string; follows?: string[] }>;
 }
 
 /** One team: its server and database. */
@@ -344,7 +347,8 @@ export interface RejoinPlan {
  *
  * `bases`: the cases it changed since the team last had its copy (a change waiting to be sent when it left, one
  * written but not sent, or one made while away) whose team copy is still the revision the change follows: the one its
- * row was in step with, or for a revision never sent, the team's revision it was written on. That revision is put in the
+ * row was in step with, or for a revision never sent, the team's revision it was written on or one this desk sent before
+ * it (LeftInStep `follows`: a first change sent, the next not yet when the desk left). That revision is put in the
  * new local copy before the first push and the change goes on top of it, as had the desk stayed (uploaded beside it,
  * every field changed here showed as "Changed at two desks", though only this desk had changed it). Not a case the team
  * changed since (merged as before), nor one whose row is older than when the desk left (a copy brought back from a
@@ -376,10 +380,47 @@ export async function rejoinPlan(
       if (left.cases[id] === row.updatedAt && !clashes[k] && !unsent) return void plan.unchanged.add(refs[k]);
       const copy = team[k]?.value;
       if (!kept || !copy || copy.deleted || !(Date.parse(row.updatedAt) >= Date.parse(kept.updatedAt))) return;
-      if (copy.rev === kept.rev || (unsent && copy.rev === kept.team)) plan.bases[refs[k]] = copy.rev;
+      const followed = copy.rev === kept.team || !!kept.follows?.includes(copy.rev);
+      if (copy.rev === kept.rev || (unsent && followed)) plan.bases[refs[k]] = copy.rev;
     });
   }
   return plan;
+}
+
+/**
+ * For a desk leaving its team (LeftInStep `follows`): each case whose revision here this desk wrote (not the team's
+ * revision it was last in step with) and which changed in the local copy `local` past the push's last checkpoint, so
+ * may not have reached the server, by sync id: the revisions this desk wrote before it, newest first, back to the team's
+ * revision (not included). Revision ids only. A copy that cannot be read gives none (the case is merged as before).
+ */
+export async function revisionsFollowed(
+  database: RedressDatabase,
+  local: PouchDatabase,
+): Promise<Map<string, string[]>> {
+  const follows = new Map<string, string[]>();
+  const own = (await database.syncRevs.where('ref').startsWith('case:').toArray()).filter((r) => r.rev !== r.team?.rev);
+  try {
+    const changed = await changedSinceSent(database, local, new Set(own.map((r) => r.ref)));
+    const asked = own.filter((r) => changed.has(r.ref));
+    for (let i = 0; i < asked.length; i += REJOIN_BATCH) {
+      const some = asked.slice(i, i + REJOIN_BATCH);
+      const { results } = await local.bulkGet({ docs: some.map((r) => ({ id: r.ref, rev: r.rev })), revs: true });
+      results.forEach((result, k) => {
+        const history = result.docs[0]?.ok?._revisions;
+        if (!history) return;
+        const before: string[] = [];
+        for (let g = 1; g < history.ids.length; g++) {
+          const rev = `${history.start - g}-${history.ids[g]}`;
+          if (rev === some[k].team?.rev) break;
+          before.push(rev);
+        }
+        if (before.length) follows.set(some[k].ref, before);
+      });
+    }
+  } catch {
+    return new Map();
+  }
+  return follows;
 }
 
 /** A join refused before anything was sent: the reasons, one saying each (English in `message`). */
@@ -1032,6 +1073,9 @@ export class TeamSync {
     await this.stop();
     this.database.sharing = false;
     const db = this.database;
+    const store = membership ? localStore(db, membership) : null;
+    const local = store ? await this.pouch.local(store.name, store.adapter) : null;
+    const follows = local ? await revisionsFollowed(db, local) : new Map<string, string[]>();
     await db.transaction('rw', [db.meta, db.outbox, db.syncRevs, db.cases, db.conflicts], async () => {
       // The cases in step with the team now, for a later join (LEFT_IN_STEP_KEY): their row is the body of the
       // revision last taken in or sent, no change waits in the outbox, and no clash is open or settled here.
@@ -1047,10 +1091,12 @@ export class TeamSync {
         if (!row) return;
         if (!waiting[i] && !clashes[i] && sameValue(row, revs[i].body)) inStep[row.id] = row.updatedAt;
         const team = revs[i].team?.rev;
+        const before = follows.get(revs[i].ref);
         kept[row.id] = {
           rev: revs[i].rev,
           ...(team && team !== revs[i].rev ? { team } : {}),
           updatedAt: row.updatedAt,
+          ...(before?.length ? { follows: before } : {}),
         };
       });
       await db.meta.bulkDelete(Object.values(SHARING_META_KEYS));
@@ -1062,11 +1108,7 @@ export class TeamSync {
           value: { team: teamOf(membership), cases: inStep, revs: kept } satisfies LeftInStep,
         });
     });
-    if (membership) {
-      const store = localStore(this.database, membership);
-      const local = await this.pouch.local(store.name, store.adapter);
-      await local.destroy().catch(() => {});
-    }
+    await local?.destroy().catch(() => {});
     this.set({ kind: 'off' }, { refusals: [], problems: [] });
   }
 
