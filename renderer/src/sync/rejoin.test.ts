@@ -26,13 +26,18 @@ afterEach(async () => {
 });
 
 let n = 0;
-/** A desk of the team on `server`; while `link.cut`, its replication reaches nothing (its requests to `server` do). */
+/**
+ * A desk of the team on `server`; while `link.cut`, its replication reaches nothing (a server that refuses every
+ * connection: an empty database would take its push and record a checkpoint, as if the team had its changes), while
+ * its requests to `server` do.
+ */
 function desk(database: RedressDatabase, server: PouchDatabase, link = { cut: false }): TeamSync {
   const k = ++n;
   const factory: PouchFactory = {
     local: (name) => new PouchDB(`${name}-${process.pid}-rejoin-${k}`, { adapter: 'memory' }),
     remote: () => server,
-    sync: (a, b, options) => PouchDB.sync(a, link.cut ? memoryPouch('nowhere') : b, options),
+    sync: (a, b, options) =>
+      PouchDB.sync(a, link.cut ? new PouchDB('http://127.0.0.1:1/nowhere', { skip_setup: true }) : b, options),
   };
   const team = new TeamSync(database, factory);
   teams.push(team);
