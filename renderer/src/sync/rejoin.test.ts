@@ -435,6 +435,72 @@ describe('a desk that left its team with a change waiting and joins again', () =
     }
   }, 120_000);
 
+  /**
+   * The team's server refuses the first `refusals` requests for the rejoin bases (as one lost just after the join
+   * does); before the first refusal, `meanwhile` runs (another desk's change reaching the server). The replication's
+   * own requests (`latest`) are answered. Returns how many were refused.
+   */
+  function baseRefused(server: PouchDatabase, refusals: number, meanwhile: () => Promise<void> = async () => {}) {
+    const bulkGet = server.bulkGet.bind(server);
+    const refused = { count: 0 };
+    server.bulkGet = async (options) => {
+      if ('latest' in options || refused.count >= refusals) return bulkGet(options);
+      if (refused.count++ === 0) await meanwhile();
+      throw Object.assign(new Error('connect ECONNREFUSED'), { status: 0 });
+    };
+    return refused;
+  }
+
+  it('fetches the team’s copy when the server answers again, if it could not at the start: no "Changed at two desks"', async () => {
+    const { server, a, b, teamA, teamB, shared } = await leftWithChangeWaiting('waiting-lost');
+    const refused = baseRefused(server, 1);
+    await join(teamA, 'desk-a');
+    await until(async () => (await phoneOn(server, shared.id)) === PHONE_A, 30_000, "A's phone on the server");
+    await synced(teamA, 'desk A to sync again');
+    expect(refused.count).toBe(1);
+    await teamB.syncNow();
+    await until(async () => (await b.cases.get(shared.id))?.customer.phone === PHONE_A, 30_000, "A's phone at B");
+    await synced(teamB, 'desk B to sync');
+    for (const database of [a, b]) {
+      expect((await database.cases.get(shared.id))?.customer.phone).toBe(PHONE_A);
+      expect(await database.conflicts.get(shared.id)).toBeUndefined();
+    }
+    expect(JSON.parse(await everyRevision(server, `case:${shared.id}`))).toHaveLength(1);
+    expect(await a.meta.get('sharing-rejoin-bases')).toBeUndefined();
+  }, 120_000);
+
+  // Desk B changes the phone after A joined again, while A's push waits for its base: A's change is merged with B's
+  // from the revision both grew from (a clash on the phone only), or, when the server never gives that revision, with
+  // none: either way B's phone is offered beside A's, never written over.
+  it.each([
+    ['given on the second request', 1],
+    ['never given', 99],
+  ] as const)(
+    'records "Changed at two desks" when another desk changed the field while the base was awaited (%s)',
+    async (_, refusals) => {
+      const { server, a, b, teamA, teamB, shared } = await leftWithChangeWaiting(`waiting-lost-${refusals}`);
+      const refused = baseRefused(server, refusals, async () => {
+        await b.cases.update(shared.id, {
+          customer: { ...shared.customer, phone: PHONE_B },
+          updatedAt: '2026-12-01T09:00:00.000Z',
+        });
+        await teamB.syncNow();
+        await until(async () => (await phoneOn(server, shared.id)) === PHONE_B, 30_000, "B's phone on the server");
+      });
+      await join(teamA, 'desk-a');
+      await until(async () => (await phoneClash(a, shared.id)) !== undefined, 30_000, 'the clash at A');
+      expect(refused.count).toBe(Math.min(refusals, 2));
+      await teamB.syncNow();
+      await until(async () => (await phoneClash(b, shared.id)) !== undefined, 30_000, 'the clash at B');
+      for (const database of [a, b]) {
+        const clash = (await phoneClash(database, shared.id))!;
+        expect(new Set([clash.kept.value, clash.other.value])).toEqual(new Set([PHONE_A, PHONE_B]));
+        expect((await database.cases.get(shared.id))?.customer.phone).toBe(clash.kept.value);
+      }
+    },
+    120_000,
+  );
+
   // A backup older than the team's copy brought back while away (a replace forgets what the desk kept of the team; a
   // merge keeps it, and brings back a case deleted here as the backup holds it): the older copy is not a change made on
   // the team's revision, so it goes up beside it and the phone is offered as "Changed at two desks", never written

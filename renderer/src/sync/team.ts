@@ -633,11 +633,12 @@ export class TeamSync {
         // Offline at the first start: the download starts when the server can be reached.
       }
     }
-    await this.takeRejoinBases(local, remote);
+    this.remote = remote;
+    await this.takeRejoinBases(local, remote, false);
     // Read before the bridge's first round: what that round writes of this desk's own lies past it, so is sent.
     const pushFrom = await pushStart(this.database, local);
     await this.enqueue(() => this.bridge!.pull());
-    await this.enqueue(() => this.bridge!.push());
+    await this.enqueue(() => this.pushOutbox());
     this.startReplication(local, remote, membership.user, pushFrom);
     // Every change written here: sent on (the outbox is written in the change's own transaction).
     this.outboxWatch = liveQuery(() => this.database.outbox.count()).subscribe({
@@ -811,6 +812,7 @@ export class TeamSync {
     await this.pushSent;
     await this.local?.close().catch(() => {});
     this.local = null;
+    this.remote = null;
     this.bridge = null;
     this.leading = false;
     this.releaseLock?.();
@@ -882,27 +884,75 @@ export class TeamSync {
     await this.start();
   }
 
+  /** The team's server, while sharing runs (TeamSync.lead). */
+  private remote: PouchDatabase | null = null;
+  /**
+   * Whether the rejoin bases could not be fetched at the start (the server lost since the join): the bridge's push
+   * waits, so that no change is written into the local copy beside its base, until the server answers again
+   * (`scheduleRetakeBases`).
+   */
+  private basesPending = false;
+  private retakingBases = false;
+
+  /** The bridge's push, unless it waits for the rejoin bases (`basesPending`). */
+  private pushOutbox(): Promise<number> | undefined {
+    return this.basesPending ? Promise.resolve(0) : this.bridge?.push();
+  }
+
   /**
    * A desk that joined its team again: the team's revisions its changes follow (`rejoinPlan`), copied from the server
-   * into the new local PouchDB with their histories before the first push, so each change is written on top of its
-   * revision and goes up as the next revision of the team's copy. Once: a server lost since the join leaves them
-   * uploaded beside the team's copies and merged with clashes, as before.
+   * into the new local PouchDB with their histories before the first push, and recorded as the revisions those cases
+   * are in step with (syncRevs), so each change is written on top of its revision and goes up as the next revision of
+   * the team's copy. A server lost since the join (`last` false: at the start): the push waits until it answers again
+   * and they are asked for once more (`last`), the team's copies pulled meanwhile then merged from them as any change
+   * made on an older revision is. If the server cannot give them then either, the push goes on without them: each
+   * such case is merged with the team's copy with no revision both grew from, as before (every field that differs is
+   * offered as "Changed at two desks").
    */
-  private async takeRejoinBases(local: PouchDatabase, remote: PouchDatabase): Promise<void> {
+  private async takeRejoinBases(local: PouchDatabase, remote: PouchDatabase, last: boolean): Promise<void> {
     const bases = (await this.database.meta.get(REJOIN_BASES_KEY))?.value as Record<string, string> | undefined;
+    this.basesPending = false;
     if (!bases) return;
     const refs = Object.keys(bases);
+    const taken = new Set<string>();
     try {
       for (let i = 0; i < refs.length; i += REJOIN_BATCH) {
         const docs = refs.slice(i, i + REJOIN_BATCH).map((id) => ({ id, rev: bases[id] }));
         const { results } = await remote.bulkGet({ docs, revs: true });
-        const got = results.flatMap((r) => r.docs.flatMap((d) => (d.ok ? [d.ok] : [])));
+        const got = results.flatMap((r) => r.docs.flatMap((d) => (d.ok && !d.ok._deleted ? [d.ok] : [])));
         if (got.length) await local.bulkDocs(got, { new_edits: false });
+        await this.database.syncRevs.bulkPut(
+          got.map((d) => ({ ref: d._id, rev: d._rev!, body: d.body as Record<string, unknown> })),
+        );
+        for (const d of got) taken.add(d._id);
       }
     } catch (error) {
       void this.refreshState('error', error);
+      if (!last) return void (this.basesPending = true);
     }
+    // A base not had: the revision is still recorded (with no body), so a team copy the local one already holds (pulled
+    // while the push waited, or before a restart) is merged with the change, never written over by it.
+    const missed = refs.filter((ref) => !taken.has(ref));
+    if (missed.length) await this.database.syncRevs.bulkPut(missed.map((ref) => ({ ref, rev: bases[ref] })));
     await this.database.meta.delete(REJOIN_BASES_KEY);
+  }
+
+  /** The rejoin bases asked for again once the server answers (`basesPending`), then the push that waited for them. */
+  private scheduleRetakeBases(): void {
+    if (this.retakingBases) return;
+    this.retakingBases = true;
+    void this.enqueue(async () => {
+      const { local, remote } = this;
+      if (local && remote && this.basesPending) await this.takeRejoinBases(local, remote, true);
+      // The push in the same turn: the replication sends what it writes and says so with its own events (a status
+      // said after the push, as schedulePush does, could come after those and leave "Syncing…" standing).
+      return this.pushOutbox();
+    })
+      .then((written) => {
+        // Nothing written (each row's document held it already): no replication event follows.
+        if (!written) void this.refreshState(() => (this.idle ? 'idle' : null));
+      }, noMore)
+      .finally(() => (this.retakingBases = false));
   }
 
   /**
@@ -1114,7 +1164,7 @@ export class TeamSync {
 
   /** Push and pull once now (tests, and "Sync now"). */
   async syncNow(): Promise<void> {
-    await this.enqueue(() => this.bridge?.push());
+    await this.enqueue(() => this.pushOutbox());
     await this.enqueue(() => this.bridge?.pull());
   }
 
@@ -1150,7 +1200,7 @@ export class TeamSync {
     this.pushing = true;
     void this.enqueue(async () => {
       this.pushing = false;
-      return this.bridge?.push();
+      return this.pushOutbox();
     }).then((written) => {
       // What the push wrote is in the local changes feed too: the pull's checkpoint moves past it (nothing to apply),
       // so the status can tell "all taken in" from "still taking in".
@@ -1290,6 +1340,8 @@ export class TeamSync {
       // make the state "syncing" again at once).
       this.resendPending ??= (await this.database.meta.get(RESEND_ERASURES_KEY)) !== undefined;
       if (this.resendPending) this.scheduleResendErasures();
+      // The server answers again: the rejoin bases it could not give at the start are asked for once more.
+      if (this.basesPending) this.scheduleRetakeBases();
       this.set(anyWaiting(waiting) ? { kind: 'syncing', waiting } : { kind: 'synced', at });
       return;
     }
