@@ -272,7 +272,13 @@ describe('a desk that erased a customer while out of its team joins again', () =
     expect(reapplied.map((r) => [r.by, r.detail])).toEqual([
       [
         REJOIN_REAPPLY_BY,
-        { count: 1, lettersDeleted: erasedLetters.length, caseIds: [erased.id], references: [erased.reference] },
+        {
+          count: 1,
+          lettersDeleted: erasedLetters.length,
+          caseIds: [erased.id],
+          references: [erased.reference],
+          source: 'team',
+        },
       ],
     ]);
     expect(await a.meta.get('sharing-resend-erasures')).toBeUndefined();
