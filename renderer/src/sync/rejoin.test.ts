@@ -53,6 +53,49 @@ async function everyRevision(server: PouchDatabase, id: string): Promise<string>
   return JSON.stringify(got.map((r) => r.ok));
 }
 
+/** A case's phone in the team's copy on the server. */
+const phoneOn = async (server: PouchDatabase, id: string) =>
+  ((await server.get(`case:${id}`)) as unknown as { body: CaseRecord }).body.customer.phone;
+/** A case's phone offered as "Changed at two desks" at a desk, if it is. */
+const phoneClash = async (database: RedressDatabase, id: string) =>
+  (await database.conflicts.get(id))?.clashes.find((c) => c.path.join('.') === 'customer.phone');
+
+/** Desk B changes a case's phone and sends it: the server has it. */
+async function phoneChangedAtB(
+  b: RedressDatabase,
+  teamB: TeamSync,
+  server: PouchDatabase,
+  shared: CaseRecord,
+  phone: string,
+) {
+  await b.cases.update(shared.id, {
+    customer: { ...shared.customer, phone },
+    updatedAt: '2026-12-01T09:00:00.000Z',
+  });
+  await teamB.syncNow();
+  await until(async () => (await phoneOn(server, shared.id)) === phone, 30_000, "B's phone on the server");
+}
+
+/**
+ * The phone offered as "Changed at two desks" at desk A, then at desk B once it syncs, with these two values, the same
+ * at both; each desk's case holds the value kept.
+ */
+async function expectPhoneClashAtBoth(
+  desks: { a: RedressDatabase; b: RedressDatabase; teamB: TeamSync },
+  caseId: string,
+  values: readonly [string, string],
+) {
+  const { a, b, teamB } = desks;
+  await until(async () => (await phoneClash(a, caseId)) !== undefined, 30_000, 'the clash at A');
+  await teamB.syncNow();
+  await until(async () => (await phoneClash(b, caseId)) !== undefined, 30_000, 'the clash at B');
+  for (const database of [a, b]) {
+    const clash = (await phoneClash(database, caseId))!;
+    expect(new Set([clash.kept.value, clash.other.value])).toEqual(new Set(values));
+    expect((await database.cases.get(caseId))?.customer.phone).toBe(clash.kept.value);
+  }
+}
+
 describe('a desk that left its team, restored an older backup and joins again', () => {
   it('brings back neither what the team erased nor what it deleted', async () => {
     const server = memoryPouch('rejoin-server');
@@ -389,11 +432,6 @@ describe('a desk that left its team with a change waiting and joins again', () =
     return { server, a, b, teamA, teamB, shared };
   }
 
-  const phoneOn = async (server: PouchDatabase, id: string) =>
-    ((await server.get(`case:${id}`)) as unknown as { body: CaseRecord }).body.customer.phone;
-  const phoneClash = async (database: RedressDatabase, id: string) =>
-    (await database.conflicts.get(id))?.clashes.find((c) => c.path.join('.') === 'customer.phone');
-
   it('sends its change on top of the team’s copy: no "Changed at two desks" at either desk', async () => {
     const { server, a, b, teamA, teamB, shared } = await leftWithChangeWaiting('waiting');
     // What A keeps of the team names revisions and times only, no personal data.
@@ -422,23 +460,11 @@ describe('a desk that left its team with a change waiting and joins again', () =
 
   it('still records "Changed at two desks" when another desk changed the same field meanwhile', async () => {
     const { server, a, b, teamA, teamB, shared } = await leftWithChangeWaiting('waiting-both');
-    await b.cases.update(shared.id, {
-      customer: { ...shared.customer, phone: PHONE_B },
-      updatedAt: '2026-12-01T09:00:00.000Z',
-    });
-    await teamB.syncNow();
-    await until(async () => (await phoneOn(server, shared.id)) === PHONE_B, 30_000, "B's phone on the server");
+    await phoneChangedAtB(b, teamB, server, shared, PHONE_B);
 
     await join(teamA, 'desk-a');
     await synced(teamA, 'desk A to sync again');
-    await until(async () => (await phoneClash(a, shared.id)) !== undefined, 30_000, 'the clash at A');
-    await teamB.syncNow();
-    await until(async () => (await phoneClash(b, shared.id)) !== undefined, 30_000, 'the clash at B');
-    for (const database of [a, b]) {
-      const clash = (await phoneClash(database, shared.id))!;
-      expect(new Set([clash.kept.value, clash.other.value])).toEqual(new Set([PHONE_A, PHONE_B]));
-      expect((await database.cases.get(shared.id))?.customer.phone).toBe(clash.kept.value);
-    }
+    await expectPhoneClashAtBoth({ a, b, teamB }, shared.id, [PHONE_A, PHONE_B]);
   }, 120_000);
 
   /**
@@ -486,23 +512,11 @@ describe('a desk that left its team with a change waiting and joins again', () =
     async (_, refusals) => {
       const { server, a, b, teamA, teamB, shared } = await leftWithChangeWaiting(`waiting-lost-${refusals}`);
       const refused = baseRefused(server, refusals, async () => {
-        await b.cases.update(shared.id, {
-          customer: { ...shared.customer, phone: PHONE_B },
-          updatedAt: '2026-12-01T09:00:00.000Z',
-        });
-        await teamB.syncNow();
-        await until(async () => (await phoneOn(server, shared.id)) === PHONE_B, 30_000, "B's phone on the server");
+        await phoneChangedAtB(b, teamB, server, shared, PHONE_B);
       });
       await join(teamA, 'desk-a');
-      await until(async () => (await phoneClash(a, shared.id)) !== undefined, 30_000, 'the clash at A');
+      await expectPhoneClashAtBoth({ a, b, teamB }, shared.id, [PHONE_A, PHONE_B]);
       expect(refused.count).toBe(Math.min(refusals, 2));
-      await teamB.syncNow();
-      await until(async () => (await phoneClash(b, shared.id)) !== undefined, 30_000, 'the clash at B');
-      for (const database of [a, b]) {
-        const clash = (await phoneClash(database, shared.id))!;
-        expect(new Set([clash.kept.value, clash.other.value])).toEqual(new Set([PHONE_A, PHONE_B]));
-        expect((await database.cases.get(shared.id))?.customer.phone).toBe(clash.kept.value);
-      }
     },
     120_000,
   );
@@ -541,13 +555,7 @@ describe('a desk that left its team with a change waiting and joins again', () =
       expect((await a.cases.get(shared.id))?.customer.phone).toBe(shared.customer.phone);
       await join(teamA, 'desk-a');
       await synced(teamA, 'desk A to sync again');
-      await until(async () => (await phoneClash(a, shared.id)) !== undefined, 30_000, 'the clash at A');
-      await teamB.syncNow();
-      await until(async () => (await phoneClash(b, shared.id)) !== undefined, 30_000, 'the clash at B');
-      for (const database of [a, b]) {
-        const clash = (await phoneClash(database, shared.id))!;
-        expect(new Set([clash.kept.value, clash.other.value])).toEqual(new Set([shared.customer.phone, PHONE_A]));
-      }
+      await expectPhoneClashAtBoth({ a, b, teamB }, shared.id, [shared.customer.phone!, PHONE_A]);
     },
     120_000,
   );
@@ -627,11 +635,6 @@ describe('a desk that sent a change, then left with its next change not sent, an
   const FIRST = '07700 900331';
   const SECOND = '07700 900332';
   const OTHER = '07700 900339';
-
-  const phoneOn = async (server: PouchDatabase, id: string) =>
-    ((await server.get(`case:${id}`)) as unknown as { body: CaseRecord }).body.customer.phone;
-  const phoneClash = async (database: RedressDatabase, id: string) =>
-    (await database.conflicts.get(id))?.clashes.find((c) => c.path.join('.') === 'customer.phone');
 
   /**
    * Desks A and B sharing three cases; A changes one case's phone and it reaches the team; A changes it again with
@@ -741,23 +744,11 @@ describe('a desk that sent a change, then left with its next change not sent, an
     async (how) => {
       const { server, a, b, teamA, teamB, shared } = await sentThenLeft(`sent-then-${how}-both`, how);
       await until(async () => (await b.cases.get(shared.id))?.customer.phone === FIRST, 30_000, "A's phone at B");
-      await b.cases.update(shared.id, {
-        customer: { ...shared.customer, phone: OTHER },
-        updatedAt: '2026-12-01T09:00:00.000Z',
-      });
-      await teamB.syncNow();
-      await until(async () => (await phoneOn(server, shared.id)) === OTHER, 30_000, "B's phone on the server");
+      await phoneChangedAtB(b, teamB, server, shared, OTHER);
 
       await join(teamA, 'desk-a');
       await synced(teamA, 'desk A to sync again');
-      await until(async () => (await phoneClash(a, shared.id)) !== undefined, 30_000, 'the clash at A');
-      await teamB.syncNow();
-      await until(async () => (await phoneClash(b, shared.id)) !== undefined, 30_000, 'the clash at B');
-      for (const database of [a, b]) {
-        const clash = (await phoneClash(database, shared.id))!;
-        expect(new Set([clash.kept.value, clash.other.value])).toEqual(new Set([SECOND, OTHER]));
-        expect((await database.cases.get(shared.id))?.customer.phone).toBe(clash.kept.value);
-      }
+      await expectPhoneClashAtBoth({ a, b, teamB }, shared.id, [SECOND, OTHER]);
     },
     120_000,
   );
