@@ -165,6 +165,10 @@ test('erase a customer on request: their closed cases are anonymised, search by 
   );
   await expect(registre).toContainText('La personne cliente nous a demandé d’effacer ses données');
   await expect(registre).not.toContainText('erased on request');
+  await registre.screenshot({
+    path: shots('privacy-09-record-fr'),
+    style: '.mantine-Notifications-root { display: none !important; }',
+  });
 });
 
 test('the retention preview lists a back-dated closed case with what will be removed; the run anonymises it; the run at start does the same', async ({
