@@ -94,33 +94,34 @@ describe('messages with a count', () => {
     });
 });
 
-describe('the restore’s “anonymised again” line', () => {
-  const said = (locale: Locale, letters: number) =>
-    (['restore.anonymisedAgain', 'restore.anonymisedAgainListed'] as const).map((key) =>
-      translate(locale, key, { n: 1, list: 'RDR-2026-000001', letters }),
-    );
+describe('the restore’s “anonymised again” lines', () => {
+  const listed = (locale: Locale, letters: number) =>
+    translate(locale, 'restore.anonymisedAgainListed', { n: 1, list: 'RDR-2026-000001', letters });
+  const lettersOnly = (locale: Locale, letters: number) =>
+    translate(locale, 'restore.lettersDeletedAgain', { letters });
 
-  it('says nothing of letters when none were deleted, in English and in French', () => {
-    expect(said('en-GB', 0)).toEqual([
-      'Anonymised again, as this desk had done before: 1 case.',
-      'Anonymised again, as this desk had done before: 1 case (RDR-2026-000001).',
-    ]);
-    expect(said('fr-CA', 0)).toEqual([
-      'Anonymisé de nouveau, comme ce service l’avait déjà fait\u00a0: 1 dossier.',
+  it('say nothing of letters when none were deleted, in English and in French', () => {
+    expect(listed('en-GB', 0)).toBe('Anonymised again, as this desk had done before: 1 case (RDR-2026-000001).');
+    expect(listed('fr-CA', 0)).toBe(
       'Anonymisé de nouveau, comme ce service l’avait déjà fait\u00a0: 1 dossier (RDR-2026-000001).',
-    ]);
+    );
   });
 
-  it('says one letter and many letters deleted as before', () => {
-    expect(said('en-GB', 1)[0]).toBe('Anonymised again, as this desk had done before: 1 case; 1 letter deleted.');
-    expect(said('en-GB', 2)[1]).toBe(
+  it('say one letter and many letters deleted', () => {
+    expect(listed('en-GB', 2)).toBe(
       'Anonymised again, as this desk had done before: 1 case (RDR-2026-000001); 2 letters deleted.',
     );
-    expect(said('fr-CA', 1)[0]).toBe(
-      'Anonymisé de nouveau, comme ce service l’avait déjà fait\u00a0: 1 dossier\u00a0; 1 lettre supprimée.',
+    expect(listed('fr-CA', 1)).toBe(
+      'Anonymisé de nouveau, comme ce service l’avait déjà fait\u00a0: 1 dossier (RDR-2026-000001)\u00a0; 1 lettre supprimée.',
     );
-    expect(said('fr-CA', 2)[1]).toBe(
-      'Anonymisé de nouveau, comme ce service l’avait déjà fait\u00a0: 1 dossier (RDR-2026-000001)\u00a0; 2 lettres supprimées.',
+  });
+
+  it('count the letters, not "0 cases", when no case was anonymised again', () => {
+    expect(lettersOnly('en-GB', 1)).toBe(
+      'Deleted again, as this desk had done before: 1 letter of cases it had anonymised.',
+    );
+    expect(lettersOnly('fr-CA', 2)).toBe(
+      'Supprimées de nouveau, comme ce service l’avait déjà fait\u00a0: 2 lettres de dossiers qu’il avait anonymisés.',
     );
   });
 });

@@ -318,6 +318,7 @@ describe('a desk that erased a customer while out of its team joins again', () =
         {
           count: 1,
           lettersDeleted: erasedLetters.length,
+          filesErased: 0,
           caseIds: [erased.id],
           references: [erased.reference],
           source: 'team',

@@ -273,7 +273,11 @@ describe('reapplyAnonymisation', () => {
     await database.letters.bulkPut(backup.letters);
     const merged = await reapplyAnonymisation(database, { today: TODAY, by: 'Redress' });
     expect(merged).toMatchObject({ caseIds: [], lettersDeleted: 1 });
-    expect(merged.audit?.summary).toContain(' and 1 letter deleted: restored data had brought back');
+    // No case was anonymised again: the entry counts the letter, not "0 cases".
+    expect(merged.audit?.summary).toBe(
+      '1 letter deleted again: restored data had brought back personal data that this desk had erased or anonymised',
+    );
+    expect(merged.audit?.detail).toMatchObject({ count: 0, lettersDeleted: 1, filesErased: 0, source: 'restore' });
     expect(await database.letters.where('caseId').equals(f.zebOld.id).count()).toBe(0);
 
     // 'Replace': everything comes back as it was, with the audit trail kept (a restore never shortens it).

@@ -386,6 +386,24 @@ export interface ReapplyResult extends RunResult {
 }
 
 /**
+ * An anonymisation done again, in the audit's words: the cases anonymised again and their letters deleted; when no case
+ * was (only the files of cases still anonymised came back), the letters deleted and attached files erased, with no
+ * "0 cases".
+ */
+function reappliedSummary(cases: number, letters: number, files: number, fromTeam: boolean): string {
+  const what = cases
+    ? `${plural(cases, 'case', 'cases')} anonymised again${letters ? ` and ${plural(letters, 'letter', 'letters')} deleted` : ''}`
+    : [
+        letters ? `${plural(letters, 'letter', 'letters')} deleted` : '',
+        files ? `${plural(files, 'attached file', 'attached files')} erased` : '',
+      ]
+        .filter(Boolean)
+        .join(' and ') + ' again';
+  const source = fromTeam ? "the team's copies" : 'restored data';
+  return `${what}: ${source} had brought back personal data that this desk had erased or anonymised`;
+}
+
+/**
  * Make every closed case this desk anonymised itself (its own record, ANONYMISED_HERE_KEY) anonymised again, and
  * delete any letter stored for such a case. Needed after restoring or merging a backup made before the anonymisation:
  * the backup still holds the customer's details and letters. Audit rows (a backup's included) name no case to act
@@ -456,13 +474,11 @@ export async function reapplyAnonymisation(
       at,
       kind: REAPPLIED_KIND,
       by: options.by,
-      summary:
-        `${plural(again.length, 'case', 'cases')} anonymised again` +
-        `${lettersDeleted ? ` and ${plural(lettersDeleted, 'letter', 'letters')} deleted` : ''}: ` +
-        `${options.timelines ? "the team's copies" : 'restored data'} had brought back personal data that this desk had erased or anonymised`,
+      summary: reappliedSummary(again.length, lettersDeleted, filesErased, options.timelines === true),
       detail: {
         count: again.length,
         lettersDeleted,
+        filesErased,
         caseIds: again.map((r) => r.id),
         references,
         source: options.timelines ? 'team' : 'restore',

@@ -319,7 +319,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
                 {t(
                   report.anonymisedAgain.references.length
                     ? 'restore.anonymisedAgainListed'
-                    : 'restore.anonymisedAgain',
+                    : 'restore.lettersDeletedAgain',
                   {
                     n: report.anonymisedAgain.references.length,
                     list: listed(t, report.anonymisedAgain.references),

@@ -64,6 +64,26 @@ describe('the privacy record in the interface language', () => {
     );
   });
 
+  it('counts the files, not "0 cases", when only the files of cases still anonymised came back', () => {
+    const letters = row('anonymisation-reapplied', 'x', {
+      count: 0,
+      lettersDeleted: 1,
+      filesErased: 0,
+      source: 'restore',
+    });
+    expect(auditSummaryIn(fr, 'fr-CA', letters)).toBe(
+      '1 lettre supprimée de nouveau\u00a0: les données restaurées avaient ramené des renseignements personnels que ce poste avait effacés ou anonymisés',
+    );
+    const both = row('anonymisation-reapplied', 'x', { count: 0, lettersDeleted: 2, filesErased: 1, source: 'team' });
+    expect(auditSummaryIn(fr, 'fr-CA', both)).toMatch(
+      /^2 lettres supprimées de nouveau et 1 pièce jointe effacée de nouveau\u00a0: les copies de l’équipe/,
+    );
+    // The English catalogue says it as the stored summary does (renderer/src/db/repositories/retention.ts).
+    expect(en('privacy.audit.filesAgain', { letters: 1, files: 0, both: 'no', source: 'x' })).toBe(
+      '1 letter deleted again: x',
+    );
+  });
+
   it('shows an entry whose figures are missing as stored', () => {
     expect(auditSummaryIn(fr, 'fr-CA', row('erasure', 'Stored words'))).toBe('Stored words');
     expect(auditSummaryIn(fr, 'fr-CA', row('retention-run', 'Stored words', { count: 3 }))).toBe('Stored words');

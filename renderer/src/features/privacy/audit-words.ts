@@ -29,7 +29,12 @@ export function auditSummaryIn(t: Translate, locale: string, row: AuditRow): str
     case 'anonymisation-reapplied': {
       // Older entries say where the personal data came back from only in their English summary.
       const fromTeam = detail.source === undefined ? row.summary.includes("team's copies") : detail.source === 'team';
-      return t(fromTeam ? 'privacy.audit.reappliedTeam' : 'privacy.audit.reappliedRestore', { cases, letters });
+      const source = t(fromTeam ? 'privacy.audit.source.team' : 'privacy.audit.source.restore');
+      if (cases > 0) return t('privacy.audit.reapplied', { cases, letters, source });
+      // No case anonymised again: only the files of cases still anonymised came back.
+      const files = count(detail.filesErased) ?? 0;
+      if (letters + files === 0) return row.summary;
+      return t('privacy.audit.filesAgain', { letters, files, both: letters && files ? 'yes' : 'no', source });
     }
     default:
       return row.summary;

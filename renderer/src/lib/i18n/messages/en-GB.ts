@@ -723,10 +723,14 @@ export const enGB = {
     '{cases, plural, one {# case} other {# cases}} anonymised under the retention policy ({years, plural, one {# year} other {# years}} after closing){letters, plural, =0 {} one {; # letter deleted} other {; # letters deleted}}',
   'privacy.audit.erasure':
     'A customer’s personal data erased on request from {cases, plural, one {# case} other {# cases}} ({references}){letters, plural, =0 {} one {; # letter deleted} other {; # letters deleted}}. Kept: anonymised figures for reports and legal claims.',
-  'privacy.audit.reappliedTeam':
-    '{cases, plural, one {# case} other {# cases}} anonymised again{letters, plural, =0 {} one { and # letter deleted} other { and # letters deleted}}: the team’s copies had brought back personal data that this desk had erased or anonymised',
-  'privacy.audit.reappliedRestore':
-    '{cases, plural, one {# case} other {# cases}} anonymised again{letters, plural, =0 {} one { and # letter deleted} other { and # letters deleted}}: restored data had brought back personal data that this desk had erased or anonymised',
+  'privacy.audit.reapplied':
+    '{cases, plural, one {# case} other {# cases}} anonymised again{letters, plural, =0 {} one { and # letter deleted} other { and # letters deleted}}: {source}',
+  'privacy.audit.filesAgain':
+    '{letters, plural, =0 {} one {# letter deleted} other {# letters deleted}}{both, select, yes { and } other {}}{files, plural, =0 {} one {# attached file erased} other {# attached files erased}} again: {source}',
+  'privacy.audit.source.team':
+    'the team’s copies had brought back personal data that this desk had erased or anonymised',
+  'privacy.audit.source.restore':
+    'restored data had brought back personal data that this desk had erased or anonymised',
   'privacy.confirmTitle': 'Anonymise these cases?',
   'privacy.confirmText':
     'The personal data of {n, plural, one {# case} other {# cases}} will be removed for good: names, contact details, vulnerability details, summaries, the text of timeline entries and the stored letters. The figures stay. This cannot be undone.',
@@ -949,8 +953,9 @@ export const enGB = {
   'restore.updated': 'Updated',
   'restore.kept': 'Kept as here',
   'restore.removed': 'Removed',
-  'restore.anonymisedAgain':
-    'Anonymised again, as this desk had done before: {n, plural, one {# case} other {# cases}}{letters, plural, =0 {} one {; # letter deleted} other {; # letters deleted}}.',
+  // No case anonymised again (the listed line says those): only letters of cases still anonymised came back.
+  'restore.lettersDeletedAgain':
+    'Deleted again, as this desk had done before: {letters, plural, one {# letter} other {# letters}} of cases it had anonymised.',
   'restore.anonymisedAgainListed':
     'Anonymised again, as this desk had done before: {n, plural, one {# case} other {# cases}} ({list}){letters, plural, =0 {} one {; # letter deleted} other {; # letters deleted}}.',
   'restore.stillOpen':

@@ -723,10 +723,14 @@ export const frCA: Record<MessageKey, string> = {
     '{cases, plural, one {# dossier anonymisé} other {# dossiers anonymisés}} selon la politique de conservation ({years, plural, one {# an} other {# ans}} après la fermeture){letters, plural, =0 {} one {\u00a0; # lettre supprimée} other {\u00a0; # lettres supprimées}}',
   'privacy.audit.erasure':
     'Renseignements personnels d’une personne cliente effacés sur demande dans {cases, plural, one {# dossier} other {# dossiers}} ({references}){letters, plural, =0 {} one {\u00a0; # lettre supprimée} other {\u00a0; # lettres supprimées}}. Conservé\u00a0: des chiffres anonymisés pour les rapports et les recours en justice.',
-  'privacy.audit.reappliedTeam':
-    '{cases, plural, one {# dossier anonymisé de nouveau} other {# dossiers anonymisés de nouveau}}{letters, plural, =0 {} one { et # lettre supprimée} other { et # lettres supprimées}}\u00a0: les copies de l’équipe avaient ramené des renseignements personnels que ce poste avait effacés ou anonymisés',
-  'privacy.audit.reappliedRestore':
-    '{cases, plural, one {# dossier anonymisé de nouveau} other {# dossiers anonymisés de nouveau}}{letters, plural, =0 {} one { et # lettre supprimée} other { et # lettres supprimées}}\u00a0: les données restaurées avaient ramené des renseignements personnels que ce poste avait effacés ou anonymisés',
+  'privacy.audit.reapplied':
+    '{cases, plural, one {# dossier anonymisé de nouveau} other {# dossiers anonymisés de nouveau}}{letters, plural, =0 {} one { et # lettre supprimée} other { et # lettres supprimées}}\u00a0: {source}',
+  'privacy.audit.filesAgain':
+    '{letters, plural, =0 {} one {# lettre supprimée de nouveau} other {# lettres supprimées de nouveau}}{both, select, yes { et } other {}}{files, plural, =0 {} one {# pièce jointe effacée de nouveau} other {# pièces jointes effacées de nouveau}}\u00a0: {source}',
+  'privacy.audit.source.team':
+    'les copies de l’équipe avaient ramené des renseignements personnels que ce poste avait effacés ou anonymisés',
+  'privacy.audit.source.restore':
+    'les données restaurées avaient ramené des renseignements personnels que ce poste avait effacés ou anonymisés',
   'privacy.confirmTitle': 'Anonymiser ces dossiers?',
   'privacy.confirmText':
     'Les renseignements personnels de {n, plural, one {# dossier} other {# dossiers}} seront retirés définitivement\u00a0: noms, coordonnées, renseignements sur la vulnérabilité, résumés, texte des inscriptions à l’historique et lettres conservées. Les chiffres restent. Cette opération est irréversible.',
@@ -1199,8 +1203,8 @@ export const frCA: Record<MessageKey, string> = {
   'restore.updated': 'Mis à jour',
   'restore.kept': 'Gardés tels quels',
   'restore.removed': 'Retirés',
-  'restore.anonymisedAgain':
-    '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}}{letters, plural, =0 {} one {\u00a0; # lettre supprimée} other {\u00a0; # lettres supprimées}}.', // h17: reads right at a count of 1
+  'restore.lettersDeletedAgain':
+    '{letters, plural, one {Supprimée de nouveau} other {Supprimées de nouveau}}, comme ce service l’avait déjà fait\u00a0: {letters, plural, one {# lettre} other {# lettres}} de dossiers qu’il avait anonymisés.',
   'restore.anonymisedAgainListed':
     '{n, plural, one {Anonymisé de nouveau} other {Anonymisés de nouveau}}, comme ce service l’avait déjà fait\u00a0: {n, plural, one {# dossier} other {# dossiers}} ({list}){letters, plural, =0 {} one {\u00a0; # lettre supprimée} other {\u00a0; # lettres supprimées}}.', // h17: reads right at a count of 1
   'restore.stillOpen':
