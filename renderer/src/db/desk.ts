@@ -59,6 +59,11 @@ export function retiredProcedureIds(rows: readonly ProcedureRow[]): string[] {
   return [...new Set(rows.filter((r) => r.retiredOn).map((r) => r.id))];
 }
 
+/** The day procedure `id` was retired (the first of its rows that carries the mark: `retiredProcedureIds`), if it is. */
+export function procedureRetiredOn(rows: readonly ProcedureRow[], id: string): string | undefined {
+  return rows.find((r) => r.id === id && r.retiredOn)?.retiredOn;
+}
+
 export function installRows(rows: readonly ProcedureRow[]): void {
   try {
     installDeskProcedures(

@@ -18,7 +18,7 @@ import {
   withProcedures,
 } from '#shared/rules/index';
 import { deskProviders } from '#shared/model/provider';
-import { installStoredProcedures, readDesk } from '../desk';
+import { installStoredProcedures, procedureRetiredOn, readDesk } from '../desk';
 import type { ProcedureRow, RedressDatabase } from '../schema';
 import { type Now, systemNow } from './cases';
 
@@ -130,7 +130,7 @@ export async function saveProcedure(
       throw new ProcedureSaveError('effectiveFrom', error instanceof Error ? error.message : String(error));
     }
     // A retired procedure stays retired when it is edited: the version written carries the mark its rows have.
-    const retiredOn = rows.find((r) => r.id === edited.id && r.retiredOn)?.retiredOn;
+    const retiredOn = procedureRetiredOn(rows, edited.id);
     await database.procedures.put(rowOf(plan.procedure, now, retiredOn));
     return { procedure: plan.procedure, newVersion: plan.newVersion };
   });

@@ -38,7 +38,7 @@ import {
   type Target,
 } from '#shared/rules/index';
 import { useProcedureRows, useProcedureUses } from '#db/hooks';
-import { storedProceduresProblem } from '#db/desk';
+import { procedureRetiredOn, storedProceduresProblem } from '#db/desk';
 import {
   draftCopy,
   importProcedure,
@@ -366,7 +366,7 @@ export function ProceduresView({
           const builtIn = BUILT_IN_PROCEDURE_IDS.has(p.id);
           const versions = procedureVersions(p.id, deskProcedures());
           const use = uses?.get(p.id);
-          const retiredOn = rows?.find((r) => r.id === p.id && r.retiredOn)?.retiredOn;
+          const retiredOn = rows && procedureRetiredOn(rows, p.id);
           // Retire where removal is refused (the procedure's cases need it, or the desk shares with a team) and
           // nothing that takes new cases needs it; an unused procedure at a single desk is removed as before.
           const mayRetire = !builtIn && !retiredOn && use && !keepsFromRetiring(use) && (isInUse(use) || db().sharing);
