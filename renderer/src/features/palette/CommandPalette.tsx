@@ -14,6 +14,7 @@ import { formatDate } from '#lib/format';
 import classes from './palette.module.css';
 import { type MessageKey, useT } from '#lib/i18n/index';
 import { matchCommands, PALETTE_COMMANDS, searchCases } from './search';
+import { queryAfterKey, typedKeyOf } from './typed-ahead';
 
 const LIMIT = 8;
 
@@ -22,8 +23,28 @@ export const paletteShortcutLabel = () => (isMac() ? '⌘K' : 'Ctrl K');
 
 const [paletteStore, palette] = createSpotlight();
 
+// What is typed after the palette is asked for and before its search box has the focus (./typed-ahead.ts): caught
+// on the window, before the field the focus is still in, and given to the query the box opens with.
+let typedAhead = '';
+let showTypedAhead: ((query: string) => void) | null = null;
+function catchTypedAhead(e: KeyboardEvent) {
+  const next = queryAfterKey(typedAhead, typedKeyOf(e));
+  if (next === null) return;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  typedAhead = next;
+  showTypedAhead?.(next);
+}
+const stopCatching = () => window.removeEventListener('keydown', catchTypedAhead, true);
+
 /** Open the palette (e.g. from a button). */
-export const openPalette = () => palette.open();
+export const openPalette = () => {
+  if (!paletteStore.getState().opened) {
+    typedAhead = '';
+    window.addEventListener('keydown', catchTypedAhead, true);
+  }
+  palette.open();
+};
 
 /**
  * Ctrl/Cmd+K, heard from the app's first draw and from anywhere, a text field included. The palette itself mounts
@@ -166,8 +187,14 @@ export function CommandPalette() {
   }, [opened]);
   // It opens empty every time, before it is drawn: a query left from last time (one that found nothing, closed with
   // Esc, stayed) would have what is typed next added to it ("zzzzpriya"), and a reference retyped found nothing.
+  // Empty but for what was typed since it was asked for.
   useLayoutEffect(() => {
-    if (opened) setQuery('');
+    if (!opened) return stopCatching();
+    setQuery(typedAhead);
+    showTypedAhead = setQuery;
+    return () => {
+      showTypedAhead = null;
+    };
   }, [opened]);
   return (
     <Spotlight.Root
@@ -184,6 +211,12 @@ export function CommandPalette() {
         placeholder={t('palette.search')}
         aria-label={t('palette.searchLabel')}
         leftSection={<IconSearch size={18} stroke={1.5} />}
+        onFocus={(e) => {
+          // From here the box takes the keys itself, and goes on after what was typed ahead.
+          stopCatching();
+          const end = e.currentTarget.value.length;
+          e.currentTarget.setSelectionRange(end, end);
+        }}
       />
       <Spotlight.ActionsList>
         {opened && <CaseResults query={query} go={(href) => navigate(href)} />}
