@@ -174,6 +174,25 @@ test('a dialog closed by mistake offers its draft back on reopening', async ({ p
   await expect(dialog.getByText('Unsaved draft')).toHaveCount(0);
 });
 
+test('Escape with a date box’s calendar open closes the calendar, not the form; the next Escape closes the form', async ({
+  page,
+}) => {
+  await loggedCase(page);
+  const dialog = await openAddNote(page);
+  await dialog.getByRole('textbox', { name: 'Note' }).fill('Rang the engineer.');
+  const date = dialog.getByRole('textbox', { name: 'Date' });
+  await date.click();
+  const calendar = page.locator('[data-dates-dropdown]');
+  await expect(calendar).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expect(date).toBeFocused();
+  await expect(dialog.getByRole('textbox', { name: 'Note' })).toHaveValue('Rang the engineer.');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
 test('an intake left by mistake offers what was typed back, except vulnerability details', async ({ page }) => {
   await openIntake(page);
   await page.getByLabel('Summary').fill('No service since Monday; engineer did not come.');

@@ -57,6 +57,7 @@ export function DateField({
   description,
   onBlur,
   name,
+  popoverProps,
   ...rest
 }: DateFieldProps) {
   const t = useT();
@@ -64,6 +65,9 @@ export function DateField({
   const locale = givenLocale ?? intl.locale;
   const style = dateStyleFor(locale);
   const [problem, setProblem] = useState<string | null>(null);
+  // Its calendar opens as the box takes the focus. While it is open, Escape closes the calendar only: the dialog the
+  // box is in (an action form) reads this mark and stays open, with what was typed in it.
+  const [calendarOpen, setCalendarOpen] = useState(false);
   const iso = isIsoDate(value) ? value : null;
   const read = (text: string) => parseTypedDate(text, style);
 
@@ -113,6 +117,18 @@ export function DateField({
       description={words ?? description}
       data-name={name}
       data-date-field
+      data-mantine-stop-propagation={calendarOpen || undefined}
+      popoverProps={{
+        ...popoverProps,
+        onOpen: () => {
+          setCalendarOpen(true);
+          popoverProps?.onOpen?.();
+        },
+        onClose: () => {
+          setCalendarOpen(false);
+          popoverProps?.onClose?.();
+        },
+      }}
     />
   );
 }
