@@ -73,7 +73,10 @@ function cutOff(server: PouchDatabase, methods: string[], down: () => boolean): 
 }
 
 /** A new desk joining the team of `server`; every state its status goes through, with the cases it held then. */
-function newDesk(server: PouchDatabase, { batchSize }: { batchSize?: number } = {}) {
+function newDesk(
+  server: PouchDatabase,
+  { batchSize, afterOwnWrite }: { batchSize?: number; afterOwnWrite?: (ids: string[]) => Promise<void> } = {},
+) {
   n += 1;
   const database = new RedressDatabase(`team-status-${process.pid}-${n}`);
   const desk = n;
@@ -81,7 +84,30 @@ function newDesk(server: PouchDatabase, { batchSize }: { batchSize?: number } = 
   const factory: PouchFactory = {
     local: (name, adapter) => {
       locals.push([name, adapter]);
-      return new PouchDB(`${name}-${process.pid}-${desk}`, { adapter: 'memory' });
+      const local = new PouchDB(`${name}-${process.pid}-${desk}`, { adapter: 'memory' });
+      if (afterOwnWrite) {
+        // The bridge's writes of this desk's changes (the replication's own go through bulkDocs with new_edits false):
+        // what the bridge does next (its first read of the copy's sequence, after the write) waits for afterOwnWrite.
+        let written: string[] = [];
+        const bulkDocs = local.bulkDocs.bind(local) as (...args: unknown[]) => Promise<unknown>;
+        const info = local.info.bind(local);
+        (local as unknown as { bulkDocs: unknown }).bulkDocs = async (
+          docs: Array<{ _id: string }>,
+          ...rest: unknown[]
+        ) => {
+          const options = rest[0] as { new_edits?: boolean } | undefined;
+          const result = await bulkDocs(docs, ...rest);
+          if (options?.new_edits !== false && Array.isArray(docs)) written = docs.map((d) => d._id);
+          return result;
+        };
+        local.info = async () => {
+          const ids = written;
+          written = [];
+          if (ids.length) await afterOwnWrite(ids);
+          return info();
+        };
+      }
+      return local;
     },
     remote: () => server,
     sync: (a, b, options) => PouchDB.sync(a, b, batchSize ? { ...options, batch_size: batchSize } : options),
@@ -193,6 +219,52 @@ describe('TeamSync says "Synced" only when nothing is pending', () => {
     await until(() => desk.seen.length > said, 5_000, 'the status said after the push');
     await sleep(500);
     expect(desk.team.snapshot().state.kind).toBe('synced');
+  }, 60_000);
+
+  it('a change ends "Synced" once the server has it, whatever order the push and the replication say they are done in', async () => {
+    const { server } = await seededServer();
+    // One count for the order of things: when each document reached the server, and when the desk said "Synced".
+    let tick = 0;
+    const reached = new Map<string, number>();
+    const serverBulkDocs = server.bulkDocs.bind(server) as (...args: unknown[]) => Promise<unknown>;
+    type Docs = Array<{ _id: string }>;
+    (server as unknown as { bulkDocs: unknown }).bulkDocs = async (docs: Docs | { docs: Docs }, ...rest: unknown[]) => {
+      const result = await serverBulkDocs(docs, ...rest);
+      // The replication writes { docs, new_edits: false }.
+      for (const d of Array.isArray(docs) ? docs : docs.docs) reached.set(d._id, ++tick);
+      return result;
+    };
+    // Slow: the bridge is slow to finish its push (its outbox rows are deleted after the write), so the replication
+    // sends the documents and says it is idle before the push returns.
+    let slow = false;
+    const desk = newDesk(server, {
+      afterOwnWrite: async (ids) => {
+        if (!slow) return;
+        await until(() => reached.has(ids[0]), 10_000, 'the write sent');
+        await sleep(200);
+      },
+    });
+    const saidSynced: number[] = [];
+    desk.team.subscribe(() => {
+      if (desk.team.snapshot().state.kind === 'synced') saidSynced.push(++tick);
+    });
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    const cases = await desk.database.cases.limit(6).toArray();
+    for (const [i, c] of cases.entries()) {
+      slow = i >= 3;
+      const made = ++tick;
+      const summary = `Called the customer (${i})`;
+      await appendEvent(desk.database, c.id, { type: 'note', on: '2026-12-05', by: 'Sam Patel', summary });
+      await until(() => reached.has(`case:${c.id}`), 10_000, 'the change to reach the server');
+      // The status says "Synced" again, and stays so with nothing more to come; never before the server had it.
+      await until(() => desk.team.snapshot().state.kind === 'synced', 5_000, `"Synced" after change ${i}`);
+      await sleep(300);
+      expect(desk.team.snapshot().state.kind).toBe('synced');
+      const firstSynced = saidSynced.find((t) => t > made);
+      expect(firstSynced).toBeGreaterThan(reached.get(`case:${c.id}`)!);
+      reached.clear();
+    }
   }, 60_000);
 });
 

@@ -693,6 +693,7 @@ export class TeamSync {
     });
     this.replication = replication;
     this.caughtUp = { pull: false, push: false };
+    this.lastWord = { event: 'active' };
     replication
       .on('change', (info) => {
         if (info.direction === 'pull') {
@@ -706,17 +707,17 @@ export class TeamSync {
           if (!this.downloading || this.arrived >= PULL_ROUND) this.schedulePull();
           else this.pullSoon();
         }
-        void this.refreshState('active');
+        void this.heard('active');
       })
       .on('denied', (error: unknown) => void this.refused(error))
-      .on('error', (error?: unknown) => void this.refreshState('error', error));
+      .on('error', (error?: unknown) => void this.heard('error', error));
     const { pull, push } = replication;
     if (!pull || !push) {
       // A sync without its two replications to hand: its own events (it says "paused" when either side is).
       this.caughtUp = { pull: true, push: true };
       replication
-        .on('active', () => void this.refreshState('active'))
-        .on('paused', (error?: unknown) => void this.refreshState(error ? 'error' : 'idle', error));
+        .on('active', () => void this.heard('active'))
+        .on('paused', (error?: unknown) => void this.heard(error ? 'error' : 'idle', error));
       return;
     }
     // The push's checkpoints, as it writes them: where the next start may begin (push-start.ts).
@@ -734,16 +735,25 @@ export class TeamSync {
     ] as const) {
       side.on('active', () => {
         this.caughtUp[direction] = false;
-        void this.refreshState('active');
+        void this.heard('active');
       });
       side.on('paused', (error?: unknown) => {
         this.caughtUp[direction] = !error;
         // What has arrived is taken in now (the last, partial round of a download; or all of it before a retry).
         if (direction === 'pull') this.schedulePull();
-        if (error) return void this.refreshState('error', error);
-        void this.refreshState(this.caughtUp.pull && this.caughtUp.push ? 'idle' : 'active');
+        if (error) return void this.heard('error', error);
+        void this.heard(this.caughtUp.pull && this.caughtUp.push ? 'idle' : 'active');
       });
     }
+  }
+
+  /** What the replication last said (with its error), said again when the bridge's own work changes what waits. */
+  private lastWord: { event: StateEvent; error?: unknown } = { event: 'active' };
+
+  /** The status said again after an event of the replication's. */
+  private heard(event: StateEvent, error?: unknown): Promise<void> {
+    this.lastWord = { event, error };
+    return this.refreshState(event, error);
   }
 
   /** The push's checkpoints recorded, one after another. */
@@ -1201,14 +1211,16 @@ export class TeamSync {
     void this.enqueue(async () => {
       this.pushing = false;
       return this.pushOutbox();
-    }).then((written) => {
+    }).then(() => {
       // What the push wrote is in the local changes feed too: the pull's checkpoint moves past it (nothing to apply),
       // so the status can tell "all taken in" from "still taking in".
       this.schedulePull();
-      // Documents written: the replication has them to send, and says "paused" once it has. None (each outbox row named
-      // a document the local copy already holds the same): no replication event follows, so the status stands on what
-      // the replication last said; "active" here left the desk on "Syncing…" until another desk's change came.
-      void this.refreshState(() => (written || !this.idle ? 'active' : 'idle'));
+      // The outbox has changed: the status is said again from what the replication last said. Not a guess of
+      // "active": the replication may have sent what the push wrote, and said it was idle, before the push returned
+      // (its outbox rows are deleted after the write), and no event would follow to end "Syncing…". Otherwise its
+      // "active", as it starts sending, has come first (it is told of the write as it is made, and the push returns
+      // after its bookkeeping), and its "paused", once it has sent them, says "Synced".
+      void this.refreshState(() => this.lastWord.event);
     }, noMore);
   }
 
@@ -1303,7 +1315,8 @@ export class TeamSync {
       const chosen = typeof event === 'function' ? event() : event;
       if (!chosen) return;
       try {
-        await this.updateState(chosen, error);
+        // A word of the replication's said again: with its error.
+        await this.updateState(chosen, typeof event === 'function' && chosen === 'error' ? this.lastWord.error : error);
       } catch (problem) {
         // Stopped meanwhile (the database closed under it): nothing to say.
         if (!this.stopped) throw problem;
