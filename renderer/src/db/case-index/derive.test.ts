@@ -166,17 +166,26 @@ describe('deriveCaseIndex', () => {
     expect(row).toMatchObject({ caseId: 'c1', status: 'open', nextDueOn: null, reference: 'RDR-2026-000042' });
   });
 
-  it('keeps the stored stage on a row the rules cannot evaluate, a stored empty one read as the first stage', () => {
+  it('keeps the stored stage, named, on a row the rules cannot evaluate, a stored empty one read as the first stage', () => {
     // Paused twice: the rules refuse the timeline, so the row can only say the stage the record stored.
     const events = [event('received', '2026-11-18'), event('paused', '2026-11-19'), event('paused', '2026-11-20')];
     const logged = deriveCaseIndex(record({ stage: 'customer-services' }), events);
     expect(logged.rulesError).toMatch(/already paused/);
-    expect(logged.stage).toBe('customer-services');
+    expect(logged).toMatchObject({ stage: 'customer-services', stageName: 'Customer services' });
     // A case logged before new cases stored their first stage reads the same.
-    expect(deriveCaseIndex(record({ stage: '' }), events).stage).toBe('customer-services');
-    expect(deriveCaseIndex(record({ stage: 'management-review' }), events).stage).toBe('management-review');
+    expect(deriveCaseIndex(record({ stage: '' }), events)).toMatchObject({
+      stage: 'customer-services',
+      stageName: 'Customer services',
+    });
+    expect(deriveCaseIndex(record({ stage: 'management-review' }), events)).toMatchObject({
+      stage: 'management-review',
+      stageName: 'Management review',
+    });
     // Nothing to read it against: the procedure is not known here.
-    expect(deriveCaseIndex(record({ stage: '', procedureId: 'no-such-procedure' }), events).stage).toBe('');
+    expect(deriveCaseIndex(record({ stage: '', procedureId: 'no-such-procedure' }), events)).toMatchObject({
+      stage: '',
+      stageName: '',
+    });
   });
 
   it('is evaluated on the latest date of the case, whatever the order of the timeline', () => {

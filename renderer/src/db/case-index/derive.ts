@@ -92,12 +92,17 @@ export function searchText(record: CaseRecord): string {
   return fold(parts.join(' '));
 }
 
-/** The stage the case's record stores, '' read as its procedure's first (`recordedStageId`); as stored when unknown. */
-function storedStage(record: CaseRecord): string {
+/**
+ * The stage the case's record stores, '' read as its procedure's first (`recordedStageId`), with its name in that
+ * procedure; as stored, with no name, when the procedure is not known here.
+ */
+function storedStage(record: CaseRecord): { id: string; name: string } {
   try {
-    return recordedStageId(record.stage, procedureForCase(record));
+    const procedure = procedureForCase(record);
+    const id = recordedStageId(record.stage, procedure);
+    return { id, name: procedure.stages.find((s) => s.id === id)?.name ?? '' };
   } catch {
-    return record.stage;
+    return { id: record.stage, name: '' };
   }
 }
 
@@ -133,7 +138,10 @@ export function deriveCaseIndex(record: CaseRecord, events: readonly TimelineEve
     evaluation = evaluateCase(caseFacts(record, events), indexDay(record, events));
   } catch (error) {
     row.rulesError = error instanceof Error ? error.message : String(error);
-    row.stage = storedStage(record);
+    // The list still says which stage it is in (the case page says why its clocks cannot be worked out).
+    const stage = storedStage(record);
+    row.stage = stage.id;
+    row.stageName = stage.name;
     return row;
   }
   row.status = evaluation.status;
