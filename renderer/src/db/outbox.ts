@@ -69,6 +69,11 @@ export const SHARING_META_KEYS = {
   /** The push's last checkpoint, as PouchDB reported it: every change of the local PouchDB up to it was sent. */
   pushSentSeq: 'sharing-push-sent-seq',
   /**
+   * The local PouchDB's sequence before this desk's first write not known sent: every document this desk wrote up to
+   * it was sent (sync/push-start.ts: where the push may start while changes of this desk's wait).
+   */
+  unsentFromSeq: 'sharing-unsent-from-seq',
+  /**
    * A desk that joined with no case a team that has providers (p8b): its own providers and their procedure versions
    * the team lacks, not uploaded, to remove once the team's providers are here (TeamSync; value `TakeTeamProviders`).
    */

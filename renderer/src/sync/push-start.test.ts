@@ -56,12 +56,46 @@ describe('where the push starts', () => {
 
     await own(database, local, ['case:2']);
     await pulled(local, 5, 'entry:later');
-    expect(await pushStart(database, local)).toBeUndefined();
+    // case:2 (sequence 33) waits: the push starts just before it, past the 30 documents the pull wrote.
+    expect(await pushStart(database, local)).toBe(32);
     await recordPushSent(database, local, 33);
     expect(await pushStart(database, local)).toBe(38);
     // A late report of an earlier checkpoint does not take the record back.
     await recordPushSent(database, local, 2);
     expect(await pushStart(database, local)).toBe(38);
+  });
+
+  it('with changes of its own waiting, starts just before the first of them, never past one', async () => {
+    const { database, local } = await joined();
+    await own(database, local, ['case:1']);
+    await recordPushSent(database, local, 1);
+    // A download, then changes made while the server cannot be reached: none of them sent.
+    await pulled(local, 50);
+    await own(database, local, ['case:2', 'entry:2']); // sequences 52 and 53
+    await pulled(local, 10, 'entry:meanwhile');
+    await own(database, local, ['case:3']); // sequence 64, made while the others wait
+    expect(await pushStart(database, local)).toBe(51);
+    // The push's checkpoint past the first change only: from that checkpoint (the second change lies past it).
+    await recordPushSent(database, local, 53);
+    expect(await pushStart(database, local)).toBeUndefined();
+    // All sent, nothing past the checkpoint; the next change is the first to wait, past what the pull wrote before it.
+    await recordPushSent(database, local, 64);
+    expect(await pushStart(database, local)).toBeUndefined();
+    await pulled(local, 5, 'entry:after');
+    await own(database, local, ['case:4']);
+    expect(await pushStart(database, local)).toBe(69);
+  });
+
+  it('with changes waiting and no record of where the first began, starts from its checkpoint', async () => {
+    const { database, local } = await joined();
+    await own(database, local, ['case:1']);
+    await pulled(local, 20);
+    // A desk from before the record: the bound of what it wrote, and a checkpoint below it, but no start of the first.
+    await database.meta.delete(SHARING_META_KEYS.unsentFromSeq);
+    expect(await pushStart(database, local)).toBeUndefined();
+    // A record of another copy is no record either.
+    await database.meta.put({ key: SHARING_META_KEYS.unsentFromSeq, value: { copy: 'another-copy', seq: 15 } });
+    expect(await pushStart(database, local)).toBeUndefined();
   });
 
   it('records the sequence of its own documents, not of what the pull wrote beside them', async () => {

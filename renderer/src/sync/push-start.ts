@@ -17,12 +17,23 @@
 // the local copy's current sequence that passes the filter (the rest came from the server: the pull's documents, and
 // deletions made elsewhere). The push then starts from the current sequence, read BEFORE the two records: a write
 // that begins after that read lands after it and is sent; one that ended before it is in the records.
+//
+// When changes of this desk's wait (ownWrittenSeq > pushSentSeq: made offline, or the server lost while sending), a
+// third record still lets the push start past the team's documents before them:
+//
+//   unsentFromSeq  the copy's sequence just before the first write of this desk's made when all its earlier ones were
+//                  known sent (ownWrittenSeq ≤ pushSentSeq then). Every document this desk wrote up to it was sent; its
+//                  own documents lie past it. A later write made while some wait leaves it where it is.
+//
+// The push then starts from it, when it is past pushSentSeq. Without it (a desk from before it, a write cut off by a
+// crash, records that are not numbers) the push starts from its checkpoint, as before.
 import { SHARING_META_KEYS } from '#db/outbox';
 import type { RedressDatabase } from '#db/schema';
 import type { PouchDatabase } from './pouch';
 
 const OWN_WRITTEN_KEY = SHARING_META_KEYS.ownWrittenSeq;
 const PUSH_SENT_KEY = SHARING_META_KEYS.pushSentSeq;
+const UNSENT_FROM_KEY = SHARING_META_KEYS.unsentFromSeq;
 /** ownWrittenSeq while a write of this desk's own into the local PouchDB is under way. */
 export const WRITING = 'writing';
 
@@ -79,6 +90,10 @@ async function recordOne<T>(
 ): Promise<T> {
   const before = await seqOf(local);
   const earlier = await recorded(database, OWN_WRITTEN_KEY, local);
+  const sent = (await recorded(database, PUSH_SENT_KEY, local)) ?? 0;
+  // Everything this desk wrote before is known sent: this write is the first that waits, and lies past `before`.
+  if (typeof earlier === 'number' && typeof sent === 'number' && earlier <= sent)
+    await record(database, UNSENT_FROM_KEY, local, before);
   await record(database, OWN_WRITTEN_KEY, local, WRITING);
   try {
     return await write();
@@ -138,8 +153,8 @@ export async function startOwnRecord(database: RedressDatabase, local: PouchData
 
 /**
  * The sequence the push may start from (its `since`), or undefined to start from its own checkpoint: when the records
- * do not prove everything this desk wrote sent, when they are not numbers (an older local copy), or when there is
- * nothing past the push's checkpoint to skip.
+ * do not prove everything this desk wrote up to a sequence past it sent, when they are not numbers (an older local
+ * copy), or when there is nothing past the push's checkpoint to skip.
  */
 export async function pushStart(database: RedressDatabase, local: PouchDatabase): Promise<number | undefined> {
   // First: a write of this desk's that has not begun by now lands after this sequence, so the push sends it.
@@ -147,7 +162,12 @@ export async function pushStart(database: RedressDatabase, local: PouchDatabase)
   const own = await recorded(database, OWN_WRITTEN_KEY, local);
   const sent = (await recorded(database, PUSH_SENT_KEY, local)) ?? 0;
   if (typeof current !== 'number' || typeof own !== 'number' || typeof sent !== 'number') return undefined;
-  if (own > sent || current <= sent) return undefined;
+  if (own > sent) {
+    // Changes of this desk's wait: from just before the first of them, when that is past the checkpoint.
+    const from = await recorded(database, UNSENT_FROM_KEY, local);
+    return typeof from === 'number' && from > sent ? from : undefined;
+  }
+  if (current <= sent) return undefined;
   return current;
 }
 

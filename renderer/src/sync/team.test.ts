@@ -600,8 +600,41 @@ describe('a desk reopened after a download starts its push past it', () => {
     for (const ref of refs) expect(await onServer(server, ref)).toBe(false);
 
     down = false;
+    const downloaded = pushes[0].examined;
     await reopen(desk);
     for (const ref of refs) expect(await onServer(server, ref)).toBe(true);
-    expect(pushes.at(-1)!.since).toBeUndefined(); // from the push's own checkpoint, before the note
+    // From just before the note: the download before it is not read again (before, the push started from its own
+    // checkpoint, below the download); the note and the other desk's cases after it are.
+    const reopened = pushes.at(-1)!;
+    expect(reopened.since).toBeTypeOf('number');
+    expect(reopened.examined).toBeLessThan(downloaded);
+  }, 60_000);
+
+  it("the push's retries, the server lost with a change waiting, do not read the download again", async () => {
+    const { server, entries } = await seededServer();
+    let down = false;
+    cutOff(server, ['revsDiff'], () => down); // the push cannot send; the pull still brings
+    const desk = newDesk(server);
+    const pushes = watchPushes(desk.factory);
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    const push = pushes.at(-1)!;
+    // The live push's filter was asked about each document of the download as it came.
+    const downloaded = push.examined;
+    expect(downloaded).toBeGreaterThanOrEqual(CASES + entries);
+
+    down = true;
+    const [first] = await desk.database.cases.limit(1).toArray();
+    await appendEvent(desk.database, first.id, { type: 'note', on: '2026-12-05', by: 'Sam Patel', summary: 'Called' });
+    const [entry] = (await desk.database.outbox.toArray()).filter((r) => r.ref.startsWith('entry:'));
+    await saysWaiting(desk, 1);
+    await sleep(1_500); // PouchDB retries (after 1 s, then 2 s…) while the server is lost
+    down = false;
+    await until(() => onServer(server, entry.ref), 30_000, 'the note on the server');
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    // One replication throughout (PouchDB's own retries), whose push read only the note's documents again at each
+    // retry. Before, each retry started from the push's checkpoint, below the download, and read all of it again.
+    expect(pushes.at(-1)).toBe(push);
+    expect(push.examined - downloaded).toBeLessThan(20);
   }, 60_000);
 });

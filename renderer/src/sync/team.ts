@@ -683,13 +683,14 @@ export class TeamSync {
       // requests, transactions and checkpoints) with no task over 200 ms; 1,000 saved little more and began to make
       // PouchDB's handling of a batch a long task (docs/performance.md, Sharing).
       batch_size: 500,
-      back_off_function: backOff,
+      // Called by PouchDB on the side's own options, just before it waits to retry that side.
+      back_off_function: retryingAfter((options) => this.pushStartAgain(local, options)),
       // The pull keeps its checkpoint in the local PouchDB only (where its documents are written, in step with them):
       // the copy on the server cost two requests per batch on the download's critical path (docs/performance.md).
       pull: { checkpoint: 'target' },
       // The push offers the server only what this desk wrote, not every document the pull just brought from it (a
       // read of each, a `_revs_diff` and checkpoints per batch, for nothing: docs/performance.md, Sharing).
-      push: { filter: pushFilter(user), ...(pushFrom === undefined ? {} : { since: pushFrom }) },
+      push: { filter: pushFilter(user), [PUSH_SIDE]: true, ...(pushFrom === undefined ? {} : { since: pushFrom }) },
     });
     this.replication = replication;
     this.caughtUp = { pull: false, push: false };
@@ -745,6 +746,21 @@ export class TeamSync {
         void this.heard(this.caughtUp.pull && this.caughtUp.push ? 'idle' : 'active');
       });
     }
+  }
+
+  /**
+   * Where the push starts again after the server was lost: PouchDB's own retry starts it from its `since` (rewinding
+   * its checkpoint there) or from its checkpoint, which a filtered push leaves behind every document the pull wrote
+   * since it last sent something, so each retry read again every document the pull brought this session (the whole
+   * download, when the server is lost during or after a desk's first one). Worked out again as at a start
+   * (push-start.ts), and put in the options the retry reads, while it waits its back-off. Left as it was when that
+   * takes longer than the back-off: the retry then reads some documents again, and never skips one.
+   */
+  private async pushStartAgain(local: PouchDatabase, options: RetryOptions): Promise<void> {
+    const since = await pushStart(this.database, local).catch(() => undefined);
+    if (this.local !== local) return;
+    if (since === undefined) delete options.since;
+    else options.since = since;
   }
 
   /** What the replication last said (with its error), said again when the bridge's own work changes what waits. */
@@ -1451,4 +1467,24 @@ function noMore(): void {}
 /** Retry a lost server after 1 s, doubling to at most a minute. */
 function backOff(delay: number): number {
   return delay === 0 ? 1000 : Math.min(60_000, delay * 2);
+}
+
+/** Marks the push's options (PouchDB gives each side of a sync its own copy, with the side's keys). */
+const PUSH_SIDE = 'redressPush';
+
+/** A side's options as PouchDB keeps them while it replicates: what the push's retry starts from. */
+export interface RetryOptions {
+  since?: number | string;
+  [PUSH_SIDE]?: boolean;
+}
+
+/**
+ * PouchDB's back-off function, which it calls as a method of the failed side's options just before waiting to retry
+ * (`opts.back_off_function(delay)`): the push's are handed to `beforePushRetry`.
+ */
+export function retryingAfter(beforePushRetry: (options: RetryOptions) => void) {
+  return function (this: RetryOptions | undefined, delay: number): number {
+    if (this?.[PUSH_SIDE]) beforePushRetry(this);
+    return backOff(delay);
+  };
 }
