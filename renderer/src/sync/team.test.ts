@@ -579,15 +579,24 @@ describe('a desk reopened after a download starts its push past it', () => {
     expect(team.snapshot().state.kind).not.toBe('update-needed');
   }, 60_000);
 
-  it('a change that had not reached the server when the desk closed is sent at the next start', async () => {
-    const { server } = await seededServer();
-    let down = false;
-    cutOff(server, ['revsDiff'], () => down); // the push cannot send; the pull still brings
-    const desk = newDesk(server);
+  /**
+   * A desk that joined the seeded team and downloaded it, its pushes watched, and a switch for the server's answers to
+   * the push (`cut`: the push cannot send; the pull still brings).
+   */
+  async function joinedDesk() {
+    const seeded = await seededServer();
+    const link = { cut: false };
+    cutOff(seeded.server, ['revsDiff'], () => link.cut);
+    const desk = newDesk(seeded.server);
     const pushes = watchPushes(desk.factory);
     await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
     await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
-    down = true;
+    return { ...seeded, desk, pushes, link };
+  }
+
+  it('a change that had not reached the server when the desk closed is sent at the next start', async () => {
+    const { server, desk, pushes, link } = await joinedDesk();
+    link.cut = true;
     const [first] = await desk.database.cases.limit(1).toArray();
     await appendEvent(desk.database, first.id, { type: 'note', on: '2026-12-05', by: 'Sam Patel', summary: 'Called' });
     // The note's entry (the case's row is on the server already, in its earlier revision).
@@ -599,7 +608,7 @@ describe('a desk reopened after a download starts its push past it', () => {
     await until(async () => (await desk.database.cases.count()) === CASES + 30, 30_000, 'the other desk’s cases');
     for (const ref of refs) expect(await onServer(server, ref)).toBe(false);
 
-    down = false;
+    link.cut = false;
     const downloaded = pushes[0].examined;
     await reopen(desk);
     for (const ref of refs) expect(await onServer(server, ref)).toBe(true);
@@ -611,25 +620,19 @@ describe('a desk reopened after a download starts its push past it', () => {
   }, 60_000);
 
   it("the push's retries, the server lost with a change waiting, do not read the download again", async () => {
-    const { server, entries } = await seededServer();
-    let down = false;
-    cutOff(server, ['revsDiff'], () => down); // the push cannot send; the pull still brings
-    const desk = newDesk(server);
-    const pushes = watchPushes(desk.factory);
-    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
-    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    const { server, entries, desk, pushes, link } = await joinedDesk();
     const push = pushes.at(-1)!;
     // The live push's filter was asked about each document of the download as it came.
     const downloaded = push.examined;
     expect(downloaded).toBeGreaterThanOrEqual(CASES + entries);
 
-    down = true;
+    link.cut = true;
     const [first] = await desk.database.cases.limit(1).toArray();
     await appendEvent(desk.database, first.id, { type: 'note', on: '2026-12-05', by: 'Sam Patel', summary: 'Called' });
     const [entry] = (await desk.database.outbox.toArray()).filter((r) => r.ref.startsWith('entry:'));
     await saysWaiting(desk, 1);
     await sleep(1_500); // PouchDB retries (after 1 s, then 2 s…) while the server is lost
-    down = false;
+    link.cut = false;
     await until(() => onServer(server, entry.ref), 30_000, 'the note on the server');
     await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
     // One replication throughout (PouchDB's own retries), whose push read only the note's documents again at each
