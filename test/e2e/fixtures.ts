@@ -131,6 +131,28 @@ export async function allRows<T>(page: Page, store: string): Promise<T[]> {
   }, store);
 }
 
+/**
+ * Write rows into an IndexedDB store of the app's database, straight from the browser, behind the app's back (a state
+ * only another desk's sync or an older version could leave): reload the page for the app to read them.
+ */
+export async function putRows(page: Page, store: string, rows: readonly unknown[]): Promise<void> {
+  await page.evaluate(
+    async ({ storeName, all }) => {
+      const database = (await redressDesk())!;
+      return new Promise<void>((resolve, reject) => {
+        const tx = database.transaction(storeName, 'readwrite');
+        for (const row of all) tx.objectStore(storeName).put(row);
+        tx.oncomplete = () => {
+          database.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      });
+    },
+    { storeName: store, all: rows },
+  );
+}
+
 /** Count the rows of an IndexedDB store of the app's database, straight from the browser (0 before there is a desk). */
 export async function countRows(page: Page, store: string): Promise<number> {
   return page.evaluate(async (storeName) => {

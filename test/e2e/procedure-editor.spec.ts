@@ -19,6 +19,9 @@ import {
   issueLetterFromDialog,
   logComplaint,
   messagesGone,
+  allRows,
+  chooseOption,
+  putRows,
   setUpDesk,
   test,
   todayInLondon,
@@ -508,4 +511,26 @@ test('a procedure a case needs is retired: out of the provider form’s choices,
   dialog = page.getByRole('dialog', { name: 'New provider' });
   await dialog.getByRole('combobox', { name: 'Complaints procedure' }).click();
   await expect(page.getByRole('option', { name: copyName, exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Maple Telecom brought back onto it; then the procedure retired at another desk at the same moment (what a sync
+  // of the two can leave): a complaint about Maple Telecom says so, and is still logged under it.
+  await providers.getByRole('button', { name: 'Bring back Maple Telecom' }).click();
+  await expect(providers.getByRole('row', { name: /Maple Telecom/ })).not.toContainText('Retired');
+  const rows = await allRows<{ id: string; procedure: { name: string } }>(page, 'procedures');
+  const retiredElsewhere = rows
+    .filter((r) => r.procedure.name === copyName)
+    .map((r) => ({ ...r, retiredOn: addDays(today, -1) }));
+  expect(retiredElsewhere.length).toBeGreaterThan(0);
+  await putRows(page, 'procedures', retiredElsewhere);
+  await page.reload();
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  await chooseOption(page, 'Provider', 'Maple Telecom');
+  await expect(page.getByRole('status').filter({ hasText: 'which has been retired' })).toContainText(
+    `Maple Telecom follows the procedure “${copyName}”, which has been retired. This complaint is still logged under it`,
+  );
+  await logComplaint(page, { ...complaint(weekdayOnOrBefore(today), 'Charles Babbage'), provider: 'Maple Telecom' });
+  const cases = await allRows<{ customer: { name: string }; procedureId: string }>(page, 'cases');
+  expect(cases.find((c) => c.customer.name === 'Charles Babbage')?.procedureId).toBe(retiredElsewhere[0].id);
 });

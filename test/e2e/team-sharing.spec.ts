@@ -12,6 +12,7 @@ import { axeViolations } from '#test/support/axe';
 import { createAdmin, setUpTeam, startGate, startSyncServer, type SyncServer } from '#test/support/sync-server';
 import {
   allRows,
+  putRows,
   countEntries,
   countRows,
   expect,
@@ -453,18 +454,7 @@ test('a desk holding a provider id the team has with other details is not joined
     name: 'Southgate Telecom',
     company: { name: 'Southgate Telecom Ltd', addressLines: ['2 Station Road', 'York'], postcode: 'YO1 1AA' },
   };
-  await c.page.evaluate(async (row) => {
-    const database = (await redressDesk())!;
-    return new Promise<void>((resolve, reject) => {
-      const tx = database.transaction('providers', 'readwrite');
-      tx.objectStore('providers').put(row);
-      tx.oncomplete = () => {
-        database.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error);
-    });
-  }, clashing);
+  await putRows(c.page, 'providers', [clashing]);
   await c.page.reload();
   await logComplaint(c.page, {
     receivedOn: '2026-11-20',

@@ -25,7 +25,7 @@ import { confirmReceivedDate, DateField } from '#ui/DateField';
 import { useFormDraft } from '#lib/forms';
 import { DraftOffer } from '#ui/DraftOffer';
 import { receivedDateQuestion } from '#shared/casework/index';
-import { getCalendar } from '#shared/rules/index';
+import { getCalendar, getProcedure, isProcedureRetired } from '#shared/rules/index';
 import { useSettings } from '#db/hooks';
 import { createCase } from '#db/repositories/cases';
 import { addAttachments } from '#db/repositories/attachments';
@@ -144,6 +144,10 @@ export function IntakePage() {
   // Its letters' envelope window is the one a large-print address must fit (No. 10 in Canada, DL in the UK); until the
   // settings are read, the UK's (nothing can be saved before then).
   const letterRegion = provider?.region ?? (settings ? usualProvider(settings).region : 'UK');
+  // A provider left following a retired procedure (two desks changed them at once): said, and the complaint still
+  // logged under it, never refused.
+  const retiredProcedure =
+    provider && isProcedureRetired(provider.procedureId) ? getProcedure(provider.procedureId).name : null;
   // Vulnerability details are special-category data: the section stays closed unless the handler opens it.
   const [vulnerabilityOpen, setVulnerabilityOpen] = useState(false);
   // A complaint that came by email: the form is filled in from it, and the email is attached once the case is logged.
@@ -305,6 +309,11 @@ export function IntakePage() {
                 required
                 mb="sm"
               />
+            )}
+            {provider && retiredProcedure && (
+              <Alert color="yellow" variant="light" mb="sm" role="status" data-procedure-retired>
+                {t('intake.procedureRetired', { provider: provider.name, procedure: retiredProcedure })}
+              </Alert>
             )}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <DateField label={t('intake.received')} maxDate={today} required {...field('receivedOn')} />

@@ -1436,6 +1436,8 @@ export const enGB = {
   'intake.largePrintWindow':
     'In large print ({size} pt) the envelope window holds {capacity} lines, name and postcode included, but the name and address of {name} take {printed}. Letters to this address will be refused in large print: shorten it (for example leave out the county, or put the town and county on one line if it fits).',
   'intake.prefersPost': 'Prefers letters by post',
+  'intake.procedureRetired':
+    '{provider} follows the procedure “{procedure}”, which has been retired. This complaint is still logged under it; a team lead can choose another procedure for {provider} in Settings → Providers.',
   'intake.representative': 'Someone acting for the customer (optional)',
   'intake.repName': 'Representative’s name',
   'intake.relationship': 'Relationship',

@@ -1742,6 +1742,8 @@ export const frCA: Record<MessageKey, string> = {
   'intake.largePrintWindow':
     'En gros caractères ({size}\u00a0pt), la fenêtre de l’enveloppe contient {capacity}\u00a0lignes, nom et code postal compris, mais le nom et l’adresse de {name} en prennent {printed}. Les lettres en gros caractères à cette adresse seront refusées\u00a0: raccourcissez-la (par exemple, omettez la province, ou mettez la ville et la province sur une même ligne si elles y tiennent).',
   'intake.prefersPost': 'Préfère les lettres par la poste',
+  'intake.procedureRetired':
+    '{provider} suit la procédure «\u00a0{procedure}\u00a0», qui a été retirée. La plainte est quand même enregistrée selon cette procédure\u00a0; une personne responsable de l’équipe peut en choisir une autre pour {provider} dans Paramètres → Fournisseurs.',
   'intake.representative': 'Une personne qui agit au nom du ou de la titulaire (facultatif)',
   'intake.repName': 'Nom de la personne représentante',
   'intake.relationship': 'Lien',
