@@ -530,6 +530,9 @@ test('a procedure a case needs is retired: out of the provider form’s choices,
   await expect(page.getByRole('status').filter({ hasText: 'which has been retired' })).toContainText(
     `Maple Telecom follows the procedure “${copyName}”, which has been retired. This complaint is still logged under it`,
   );
+  await page
+    .getByRole('group', { name: 'The complaint' })
+    .screenshot({ path: join(shots, '177-intake-procedure-retired.png'), animations: 'disabled' });
   await logComplaint(page, { ...complaint(weekdayOnOrBefore(today), 'Charles Babbage'), provider: 'Maple Telecom' });
   const cases = await allRows<{ customer: { name: string }; procedureId: string }>(page, 'cases');
   expect(cases.find((c) => c.customer.name === 'Charles Babbage')?.procedureId).toBe(retiredElsewhere[0].id);
