@@ -536,4 +536,7 @@ test('a procedure a case needs is retired: out of the provider form’s choices,
   await logComplaint(page, { ...complaint(weekdayOnOrBefore(today), 'Charles Babbage'), provider: 'Maple Telecom' });
   const cases = await allRows<{ customer: { name: string }; procedureId: string }>(page, 'cases');
   expect(cases.find((c) => c.customer.name === 'Charles Babbage')?.procedureId).toBe(retiredElsewhere[0].id);
+  // The Providers list says it too.
+  await openProcedures(page);
+  await expect(providers.getByRole('row', { name: /Maple Telecom/ })).toContainText(`${copyName} (retired)`);
 });

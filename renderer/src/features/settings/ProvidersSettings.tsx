@@ -30,7 +30,7 @@ import {
   type RegulatorRegion,
 } from '#shared/model/provider';
 import { providerToForm, validateProvider, type ProviderForm } from '#shared/model/provider-form';
-import { getProcedure, listAdrSchemes, providerMismatches } from '#shared/rules/index';
+import { getProcedure, isProcedureRetired, listAdrSchemes, providerMismatches } from '#shared/rules/index';
 import { procedureChoiceOptions, procedureName } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { formatDate } from '#lib/format';
@@ -275,7 +275,13 @@ export function ProvidersSettings() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{procedureName(p.procedureId) ?? p.procedureId}</Text>
+                    <Text size="sm">
+                      {/* A provider still taking complaints under a retired procedure (two desks changed them at once):
+                          said, as its complaint form says it. */}
+                      {!p.retiredOn && isProcedureRetired(p.procedureId)
+                        ? t('procedures.choiceRetired', { name: procedureName(p.procedureId) ?? p.procedureId })
+                        : (procedureName(p.procedureId) ?? p.procedureId)}
+                    </Text>
                     <Text size="xs" c="dimmed">
                       {t(`model.calendar.${p.calendar}`)}
                     </Text>
