@@ -14,6 +14,7 @@ import type { PouchDatabase } from './pouch';
 import {
   MEMBERSHIP_KEY,
   pushFilter,
+  retryingAfter,
   statusLine,
   TeamSync,
   type PouchFactory,
@@ -462,6 +463,23 @@ describe('starting without waiting for the server', () => {
     const clock = { now: () => new Date('2026-12-04T10:00:00Z') };
     const record = await createCase(desk.database, newCaseParts(), { settings: deskSettings(), by: 'Sam', clock });
     expect(record.reference).toBe(formatReference('RDR', 2026, 1));
+  });
+});
+
+describe("PouchDB's back-off function", () => {
+  it("hands the push's options, and only the push's, to be given a new start before each retry", () => {
+    const handed: unknown[] = [];
+    const backOff = retryingAfter((options) => handed.push(options));
+    const push = { redressPush: true, since: 12, back_off_function: backOff };
+    const pull = { checkpoint: 'target', back_off_function: backOff };
+    // As PouchDB calls it: a method of the failed side's own options, with the last delay.
+    expect(push.back_off_function(0)).toBe(1000);
+    expect(pull.back_off_function(1000)).toBe(2000);
+    expect(push.back_off_function(40_000)).toBe(60_000);
+    expect(handed).toEqual([push, push]);
+    // Called on nothing (not as a method): a back-off all the same.
+    expect(backOff.call(undefined, 2000)).toBe(4000);
+    expect(handed).toHaveLength(2);
   });
 });
 

@@ -1483,8 +1483,9 @@ export interface RetryOptions {
  * (`opts.back_off_function(delay)`): the push's are handed to `beforePushRetry`.
  */
 export function retryingAfter(beforePushRetry: (options: RetryOptions) => void) {
-  return function (this: RetryOptions | undefined, delay: number): number {
-    if (this?.[PUSH_SIDE]) beforePushRetry(this);
+  return function (this: object | undefined, delay: number): number {
+    const options = this as RetryOptions | undefined;
+    if (options?.[PUSH_SIDE]) beforePushRetry(options);
     return backOff(delay);
   };
 }
