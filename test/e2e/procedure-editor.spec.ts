@@ -533,6 +533,7 @@ test('a procedure a case needs is retired: out of the provider form’s choices,
   await page
     .getByRole('group', { name: 'The complaint' })
     .screenshot({ path: join(shots, '177-intake-procedure-retired.png'), animations: 'disabled' });
+  expect(await axeViolations(page, 'main'), 'axe violations on the form with the notice').toEqual([]);
   await logComplaint(page, { ...complaint(weekdayOnOrBefore(today), 'Charles Babbage'), provider: 'Maple Telecom' });
   const cases = await allRows<{ customer: { name: string }; procedureId: string }>(page, 'cases');
   expect(cases.find((c) => c.customer.name === 'Charles Babbage')?.procedureId).toBe(retiredElsewhere[0].id);

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { caseFacts } from '#shared/rules/facts';
-import { evaluateRecord } from './rules';
+import { getProcedure, installDeskProcedures } from '#shared/rules/index';
+import type { Translate } from '#lib/i18n/index';
+import { evaluateRecord, procedureChoiceOptions, procedureLabel } from './rules';
 
 const record = (customer: CaseRecord['customer']): CaseRecord => ({
   id: 'c1',
@@ -58,5 +60,26 @@ describe('caseFacts: business size', () => {
     expect(big.evaluation?.warnings.join(' ')).toMatch(/Business customer with 25 employees: outside .*scope/);
     const small = evaluateRecord(record({ name: 'Shop Ltd', isBusiness: true, employees: 5 }), events, '2026-09-10');
     expect(small.evaluation?.warnings.join(' ') ?? '').not.toMatch(/employees/);
+  });
+});
+
+describe('a procedure named as a choice or in a list', () => {
+  // The catalogue's words for a retired choice, as the interface would put them.
+  const t: Translate = (key, values) => (key === 'procedures.choiceRetired' ? `${values?.name} (retired)` : key);
+
+  it('says a retired procedure is retired where it is still chosen, and names an unknown one by its id', () => {
+    const copy = { ...getProcedure('kinex'), id: 'kinex-copy-1', name: 'Kinex (copy)' };
+    installDeskProcedures([copy], [copy.id]);
+    try {
+      expect(procedureLabel(copy.id, t)).toBe('Kinex (copy) (retired)');
+      expect(procedureLabel(copy.id)).toBe('Kinex (copy)');
+      expect(procedureLabel('kinex', t)).toBe(getProcedure('kinex').name);
+      expect(procedureLabel('no-such-procedure', t)).toBe('no-such-procedure');
+      // Left out of the choices for new work, unless it is the choice already made, then said retired.
+      expect(procedureChoiceOptions(undefined, t).map((o) => o.value)).not.toContain(copy.id);
+      expect(procedureChoiceOptions(copy.id, t).find((o) => o.value === copy.id)?.label).toBe('Kinex (copy) (retired)');
+    } finally {
+      installDeskProcedures([]);
+    }
   });
 });

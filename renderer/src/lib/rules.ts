@@ -12,6 +12,7 @@ import {
   procedureName,
 } from '#shared/rules/index';
 import type { Evaluation } from '#shared/rules/types';
+import type { Translate } from '#lib/i18n/index';
 
 /** Every procedure the desk knows, retired ones too: for lists and filters over the cases it holds. */
 export function procedureOptions(): Array<{ value: string; label: string }> {
@@ -20,16 +21,22 @@ export function procedureOptions(): Array<{ value: string; label: string }> {
 
 /**
  * The procedures to choose from for new work (a provider's, the desk's default): those the desk has not retired, and
- * `keep`, the choice already made, even when it is retired, named by `retired` (shared/rules `procedureChoices`).
+ * `keep`, the choice already made, even when it is retired and then said so (shared/rules `procedureChoices`).
  */
 export function procedureChoiceOptions(
   keep: string | undefined,
-  retired: (name: string) => string,
+  t: Translate,
 ): Array<{ value: string; label: string }> {
-  return procedureChoices(keep).map((p) => ({
-    value: p.id,
-    label: isProcedureRetired(p.id) ? retired(p.name) : p.name,
-  }));
+  return procedureChoices(keep).map((p) => ({ value: p.id, label: procedureLabel(p.id, t) }));
+}
+
+/**
+ * A procedure as a choice or a list names it: its name, "… (retired)" in the interface's words when the desk has retired
+ * it (with `t`; without, the name alone); its id when the desk does not have it.
+ */
+export function procedureLabel(id: string, t?: Translate): string {
+  const name = procedureName(id) ?? id;
+  return t && isProcedureRetired(id) ? t('procedures.choiceRetired', { name }) : name;
 }
 
 /** A procedure's name by id, undefined when the desk does not have it (the one home: shared/rules). */

@@ -25,7 +25,8 @@ import { confirmReceivedDate, DateField } from '#ui/DateField';
 import { useFormDraft } from '#lib/forms';
 import { DraftOffer } from '#ui/DraftOffer';
 import { receivedDateQuestion } from '#shared/casework/index';
-import { getCalendar, getProcedure, isProcedureRetired } from '#shared/rules/index';
+import { getCalendar, isProcedureRetired } from '#shared/rules/index';
+import { procedureLabel } from '#lib/rules';
 import { useSettings } from '#db/hooks';
 import { createCase } from '#db/repositories/cases';
 import { addAttachments } from '#db/repositories/attachments';
@@ -147,7 +148,7 @@ export function IntakePage() {
   // A provider left following a retired procedure (two desks changed them at once): said, and the complaint still
   // logged under it, never refused.
   const retiredProcedure =
-    provider && isProcedureRetired(provider.procedureId) ? getProcedure(provider.procedureId).name : null;
+    provider && isProcedureRetired(provider.procedureId) ? procedureLabel(provider.procedureId) : null;
   // Vulnerability details are special-category data: the section stays closed unless the handler opens it.
   const [vulnerabilityOpen, setVulnerabilityOpen] = useState(false);
   // A complaint that came by email: the form is filled in from it, and the email is attached once the case is logged.

@@ -30,8 +30,8 @@ import {
   type RegulatorRegion,
 } from '#shared/model/provider';
 import { providerToForm, validateProvider, type ProviderForm } from '#shared/model/provider-form';
-import { getProcedure, isProcedureRetired, listAdrSchemes, providerMismatches } from '#shared/rules/index';
-import { procedureChoiceOptions, procedureName } from '#lib/rules';
+import { getProcedure, listAdrSchemes, providerMismatches } from '#shared/rules/index';
+import { procedureChoiceOptions, procedureLabel } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { formatDate } from '#lib/format';
 import { useSettings } from '#db/hooks';
@@ -80,7 +80,7 @@ function ProviderDialog({
   const formRef = useRef<HTMLFormElement>(null);
   const [saving, setSaving] = useState(false);
   // A retired procedure is offered to no provider, unless it is the one this provider already follows.
-  const options = procedureChoiceOptions(editing?.procedureId, (name) => t('procedures.choiceRetired', { name }));
+  const options = procedureChoiceOptions(editing?.procedureId, t);
   const schemes = useMemo(() => listAdrSchemes(today), [today]);
   const warnings = warningsOf(form.values);
 
@@ -278,9 +278,7 @@ export function ProvidersSettings() {
                     <Text size="sm">
                       {/* A provider still taking complaints under a retired procedure (two desks changed them at once):
                           said, as its complaint form says it. */}
-                      {!p.retiredOn && isProcedureRetired(p.procedureId)
-                        ? t('procedures.choiceRetired', { name: procedureName(p.procedureId) ?? p.procedureId })
-                        : (procedureName(p.procedureId) ?? p.procedureId)}
+                      {procedureLabel(p.procedureId, p.retiredOn ? undefined : t)}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {t(`model.calendar.${p.calendar}`)}

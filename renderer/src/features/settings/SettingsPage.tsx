@@ -52,9 +52,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   }, [settings, loaded, form]);
 
   // A retired procedure is no desk's default, unless it already is (another desk's change, arrived since).
-  const options = procedureChoiceOptions(settings?.defaultProcedureId, (name) =>
-    t('procedures.choiceRetired', { name }),
-  );
+  const options = procedureChoiceOptions(settings?.defaultProcedureId, t);
   const schemes = useMemo(() => listAdrSchemes(today), [today]);
   // A scheme by its name in the interface's language where the directory has one (the CCTS is the CPRST in French).
   const { locale } = useLocale();
