@@ -976,7 +976,7 @@ export class TeamSync {
     })
       .then((written) => {
         // Nothing written (each row's document held it already): no replication event follows.
-        if (!written) void this.refreshState(() => (this.idle ? 'idle' : null));
+        if (!written) void this.refreshState(() => this.lastWord.event);
       }, noMore)
       .finally(() => (this.retakingBases = false));
   }
@@ -1250,12 +1250,9 @@ export class TeamSync {
       this.arrived = 0;
       return this.bridge?.pull();
     }).then(() => {
-      void this.refreshState(() => (this.idle ? 'idle' : null));
+      void this.refreshState(() => this.lastWord.event);
     }, noMore);
   }
-
-  /** Whether the replication last said it was idle with the server (the status waits for the bridge as well). */
-  private idle = false;
 
   /** Documents the local PouchDB holds that the bridge has not yet taken into Dexie. */
   private async notYetApplied(): Promise<number> {
@@ -1350,7 +1347,6 @@ export class TeamSync {
     if (typeof navigator !== 'undefined' && navigator.onLine === false) event = 'error';
     const waiting = event === 'error' ? await this.waitingForServer() : changesWaiting(await this.outboxRefs());
     const last = (await this.database.meta.get(LAST_SYNCED_KEY))?.value as string | undefined;
-    this.idle = event === 'idle';
     if (event === 'idle' && (await this.notYetApplied()) > 0) {
       // The server has nothing more to send, but the desk is still taking in what came: not synced yet.
       if (this.downloading)
