@@ -90,10 +90,12 @@ async function recordOne<T>(
 ): Promise<T> {
   const before = await seqOf(local);
   const earlier = await recorded(database, OWN_WRITTEN_KEY, local);
-  const sent = (await recorded(database, PUSH_SENT_KEY, local)) ?? 0;
   // Everything this desk wrote before is known sent: this write is the first that waits, and lies past `before`.
-  if (typeof earlier === 'number' && typeof sent === 'number' && earlier <= sent)
-    await record(database, UNSENT_FROM_KEY, local, before);
+  // (The push's record is read only when there is a bound to hold against it: not on every write of a first upload.)
+  if (typeof earlier === 'number') {
+    const sent = (await recorded(database, PUSH_SENT_KEY, local)) ?? 0;
+    if (typeof sent === 'number' && earlier <= sent) await record(database, UNSENT_FROM_KEY, local, before);
+  }
   await record(database, OWN_WRITTEN_KEY, local, WRITING);
   try {
     return await write();
