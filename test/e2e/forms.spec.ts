@@ -174,6 +174,49 @@ test('a dialog closed by mistake offers its draft back on reopening', async ({ p
   await expect(dialog.getByText('Unsaved draft')).toHaveCount(0);
 });
 
+test('a jump to another case with Ctrl+K closes the open form: nothing is saved on the other case, the draft waits on its own', async ({
+  page,
+}) => {
+  await loggedCase(page);
+  const grace = (await page.getByRole('heading', { level: 1 }).textContent())!;
+  await logComplaint(page, {
+    receivedOn: '2026-12-01',
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'No dial tone.',
+    name: 'Ada Lovelace',
+    phone: '0113 496 0102',
+  });
+  const ada = (await page.getByRole('heading', { level: 1 }).textContent())!;
+  await page.keyboard.press('Control+K');
+  await page.getByRole('textbox', { name: 'Jump to a case or a screen' }).fill('Grace');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(grace);
+
+  let dialog = await openAddNote(page);
+  await dialog.getByRole('textbox', { name: 'Note' }).fill('Grace Hopper rang back: the refund is on her bill.');
+  const before = await countEntries(page);
+  await page.keyboard.press('Control+K');
+  await page.getByRole('textbox', { name: 'Jump to a case or a screen' }).fill('Lovelace');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ada);
+  // The form of Grace Hopper's case is not left open over Ada Lovelace's, to be saved there.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByLabel('Timeline')).not.toContainText('Grace Hopper rang back');
+  expect(await countEntries(page)).toBe(before);
+
+  // Back on Grace Hopper's case, the note is offered as her draft.
+  await page.keyboard.press('Control+K');
+  await page.getByRole('textbox', { name: 'Jump to a case or a screen' }).fill('Grace');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(grace);
+  dialog = await openAddNote(page);
+  await dialog.getByRole('status').filter({ hasText: 'Unsaved draft' }).getByRole('button', { name: 'Use it' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Note' })).toHaveValue(
+    'Grace Hopper rang back: the refund is on her bill.',
+  );
+});
+
 test('Escape with a date box’s calendar open closes the calendar, not the form; the next Escape closes the form', async ({
   page,
 }) => {

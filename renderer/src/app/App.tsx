@@ -281,7 +281,11 @@ export function App({ started }: { started: StartGate }) {
                 <Switch>
                   <Route path="/">{() => <DashboardPage onShown={dashboardShown} />}</Route>
                   <Route path="/cases" component={CaseListPage} />
-                  <Route path="/cases/:id">{(params) => <CasePage id={params.id} />}</Route>
+                  <Route path="/cases/:id">
+                    {/* Keyed by case: a jump to another case (the palette, a link) closes what was open on the one
+                        before (its action form keeps its draft for that case) instead of leaving it over the new one. */}
+                    {(params) => <CasePage key={params.id} id={params.id} />}
+                  </Route>
                   <Route path="/my" component={MyCasesPage} />
                   <Route path="/new" component={IntakePage} />
                   <Route path="/post" component={LettersToPostPage} />
