@@ -84,8 +84,10 @@ test('a letter "received" on a Sunday asks "Are you sure?" with the date in word
   await expect(question).toContainText('Sunday 29 November 2026 — 3 days ago');
   await expect(question).toContainText('It is a Sunday: no post is delivered on a Sunday.');
   await page.screenshot({ path: shots('forms-03-received-sunday-are-you-sure') });
-  // "Change the date" goes back to the box; nothing was saved.
-  await question.getByRole('button', { name: 'Change the date' }).click();
+  // The focus is on "Change the date" (not the ×, not "Yes"): Enter pressed out of habit goes back to the box, and
+  // nothing was saved.
+  await expect(question.getByRole('button', { name: 'Change the date' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(question).toBeHidden();
   await expect(page.getByRole('textbox', { name: 'Date received' })).toBeFocused();
   expect(await countRows(page, 'cases')).toBe(0);

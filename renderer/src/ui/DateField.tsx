@@ -2,9 +2,9 @@
 // (dd/mm/yyyy in English (UK)), whatever the operating system's regional setting, never the browser's own date box.
 // What is typed is read by parseTypedDate: "01122026" is 1 December 2026, and anything it cannot read without
 // guessing is refused with a message that says how to type it, and stays in the box to be put right.
+import { openConfirm } from './confirm';
 import { List, Stack, Text } from '@mantine/core';
 import { DateInput, type DateInputProps } from '@mantine/dates';
-import { modals } from '@mantine/modals';
 import 'dayjs/locale/en-gb';
 import 'dayjs/locale/en-ca';
 import 'dayjs/locale/fr-ca';
@@ -156,7 +156,7 @@ export function confirmReceivedDate(
             ? t('dateField.doubt.saturday')
             : t('dateField.doubt.sunday');
   return new Promise((resolve) => {
-    modals.openConfirmModal({
+    openConfirm({
       title: t('dateField.sure'),
       centered: true,
       // "Change the date" puts the focus in the date box (the caller does), not back on the button that asked.

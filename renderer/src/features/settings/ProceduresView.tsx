@@ -5,6 +5,7 @@
 // by a bad file). A desk's own procedure no provider follows and no case was logged under may be removed; one in use
 // says what uses it. One a desk cannot remove (its cases need it, or the desk shares with a team) it may retire: kept,
 // every version, for its cases, but offered for no new work, until it is reinstated.
+import { openConfirm } from '#ui/confirm';
 import {
   Accordion,
   Alert,
@@ -19,7 +20,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { SchemeUnverified } from './SchemeUnverified';
@@ -270,7 +270,7 @@ export function ProceduresView({
     }
   };
   const confirmRemove = (p: Procedure) =>
-    modals.openConfirmModal({
+    openConfirm({
       title: t('procedures.removeTitle', { name: p.name }),
       children: <Text size="sm">{t('procedures.removeText')}</Text>,
       labels: { confirm: t('procedures.removeConfirm'), cancel: t('procedures.removeKeep') },

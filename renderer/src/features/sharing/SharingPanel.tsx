@@ -2,8 +2,8 @@
 // Content-Security-Policy names: first the server's address and the team's database (the desktop app then reloads
 // its window with that server allowed), then the desk's server login, tested and joined. The password goes to the
 // server's sign-in only; it is never stored.
+import { openConfirm } from '#ui/confirm';
 import { Alert, Button, Group, Paper, PasswordInput, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { MainMessage } from '#shared/ipc/messages';
@@ -287,7 +287,7 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
   const leave = () => {
     // Changes the team has not got yet stay at this desk only once it leaves: said before the choice.
     const waiting = 'waiting' in status.state && anyWaiting(status.state.waiting) ? status.state.waiting : null;
-    modals.openConfirmModal({
+    openConfirm({
       title: t('sharing.leaveTitle'),
       children: (
         <Stack gap="xs">

@@ -1,7 +1,7 @@
 // "Sent before the ADR letter was due?": asked before an ADR letter dated before its day is recorded
 // (shared/casework/early-adr-letter.ts). It records what was done, so it is asked about, not refused.
+import { openConfirm } from '#ui/confirm';
 import { Stack, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import type { EarlyAdrLetter } from '#shared/casework/index';
 import { formatDate } from '#lib/format';
 import type { Translate } from '#lib/i18n/index';
@@ -14,7 +14,7 @@ export function confirmEarlyAdrLetter(early: EarlyAdrLetter, sentOn: string, t: 
     sentOn: formatDate(sentOn),
   };
   return new Promise((resolve) => {
-    modals.openConfirmModal({
+    openConfirm({
       title: t('actions.earlyAdr.title'),
       centered: true,
       children: (
