@@ -2,7 +2,7 @@
 // (./settings.ts `letterheadShape`), and turned into the stored provider (./provider.ts).
 import { z } from 'zod';
 import { CALENDARS, LETTER_LANGUAGES, type LetterLanguageCode } from './case';
-import { REGULATOR_REGIONS, type Provider } from './provider';
+import { REGULATOR_REGIONS, regionLanguages, type Provider, type RegulatorRegion } from './provider';
 import { companyFromForm, type LetterheadForm, letterheadShape, text, type SettingsChoices } from './settings';
 import { STORED_LIMITS as L } from './stored';
 import { PROBLEMS_EN, sayProblem } from './problems';
@@ -104,4 +104,19 @@ export function providerToForm(p: Provider | null): ProviderForm {
     region: p?.region ?? 'UK',
     mismatchReason: p?.mismatchReason ?? '',
   };
+}
+
+/**
+ * The form with its regulator region changed to `region`. Letter languages left as the region before starts them
+ * (`regionLanguages`: English (UK) in the UK; English and French in Canada, French first for a desk working in French)
+ * follow the new region, so a provider made Canadian does not keep writing to Québec in British English
+ * (explore32-desk #2); languages the desk chose stay as chosen. `working`: the desk's interface language.
+ */
+export function withRegion(values: ProviderForm, region: RegulatorRegion, working?: string): ProviderForm {
+  const before = regionLanguages(values.region as RegulatorRegion, working);
+  const untouched =
+    values.defaultLanguage === before.defaultLanguage &&
+    values.languages.length === before.languages.length &&
+    before.languages.every((l) => values.languages.includes(l));
+  return untouched ? { ...values, region, ...regionLanguages(region, working) } : { ...values, region };
 }

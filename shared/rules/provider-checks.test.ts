@@ -53,6 +53,13 @@ describe('providerMismatches', () => {
     expect(codes({ ...uk, languages: ['en-GB', 'fr-CA'] })).toEqual([]);
   });
 
+  it('warns of British English only for a Canadian region, not of it among others', () => {
+    expect(codes({ ...jive, languages: ['en-GB'] })).toEqual(['language-region']);
+    expect(providerMismatches({ ...jive, languages: ['en-GB'] })[0].message).toMatch(/English \(UK\) for a Canadian/);
+    expect(codes({ ...jive, languages: ['en-GB', 'fr-CA'] })).toEqual([]);
+    expect(codes({ ...jive, languages: ['en-CA'] })).toEqual([]);
+  });
+
   it('each warning names the field it sits next to', () => {
     const all = providerMismatches({
       procedureId: 'jive-ca',

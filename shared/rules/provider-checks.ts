@@ -1,6 +1,6 @@
 // What does not fit together in a provider (issue #16): a Canadian procedure counted on a UK calendar (or the
 // reverse), a UK provider naming the CCTS (or a Canadian one a UK scheme), French-only letters for a UK regulator
-// region. These are warnings, not errors: the desk may have a reason (a UK brand with a Québec office), so it can go
+// region, British English only for a Canadian one. These are warnings, not errors: the desk may have a reason (a UK brand with a Québec office), so it can go
 // on after saying why. Shown before a provider is saved (Settings → Providers, first-run setup).
 import { CALENDAR_LABELS } from '#shared/model/case';
 import type { Provider } from '#shared/model/provider';
@@ -96,12 +96,18 @@ export function providerMismatches(
           : `A Canadian provider's letters would name a UK scheme (${values.scheme}); Canadian customers go to the CCTS.`,
     });
   }
-  if (region === 'GB' && provider.languages.length > 0 && provider.languages.every((l) => l === 'fr-CA')) {
+  // Letters in no language of the region: French only in the UK, British English only in Canada (the language a new
+  // provider's form starts with, left as it was when its region was changed: explore32-desk #2).
+  const theirs = region === 'GB' ? (l: string) => l !== 'fr-CA' : (l: string) => l !== 'en-GB';
+  if (provider.languages.length > 0 && !provider.languages.some(theirs)) {
     out.push({
       code: 'language-region',
       field: 'languages',
       values,
-      message: 'Letters only in French for a UK provider: UK customers are written to in English.',
+      message:
+        region === 'GB'
+          ? 'Letters only in French for a UK provider: UK customers are written to in English.'
+          : 'Letters only in English (UK) for a Canadian provider: Canadian customers are written to in English (Canada) or French (Canada).',
     });
   }
   return out;

@@ -71,6 +71,27 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
     defaultLanguage: 'English (UK)',
   });
 
+  // A provider made Canadian starts writing in English and French (Canada), not in the British English a new provider
+  // starts with; British English alone for a Canadian provider is warned of.
+  {
+    await providers.getByRole('button', { name: 'Add a provider…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New provider' });
+    const box = (language: string) => dialog.getByRole('checkbox', { name: language });
+    await expect(box('English (UK)')).toBeChecked();
+    await choose(page, dialog, 'Regulator region', 'Canada (CRTC)');
+    await expect(box('English (Canada)')).toBeChecked();
+    await expect(box('French (Canada)')).toBeChecked();
+    await expect(box('English (UK)')).not.toBeChecked();
+    await box('English (UK)').check();
+    await box('English (Canada)').uncheck();
+    await box('French (Canada)').uncheck();
+    await expect(dialog.locator('[data-mismatch="language-region"]')).toContainText(
+      'Letters only in English (UK) for a Canadian provider',
+    );
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   // Jive Canada, first with the England & Wales calendar: warned, and not saved until the desk says why; then the
   // calendar is put right and the warning goes.
   await addProvider(

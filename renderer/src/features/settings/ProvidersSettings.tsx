@@ -29,7 +29,7 @@ import {
   type Provider,
   type RegulatorRegion,
 } from '#shared/model/provider';
-import { providerToForm, validateProvider, type ProviderForm } from '#shared/model/provider-form';
+import { providerToForm, validateProvider, withRegion, type ProviderForm } from '#shared/model/provider-form';
 import { getProcedure, listAdrSchemes, providerMismatches } from '#shared/rules/index';
 import { procedureChoiceOptions, procedureLabel } from '#lib/rules';
 import { todayIso } from '#lib/today';
@@ -40,7 +40,7 @@ import { db } from '#db/schema';
 import { LetterheadFields } from './LetterheadFields';
 import { SchemeUnverified } from './SchemeUnverified';
 import { MismatchReason } from './MismatchReason';
-import { errorIn, useT } from '#lib/i18n/index';
+import { errorIn, useLocale, useT } from '#lib/i18n/index';
 import { letterheadErrorsIn } from './letterhead-errors';
 import { focusFirstInvalid } from '#lib/focus-invalid';
 import { formErrorsIn } from './form-errors';
@@ -75,6 +75,7 @@ function ProviderDialog({
   onClose: () => void;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   const today = todayIso();
   const form = useForm<ProviderForm>({ initialValues: providerToForm(editing) });
   const formRef = useRef<HTMLFormElement>(null);
@@ -151,6 +152,7 @@ function ProviderDialog({
             allowDeselect={false}
             withAsterisk
             {...form.getInputProps('region')}
+            onChange={(v) => v && form.setValues(withRegion(form.values, v as RegulatorRegion, locale))}
           />
           <Select
             label={t('providers.adrScheme')}

@@ -14,6 +14,8 @@ const SET_UPS: SetUp[] = [
   { procedureId: 'jive-ca', calendar: 'england-and-wales', languages: ['fr-CA'], region: 'UK' },
   // Jive's procedure on its own Canadian calendar for a UK provider: calendar-region.
   { procedureId: 'jive-ca', calendar: 'canada', languages: ['en-GB'], region: 'UK' },
+  // Jive's procedure for a Canadian provider with British English letters only: language-region, the other way.
+  { procedureId: 'jive-ca', calendar: 'canada', languages: ['en-GB'], region: 'CA' },
 ];
 
 describe('a provider mismatch in the interface language (p8d)', () => {

@@ -1829,7 +1829,7 @@ export const enGB = {
   'providerMismatch.scheme-region':
     '{schemeCountry, select, CA {A UK provider’s letters would name the CCTS, which handles only Canadian complaints.} other {A Canadian provider’s letters would name a UK scheme ({scheme}); Canadian customers go to the CCTS.}}',
   'providerMismatch.language-region':
-    'Letters only in French for a UK provider: UK customers are written to in English.',
+    '{region, select, CA {Letters only in English (UK) for a Canadian provider: Canadian customers are written to in English (Canada) or French (Canada).} other {Letters only in French for a UK provider: UK customers are written to in English.}}',
   'nextSteps.title': 'What to do next',
   'nextSteps.nothing': 'Nothing is due on this case.',
   'nextSteps.wasDue': 'Was due {date}',

@@ -2308,7 +2308,7 @@ export const frCA: Record<MessageKey, string> = {
   'providerMismatch.scheme-region':
     '{schemeCountry, select, CA {Les lettres d’un fournisseur britannique nommeraient la CPRST, qui ne traite que les plaintes canadiennes.} other {Les lettres d’un fournisseur canadien nommeraient un organisme britannique ({scheme})\u00a0; la clientèle canadienne s’adresse à la CPRST.}}',
   'providerMismatch.language-region':
-    'Lettres en français seulement pour un fournisseur britannique\u00a0: on écrit en anglais à la clientèle du Royaume-Uni.',
+    '{region, select, CA {Lettres en anglais (Royaume-Uni) seulement pour un fournisseur canadien\u00a0: on écrit à la clientèle canadienne en anglais (Canada) ou en français (Canada).} other {Lettres en français seulement pour un fournisseur britannique\u00a0: on écrit en anglais à la clientèle du Royaume-Uni.}}',
   'nextSteps.title': 'Prochaines étapes',
   'nextSteps.nothing': 'Rien n’est dû dans ce dossier.',
   'nextSteps.wasDue': 'Était dû le {date}',
