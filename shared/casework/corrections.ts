@@ -234,6 +234,7 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
     errors.receivedOn = say('received-after-first-entry', {
       on: { date: first.on },
       summary: first.summary.slice(0, 60),
+      entry: first.id,
     });
   const channel = trim(form.channel);
   if (!(CHANNELS as readonly string[]).includes(channel)) errors.channel = say('channel-choose');

@@ -311,7 +311,10 @@ function dateSchema(ctx: ActionContext, label: string) {
         )
         .refine(
           (d) => !isIsoDate(d) || !last || d >= last.on,
-          last ? say('date-before-last-entry', { on: { date: last.on }, summary: short(last.summary) }) : '',
+          last
+            ? // The entry by its id too, for the interface to name it as its timeline does (not in English: explore32-desk #3).
+              say('date-before-last-entry', { on: { date: last.on }, summary: short(last.summary), entry: last.id })
+            : '',
         ),
     );
 }

@@ -40,6 +40,7 @@ export {
   customerDetailsToForm,
   buildActionEvent,
   lastEntry,
+  short,
   readAmount,
   type ActionInput,
   type ActionContext,

@@ -5,6 +5,8 @@
 //
 // Values: a string is shown as written (a label, a summary the desk typed); a number as a number; `{ date }` is a day
 // (YYYY-MM-DD here, the interface's own format on screen); `{ number }` a number written with thousands separators.
+// `entry`, beside a `summary`, is the id of the timeline entry the summary quotes: the interface names that entry as
+// its timeline does (lib/i18n/problems.ts), in its own language.
 
 import { codesOf, type Saying, saying, sayingInEnglish } from './saying';
 

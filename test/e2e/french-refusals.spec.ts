@@ -4,7 +4,7 @@
 // refusal's code, with none of the English catalogue's words left. (Every screen guards a file added to an anonymised
 // case, so that refusal is proved by renderer/src/db/repositories/refusals.test.ts.)
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { chooseOption, expect, logComplaint, messagesGone, setUpDesk, test } from './fixtures';
 import { englishLeft } from './french';
 
@@ -99,4 +99,52 @@ test('a file picked as an email that is not one is refused in French', async ({ 
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await page.screenshot({ path: `${SHOTS}/refusal-not-an-email-fr.png` });
   expect(await englishLeft(page)).toEqual([]);
+});
+
+/** A date box in French (Canada) reads aaaa-mm-jj as it is typed. */
+async function frenchDate(box: Locator, iso: string) {
+  await box.fill(iso);
+  await box.press('Tab');
+}
+
+test('a date before the last entry is refused in French, naming that entry as the timeline does', async ({ page }) => {
+  test.setTimeout(120_000);
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: '2026-11-18',
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Charged twice for October.',
+    name: 'Ada Lovelace',
+    phone: '0113 496 0101',
+  });
+  const caseUrl = page.url();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+  await messagesGone(page);
+  await page.goto(caseUrl);
+
+  const act = async (item: string, title: string) => {
+    await page.getByRole('button', { name: 'Actions', exact: true }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+    const dialog = page.getByRole('dialog', { name: title });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  };
+  const ack = await act('Accuser réception…', 'Accuser réception');
+  await frenchDate(ack.getByRole('textbox', { name: 'Date' }), '2026-11-20');
+  await chooseOption(page, 'Mode de l’accusé de réception', 'Téléphone');
+  await ack.getByRole('button', { name: 'Inscrire l’accusé de réception' }).click();
+  await expect(ack).toBeHidden();
+  const said = await page.locator('[data-event-type="acknowledged"]').first().innerText();
+  expect(said).toContain('Accusé de réception envoyé');
+
+  const note = await act('Ajouter une note…', 'Ajouter une note');
+  await note.getByRole('textbox', { name: 'Note' }).fill('Rappel du client.');
+  await frenchDate(note.getByRole('textbox', { name: 'Date' }), '2026-11-19');
+  await note.getByRole('button', { name: 'Ajouter la note' }).click();
+  const refusal = note.getByText(/antérieure à la dernière inscription/);
+  await expect(refusal).toContainText('(20 nov. 2026\u00a0: Accusé de réception envoyé');
+  await expect(refusal).not.toContainText('acknowledged');
 });

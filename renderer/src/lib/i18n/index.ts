@@ -17,7 +17,7 @@ export { clockLabel } from './clocks';
 export { calendarNameIn, holidayNameIn } from './holidays';
 export { describeDueIn } from './due';
 export { explanationIn, phraseIn, reasonIn } from './explain';
-export { messageIn, problemIn } from './problems';
+export { type EntryNamer, messageIn, problemIn } from './problems';
 export { correctedValueIn, entrySummaryIn, summaryIn } from './timeline';
 export { unprintableIn } from './printable';
 export { backupErrorIn, backupProblemIn } from './backup';

@@ -82,6 +82,28 @@ describe('validation messages in the interface language', () => {
     expect(messageIn(fr, whyNotVoid('nope', events)!)).toBe('Choisissez dans l’historique l’inscription à invalider');
   });
 
+  it('names the timeline entry a date refusal quotes as the timeline does, not by its stored English', () => {
+    const refused = sayProblem('date-before-last-entry', {
+      on: { date: '2026-12-06' },
+      summary: 'Complaint acknowledged by letter',
+      entry: 'e7',
+    });
+    const named = (id: string) => (id === 'e7' ? 'Accusé de réception envoyé (lettre)' : undefined);
+    setFormatLocale('fr-CA');
+    try {
+      expect(messageIn(fr, refused, undefined, named)).toBe(
+        'La date ne peut pas être antérieure à la dernière inscription de l’historique (6 déc. 2026\u00a0: Accusé de réception envoyé (lettre))',
+      );
+      // An entry the screen does not know keeps the summary as stored.
+      expect(messageIn(fr, refused, undefined, () => undefined)).toContain('Complaint acknowledged by letter');
+    } finally {
+      setFormatLocale('en-GB');
+    }
+    expect(messageIn(en, refused)).toBe(
+      'The date cannot be before the last entry on the timeline (6 Dec 2026: Complaint acknowledged by letter)',
+    );
+  });
+
   it('shows a message without a code as shared wrote it', () => {
     expect(messageIn(fr, 'Name contains an invisible control character')).toBe(
       'Name contains an invisible control character',

@@ -16,17 +16,28 @@ const IMPORT_CHOICES: Partial<Record<Problem['code'], (t: Translate) => string>>
   'import-not-category': (t) => CATEGORIES.map((c) => t(`model.category.${c}`)).join(', '),
 };
 
-/** A problem in the interface language; `label` is the field's name on the screen (for "{label} must be …"). */
-export function problemIn(t: Translate, p: Problem, label?: string): string {
+/** A case's timeline entry by its id, as the case's timeline names it in the interface language (undefined: unknown). */
+export type EntryNamer = (id: string) => string | undefined;
+
+/**
+ * A problem in the interface language; `label` is the field's name on the screen (for "{label} must be …"); `entryIn`
+ * names the timeline entry a problem quotes (its `entry`) as the timeline does, instead of its stored English summary.
+ */
+export function problemIn(t: Translate, p: Problem, label?: string, entryIn?: EntryNamer): string {
+  const entry = p.values?.entry;
+  const named = typeof entry === 'string' ? entryIn?.(entry) : undefined;
+  const quoted = named === undefined ? p : { ...p, values: { ...p.values, summary: named } };
   const labelled =
-    label !== undefined && p.values && 'label' in p.values ? { ...p, values: { ...p.values, label } } : p;
+    label !== undefined && quoted.values && 'label' in quoted.values
+      ? { ...quoted, values: { ...quoted.values, label } }
+      : quoted;
   const choices = IMPORT_CHOICES[p.code];
   const listed = choices && p.values ? { ...labelled, values: { ...labelled.values, choices: choices(t) } } : labelled;
   return sayingIn(t, 'problem', listed);
 }
 
 /** A form check's message in the interface language, or as it is when it has no code (it is never lost). */
-export function messageIn(t: Translate, message: string, label?: string): string {
+export function messageIn(t: Translate, message: string, label?: string, entryIn?: EntryNamer): string {
   const p = problemOf(message);
-  return p ? problemIn(t, p, label) : message;
+  return p ? problemIn(t, p, label, entryIn) : message;
 }

@@ -21,6 +21,7 @@ import {
   nextStage,
   rebaseEdit,
   receivedDateQuestion,
+  short,
   storedFormValues,
 } from '#shared/casework/index';
 import type { Channel } from '#shared/model/case';
@@ -112,7 +113,12 @@ function ActionForm({
   const [choices, setChoices] = useState<Partial<Record<string, 'theirs' | 'mine'>>>({});
   const autoFocusField = spec.fields.find((f) => f.required && f.kind !== 'date' && !form.values[f.name])?.name ?? 'on';
 
-  const translated = (errors: Partial<Record<string, string>>) => fieldErrors(t, action, spec.fields, errors);
+  // An entry a refusal quotes ("cannot be before the last entry (…)"), named as the case's timeline names it.
+  const entryIn = (id: string) => {
+    const entry = context.events.find((e) => e.id === id);
+    return entry && short(entrySummaryIn(t, locale, entry, context));
+  };
+  const translated = (errors: Partial<Record<string, string>>) => fieldErrors(t, action, spec.fields, errors, entryIn);
   const showErrors = (errors: Partial<Record<string, string>>, message: string) => {
     const fieldErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== 'action' && k !== 'form'));
     form.setErrors(translated(fieldErrors));

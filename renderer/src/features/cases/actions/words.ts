@@ -12,7 +12,7 @@ import {
   getAction,
 } from '#shared/casework/index';
 import type { CommunicationNeeds, RepresentativeAuthority } from '#shared/model/case';
-import { enGB, type MessageKey, messageIn, type Translate } from '#lib/i18n/index';
+import { enGB, type EntryNamer, type MessageKey, messageIn, type Translate } from '#lib/i18n/index';
 import { formatDate } from '#lib/format';
 
 const has = (key: string): key is MessageKey => key in enGB;
@@ -73,6 +73,7 @@ export function fieldErrors(
   id: CaseActionId,
   fields: readonly ActionFieldSpec[],
   errors: Partial<Record<string, string>>,
+  entryIn?: EntryNamer,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, message] of Object.entries(errors)) {
@@ -81,7 +82,7 @@ export function fieldErrors(
     out[name] =
       f && f.missing === message
         ? (fieldText(t, id, f, 'missing') ?? message)
-        : messageIn(t, message, f && fieldText(t, id, f, 'label'));
+        : messageIn(t, message, f && fieldText(t, id, f, 'label'), entryIn);
   }
   return out;
 }
