@@ -540,4 +540,16 @@ test('a procedure a case needs is retired: out of the provider form’s choices,
   // The Providers list says it too.
   await openProcedures(page);
   await expect(providers.getByRole('row', { name: /Maple Telecom/ })).toContainText(`${copyName} (retired)`);
+  // Made the usual provider, on the same page: the desk settings above follow it at once (they show the usual
+  // provider), name its procedure as retired, and the rest still saves without putting another procedure on it.
+  const desk = page.getByRole('region', { name: 'Desk settings' });
+  await expect(desk.getByRole('combobox', { name: 'Complaints procedure' })).toHaveValue('Ofcom baseline procedure');
+  await providers.getByRole('button', { name: 'Make Maple Telecom the usual provider' }).click();
+  await expect(desk.getByRole('combobox', { name: 'Complaints procedure' })).toHaveValue(`${copyName} (retired)`);
+  await expect(desk.getByLabel('Company name')).toHaveValue('Maple Telecom Ltd');
+  await desk.getByLabel('Phone').fill('0303 123 4567');
+  await desk.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.locator('.mantine-Notification-root', { hasText: 'Settings saved' })).toBeVisible();
+  await expect(providers.getByRole('row', { name: /Maple Telecom/ })).toContainText(`${copyName} (retired)`);
+  await expect(providers.getByRole('row', { name: /Northwind/ })).toContainText('Ofcom baseline procedure');
 });

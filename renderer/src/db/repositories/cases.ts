@@ -6,7 +6,7 @@ import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '#sha
 import { localIsoDate } from '#shared/model/dates';
 import type { NewCaseParts } from '#shared/model/intake';
 import { letterWithdrawnEntry } from '#shared/letters/index';
-import { deskProviders, savedDeskForm, usualProvider, type Provider } from '#shared/model/provider';
+import { deskProviders, savedDeskForm, settingsForUsual, usualProvider, type Provider } from '#shared/model/provider';
 import { RecordRefusal } from '#shared/model/refusals';
 import { counterKey, formatReference } from '#shared/model/reference';
 import { newCaseStageId } from '#shared/rules/index';
@@ -46,9 +46,11 @@ export async function saveSettings(
     // A desk in a team keeps the prefix the team checked when it joined (p8b, G5; the form says so first).
     if (database.sharing && stored && settings.deskPrefix !== stored.deskPrefix)
       throw new RecordRefusal('desk-prefix-in-team');
-    // A retired procedure is no desk's default, unless it already is (the desk's other settings saved as they are).
+    // A retired procedure is no desk's default, unless it already is, the desk's or its usual provider's (what the
+    // form shows: another desk retired it, or put the provider on it, meanwhile): the other settings saved as they are.
     const id = settings.defaultProcedureId;
-    if (id !== stored?.defaultProcedureId && retiredProcedureIds(await database.procedures.toArray()).includes(id))
+    const already = stored ? [stored.defaultProcedureId, settingsForUsual(stored).defaultProcedureId] : [];
+    if (!already.includes(id) && retiredProcedureIds(await database.procedures.toArray()).includes(id))
       throw new RecordRefusal('default-procedure-retired', { procedure: procedureName(id) ?? id });
     await writeDesk(database, savedDeskForm(settings, stored, accepted, newFirstProviderId(), working));
   });

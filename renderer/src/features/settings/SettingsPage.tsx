@@ -8,6 +8,7 @@ import { settingsToForm, validateSettings, type SettingsForm } from '#shared/mod
 import { getProcedure, listAdrSchemes, providerMismatches } from '#shared/rules/index';
 import { procedureChoiceOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
+import { typedFields } from '#lib/forms';
 import { useSettings } from '#db/hooks';
 import { saveSettings } from '#db/repositories/cases';
 import { db } from '#db/schema';
@@ -44,15 +45,24 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   const [, navigate] = useLocation();
   const today = todayIso();
 
+  // The settings as stored, as the form shows them (the usual provider's letterhead, procedure and calendar).
+  const stored = useMemo(() => (settings === undefined ? undefined : settingsToForm(settings)), [settings]);
+  // What the form was filled in from: when the stored settings change while it is open (another desk's change, the
+  // usual provider edited in the Providers list below), the fields the person has not changed follow them and the
+  // ones they typed stay (typedFields), so "Save settings" never writes an old value back (explore32-team #2).
+  const filledFrom = useRef<SettingsForm | null>(null);
+  const { getValues, setValues } = form;
   useEffect(() => {
-    if (settings !== undefined && !loaded) {
-      form.setValues(settingsToForm(settings));
-      setLoaded(true);
-    }
-  }, [settings, loaded, form]);
+    if (stored === undefined) return;
+    const before = filledFrom.current;
+    filledFrom.current = stored;
+    setValues(before ? { ...stored, ...typedFields(getValues(), before) } : stored);
+    setLoaded(true);
+  }, [stored, getValues, setValues]);
 
-  // A retired procedure is no desk's default, unless it already is (another desk's change, arrived since).
-  const options = procedureChoiceOptions(settings?.defaultProcedureId, t);
+  // A retired procedure is no desk's default, unless it already is: the usual provider's (another desk retired it, or
+  // put the provider on it, meanwhile), shown "… (retired)" and kept, so the rest of the settings can be saved.
+  const options = procedureChoiceOptions(stored?.defaultProcedureId, t);
   const schemes = useMemo(() => listAdrSchemes(today), [today]);
   // A scheme by its name in the interface's language where the directory has one (the CCTS is the CPRST in French).
   const { locale } = useLocale();
