@@ -343,7 +343,7 @@ describe('a desk that left its team and joins again', () => {
     const teamB = desk(b, server);
     await join(teamB, 'desk-b');
     await synced(teamB, 'desk B to download');
-    const [first, second, third] = await a.cases.orderBy('reference').toArray();
+    const [first, second, third, fourth] = await a.cases.orderBy('reference').toArray();
 
     // A change A made that had not reached the team when it left (its sharing stopped first).
     await teamA.stop();
@@ -365,6 +365,12 @@ describe('a desk that left its team and joins again', () => {
     await b.cases.update(first.id, {
       summary: 'Changed at desk B while desk A was away',
       updatedAt: '2026-12-01T09:00:00.000Z',
+    });
+    // And both change a fourth, each another field (explore32-team #1).
+    await a.cases.update(fourth.id, { summary: 'Fourth, changed at desk A', updatedAt: '2026-12-01T08:40:00.000Z' });
+    await b.cases.update(fourth.id, {
+      customer: { ...fourth.customer, email: 'fourth.at.b@example.org' },
+      updatedAt: '2026-12-01T09:10:00.000Z',
     });
     await teamB.syncNow();
     await until(
@@ -400,6 +406,13 @@ describe('a desk that left its team and joins again', () => {
     }
     for (const id of [second.id, third.id])
       expect(JSON.parse(await everyRevision(server, `case:${id}`))).toHaveLength(1);
+    // The case both changed, each another field: merged from the revision A left in step with, both changes kept.
+    await until(async () => (await b.cases.get(fourth.id))?.summary === 'Fourth, changed at desk A', 30_000, 'A at B');
+    for (const database of [a, b]) {
+      const row = await database.cases.get(fourth.id);
+      expect([row?.summary, row?.customer.email]).toEqual(['Fourth, changed at desk A', 'fourth.at.b@example.org']);
+      expect(await database.conflicts.get(fourth.id)).toBeUndefined();
+    }
     expect(await a.meta.get('sharing-left-in-step')).toBeUndefined();
   }, 120_000);
 });
@@ -466,6 +479,36 @@ describe('a desk that left its team with a change waiting and joins again', () =
     await join(teamA, 'desk-a');
     await synced(teamA, 'desk A to sync again');
     await expectPhoneClashAtBoth({ a, b, teamB }, shared.id, [PHONE_A, PHONE_B]);
+  }, 120_000);
+
+  it('keeps both changes when another desk changed another field meanwhile: no "Changed at two desks" (explore32-team #1)', async () => {
+    const { server, a, b, teamA, teamB, shared } = await leftWithChangeWaiting('waiting-other-field');
+    const EMAIL_B = 'changed.at.b@example.org';
+    await b.cases.update(shared.id, {
+      customer: { ...shared.customer, email: EMAIL_B },
+      updatedAt: '2026-12-01T09:00:00.000Z',
+    });
+    await teamB.syncNow();
+    await until(
+      async () =>
+        ((await server.get(`case:${shared.id}`)) as unknown as { body: CaseRecord }).body.customer.email === EMAIL_B,
+      30_000,
+      "B's email on the server",
+    );
+
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to sync again');
+    await until(async () => (await phoneOn(server, shared.id)) === PHONE_A, 30_000, "A's phone on the server");
+    await teamB.syncNow();
+    await until(async () => (await b.cases.get(shared.id))?.customer.phone === PHONE_A, 30_000, "A's phone at B");
+    await synced(teamB, 'desk B to sync');
+    await teamA.syncNow();
+    await synced(teamA, 'desk A to sync');
+    for (const database of [a, b]) {
+      const customer = (await database.cases.get(shared.id))?.customer;
+      expect([customer?.phone, customer?.email]).toEqual([PHONE_A, EMAIL_B]);
+      expect(await database.conflicts.get(shared.id)).toBeUndefined();
+    }
   }, 120_000);
 
   /**

@@ -350,10 +350,11 @@ export interface RejoinPlan {
  * row was in step with, or for a revision never sent, the team's revision it was written on or one this desk sent before
  * it (LeftInStep `follows`: a first change sent, the next not yet when the desk left). That revision is put in the
  * new local copy before the first push and the change goes on top of it, as had the desk stayed (uploaded beside it,
- * every field changed here showed as "Changed at two desks", though only this desk had changed it). Not a case the team
- * changed since (merged as before), nor one whose row is older than when the desk left (a copy brought back from a
- * backup: written on top, its older values would replace the team's without a word; it goes up beside the team's copy
- * and is merged as before).
+ * every field changed here showed as "Changed at two desks", though only this desk had changed it). A case the team
+ * changed since too: its change goes on top of that same revision (the newest of them the server holds), beside the
+ * team's newer one, and the two are merged from it: only a field both changed is "Changed at two desks". Not one whose
+ * row is older than when the desk left (a copy brought back from a backup: written on top, its older values would
+ * replace the team's without a word; it goes up beside the team's copy and is merged with no revision to merge from).
  */
 export async function rejoinPlan(
   database: RedressDatabase,
@@ -372,6 +373,8 @@ export async function rejoinPlan(
     const team = (await remote.allDocs({ keys: refs })).rows;
     const asked = Object.fromEntries(some.flatMap((id, k) => (revs[id] ? [[refs[k], [revs[id].rev]]] : [])));
     const missing = Object.keys(asked).length ? await remote.revsDiff(asked) : {};
+    // The cases the team changed since: the revisions the change here may follow, newest first.
+    const older: Record<string, string[]> = {};
     some.forEach((id, k) => {
       const row = rows[k];
       if (!row) return;
@@ -381,8 +384,22 @@ export async function rejoinPlan(
       const copy = team[k]?.value;
       if (!kept || !copy || copy.deleted || !(Date.parse(row.updatedAt) >= Date.parse(kept.updatedAt))) return;
       const followed = copy.rev === kept.team || !!kept.follows?.includes(copy.rev);
-      if (copy.rev === kept.rev || (unsent && followed)) plan.bases[refs[k]] = copy.rev;
+      if (copy.rev === kept.rev || (unsent && followed)) return void (plan.bases[refs[k]] = copy.rev);
+      const candidates = unsent ? [...(kept.follows ?? []), ...(kept.team ? [kept.team] : [])] : [kept.rev];
+      if (candidates.length) older[refs[k]] = candidates;
     });
+    // The team changed such a case since: the change goes up on top of the revision it follows all the same, the
+    // newest of them the server holds, so the two are merged from it (only a field both changed is "Changed at two
+    // desks"; with no revision to merge from, every field either changed was, and the team's values were kept:
+    // explore32-team #1). A revision whose body the server no longer has (compacted) is merged as before
+    // (takeRejoinBases).
+    if (Object.keys(older).length) {
+      const lacking = await remote.revsDiff(older);
+      for (const [ref, candidates] of Object.entries(older)) {
+        const held = candidates.find((rev) => !lacking[ref]?.missing.includes(rev));
+        if (held) plan.bases[ref] = held;
+      }
+    }
   }
   return plan;
 }
