@@ -55,6 +55,9 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
   useEffect(() => {
     if (stored === undefined) return;
     const before = filledFrom.current;
+    // The same settings read again (a sync round writes the row unchanged): nothing to follow, nothing to redraw (the
+    // form's messages stay, as a refused save left them).
+    if (before && JSON.stringify(before) === JSON.stringify(stored)) return;
     filledFrom.current = stored;
     setValues(before ? { ...stored, ...typedFields(getValues(), before) } : stored);
     setLoaded(true);
