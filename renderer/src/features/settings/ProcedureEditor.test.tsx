@@ -33,22 +33,26 @@ const ENTITIES: Record<string, string> = {
 const text = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&(#?\w+);/g, (m, e: string) => ENTITIES[e] ?? m);
 const attribute = (attributes: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1];
 
-/** The editor's form as drawn: each label's words and the control it names, and every control a person fills in. */
-function drawnForm(procedure: Procedure, locale: InterfaceLocale) {
-  const html = renderToStaticMarkup(
+/** The editor as drawn, its form and its preview. */
+function drawn(procedure: Procedure, locale: InterfaceLocale): string {
+  return renderToStaticMarkup(
     <MantineProvider>
       <I18nProvider locale={locale}>
         <ProcedureEditor
           procedure={procedure}
           inUse={null}
           today="2026-12-03"
-          deskCalendar="england-and-wales"
           onSave={async () => null}
           onCancel={() => {}}
         />
       </I18nProvider>
     </MantineProvider>,
   );
+}
+
+/** The editor's form as drawn: each label's words and the control it names, and every control a person fills in. */
+function drawnForm(procedure: Procedure, locale: InterfaceLocale) {
+  const html = drawn(procedure, locale);
   // The form only: the preview beside it has a calendar of its own, which is not part of the procedure.
   const form = /<form\b[\s\S]*<\/form>/.exec(html)?.[0] ?? '';
   const labels = [...form.matchAll(/<label\b([^>]*)>([\s\S]*?)<\/label>/g)].map(([, attributes, inner]) => ({
@@ -109,5 +113,19 @@ describe('the procedure editor draws exactly the fields of its one list', () => 
     expect(shown.has('stages.0.target.what')).toBe(false);
     expect(fieldLabel(en, 'firstResponse.byChannel.in-person.unit')).toBe('First response (in person): unit');
     expect(fieldLabel(fr, 'stages.2.external')).toBe(fr('editor.external'));
+  });
+});
+
+describe('the procedure editor’s preview', () => {
+  it('counts on the procedure’s own usual calendar: a Canadian one on Canada’s (explore32-desk #4)', () => {
+    const jive = copies.find((p) => p.defaultCalendar === 'canada')!;
+    const preview = (p: Procedure) => {
+      const html = drawn(p, 'en-GB');
+      return html.slice(html.indexOf('</form>'));
+    };
+    expect(preview(jive)).toContain('value="Canada (federal)"');
+    expect(preview(jive)).not.toContain('value="England &amp; Wales"');
+    const kijoma = copies.find((p) => p.defaultCalendar === 'england-and-wales')!;
+    expect(preview(kijoma)).toContain('value="England &amp; Wales"');
   });
 });

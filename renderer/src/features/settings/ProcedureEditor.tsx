@@ -105,7 +105,6 @@ export function ProcedureEditor({
   inUse,
   draft = false,
   today,
-  deskCalendar,
   onSave,
   onCancel,
 }: {
@@ -115,7 +114,6 @@ export function ProcedureEditor({
   /** A copy not stored yet: Save makes it the desk's, Cancel leaves nothing behind. */
   draft?: boolean;
   today: string;
-  deskCalendar: CalendarId;
   /** Saves; resolves to a field and message when the save is refused. */
   onSave: (procedure: Procedure) => Promise<{ field: string; message: string } | null>;
   onCancel: () => void;
@@ -124,7 +122,9 @@ export function ProcedureEditor({
   const [saving, setSaving] = useState(false);
   // The summary above Save: a title, and each problem named by its field.
   const [problem, setProblem] = useState<{ title: string; lines: string[] } | null>(null);
-  const [calendar, setCalendar] = useState<CalendarId>(deskCalendar);
+  // The preview's calendar: the one the person picks there, else the procedure's own usual calendar as the form has it
+  // (a Canadian procedure previewed on England & Wales showed dates its cases never get: explore32-desk #4).
+  const [pickedCalendar, setCalendar] = useState<CalendarId | null>(null);
   const t = useT();
   const field = (path: FieldPath, options?: { type: 'checkbox' }) => fieldProps(form, t, path, options);
   const { locale } = useLocale();
@@ -132,6 +132,7 @@ export function ProcedureEditor({
   // In the interface's words and date format, as the case page's clocks say it (not the engine's ISO English).
   const explained = (l: { explain: Explanation }) => explanationIn(t, locale, l.explain);
   const values = form.getValues();
+  const calendar = pickedCalendar ?? values.defaultCalendar;
   // The preview follows every change of the fields (the form re-renders on each).
   const preview = previewProcedure(procedureFromForm(values), today, calendar);
   const regimes = useMemo(() => listRegimes().map((r) => ({ value: r.id, label: regimeNameIn(t, r.id, r.name) })), [t]);

@@ -23,7 +23,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { SchemeUnverified } from './SchemeUnverified';
-import type { CalendarId, Channel } from '#shared/model/case';
+import type { Channel } from '#shared/model/case';
 import {
   BUILT_IN_PROCEDURE_IDS,
   getAdrScheme,
@@ -211,15 +211,7 @@ async function exportProcedure(t: Translate, p: Procedure): Promise<void> {
     notifications.show({ color: 'red', title: t('procedures.notExported'), message: failureIn(t, result) });
 }
 
-export function ProceduresView({
-  today,
-  defaultProcedureId,
-  deskCalendar,
-}: {
-  today: string;
-  defaultProcedureId?: string;
-  deskCalendar: CalendarId;
-}) {
+export function ProceduresView({ today, defaultProcedureId }: { today: string; defaultProcedureId?: string }) {
   // Re-read when the desk's procedures change (the hook installs them as the rules').
   const rows = useProcedureRows();
   const procedures = listProcedures();
@@ -326,7 +318,6 @@ export function ProceduresView({
           inUse={editing.inUse}
           draft={editing.draft}
           today={today}
-          deskCalendar={deskCalendar}
           onSave={save}
           onCancel={() => setEditing(null)}
         />

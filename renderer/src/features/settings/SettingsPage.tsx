@@ -257,11 +257,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
           <PeopleSettings />
           <SharingPanel />
           <RetentionSettings />
-          <ProceduresView
-            today={today}
-            defaultProcedureId={settings.defaultProcedureId}
-            deskCalendar={settings.calendar}
-          />
+          <ProceduresView today={today} defaultProcedureId={settings.defaultProcedureId} />
         </>
       )}
     </Stack>

@@ -37,7 +37,6 @@ describe('the CCTS in Settings → Procedures', () => {
           procedure={copyOfProcedure(JIVE_CA, new Set([JIVE_CA.id]))}
           inUse={null}
           today="2026-12-06"
-          deskCalendar="canada"
           onSave={async () => null}
           onCancel={() => {}}
         />,
