@@ -60,6 +60,8 @@ async function copyProcedure(page: Page, name: string): Promise<Locator> {
   await section.getByRole('button', { name: `Copy ${name}`, exact: true }).click();
   const editor = page.getByRole('region', { name: `Edit ${name} (copy) (v1)` });
   await expect(editor).toBeVisible();
+  // The keyboard's place moves to the editor, which took the list's place.
+  await expect(editor.getByRole('heading', { name: `Edit ${name} (copy) (v1)` })).toBeFocused();
   return editor;
 }
 
@@ -113,6 +115,8 @@ test('a copy of Kijoma: 5 → 3 working days from an effective date; each case f
   const editor = await copyProcedure(page, 'Kijoma Broadband complaints procedure');
   await editor.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(editor).toBeHidden();
+  // Back in the list, on the procedure just saved.
+  await expect(page.getByRole('button', { name: /^Kijoma Broadband complaints procedure \(copy\)/ })).toBeFocused();
   await addProvider(page, {
     name: 'Kijoma Broadband',
     company: 'Kijoma Broadband Ltd',

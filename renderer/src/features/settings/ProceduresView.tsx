@@ -21,7 +21,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SchemeUnverified } from './SchemeUnverified';
 import type { Channel } from '#shared/model/case';
 import {
@@ -216,6 +216,25 @@ export function ProceduresView({ today, defaultProcedureId }: { today: string; d
   const rows = useProcedureRows();
   const procedures = listProcedures();
   const [editing, setEditing] = useState<{ procedure: Procedure; inUse: string | null; draft: boolean } | null>(null);
+  // The keyboard's place (WCAG 2.4.3): the editor's title once it opens, in place of the list; back in the list, the
+  // procedure it edited (or saved), else the list's title. Without it the focus fell to the page (explore32-desk #5).
+  const editorTitle = useRef<HTMLHeadingElement>(null);
+  const listTitle = useRef<HTMLHeadingElement>(null);
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  const close = (id: string) => {
+    setReturnTo(id);
+    setEditing(null);
+  };
+  useEffect(() => {
+    if (editing) {
+      editorTitle.current?.focus();
+      return;
+    }
+    if (returnTo === null) return;
+    const control = document.querySelector<HTMLElement>(`[data-procedure-control="${CSS.escape(returnTo)}"]`);
+    (control ?? listTitle.current)?.focus();
+    setReturnTo(null);
+  }, [editing, returnTo]);
   const [opened, setOpened] = useState<string[]>([]);
   const [importProblem, setImportProblem] = useState<string | null>(null);
   const installProblem = storedProceduresProblem();
@@ -281,7 +300,7 @@ export function ProceduresView({ today, defaultProcedureId }: { today: string; d
           date: formatDate(saved.procedure.effectiveFrom),
         }),
       });
-      setEditing(null);
+      close(saved.procedure.id);
       setOpened((o) => [...new Set([...o, saved.procedure.id])]);
       return null;
     } catch (error) {
@@ -309,7 +328,7 @@ export function ProceduresView({ today, defaultProcedureId }: { today: string; d
   if (editing) {
     return (
       <Paper component="section" withBorder radius="md" p="md" aria-labelledby="settings-procedure-editor">
-        <Title order={3} size="h4" id="settings-procedure-editor" mb="sm">
+        <Title order={3} size="h4" id="settings-procedure-editor" mb="sm" ref={editorTitle} tabIndex={-1}>
           {t('procedures.editTitle', { name: editing.procedure.name, version: editing.procedure.version })}
         </Title>
         <ProcedureEditor
@@ -319,7 +338,7 @@ export function ProceduresView({ today, defaultProcedureId }: { today: string; d
           draft={editing.draft}
           today={today}
           onSave={save}
-          onCancel={() => setEditing(null)}
+          onCancel={() => close(editing.procedure.id)}
         />
       </Paper>
     );
@@ -328,7 +347,7 @@ export function ProceduresView({ today, defaultProcedureId }: { today: string; d
   return (
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby="settings-procedures">
       <Group justify="space-between" align="flex-start">
-        <Title order={3} size="h4" id="settings-procedures">
+        <Title order={3} size="h4" id="settings-procedures" ref={listTitle} tabIndex={-1}>
           {t('procedures.title')}
         </Title>
         <FileButton onChange={(f) => void importFile(f)} accept="application/json,.json">
@@ -363,7 +382,7 @@ export function ProceduresView({ today, defaultProcedureId }: { today: string; d
           const mayRetire = !builtIn && !retiredOn && use && !keepsFromRetiring(use) && (isInUse(use) || db().sharing);
           return (
             <Accordion.Item key={p.id} value={p.id}>
-              <Accordion.Control>
+              <Accordion.Control data-procedure-control={p.id}>
                 <Group gap="xs">
                   <Text size="sm" fw={500}>
                     {p.name}
