@@ -228,6 +228,15 @@ test('reports: figures with definitions, a filter, a volume table, CSV and PDF',
   await expect(figure(page, 'Complaints received').locator('[data-value]')).toHaveText('1');
   await expect(figure(page, 'Complaints resolved').locator('[data-value]')).toHaveText('0');
   await expect(figure(page, 'Acknowledged on time').locator('[data-detail]')).toHaveText('0 of 1 case');
+  // Its report is headed by its own company, not the desk's usual provider's.
+  const [misoCsv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  const misoRows = Papa.parse<string[]>(readFileSync((await misoCsv.path())!, 'utf8').slice(1), {
+    skipEmptyLines: true,
+  }).data;
+  expect(misoRows.find((r) => r[0] === 'Report')?.[2]).toBe('Miso Communications Business Ltd');
   await chooseOption(page, 'Provider', 'Northwind Broadband Ltd');
   await expect(figure(page, 'Complaints received').locator('[data-value]')).toHaveText('2');
   await expect(figure(page, 'Complaints resolved').locator('[data-value]')).toHaveText('2');

@@ -528,7 +528,8 @@ export function ReportsPage() {
   );
   const providerNames = Object.fromEntries(providers.map((p) => [p.id, p.name]));
   const meta = {
-    company: settings?.company.name ?? '',
+    // A report on one provider's cases is headed by that provider's company, not the desk's usual one (explore32-desk #8).
+    company: providers.find((p) => p.id === providerId)?.company.name ?? settings?.company.name ?? '',
     providerNames,
     words: reportWordsIn(locale, t),
     // A Canadian desk's report on US Letter, as its letters are; a desk with UK providers keeps A4.
