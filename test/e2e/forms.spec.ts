@@ -234,8 +234,16 @@ test('Escape with a date box’s calendar open closes the calendar, not the form
   await expect(dialog).toBeVisible();
   await expect(date).toBeFocused();
   await expect(dialog.getByRole('textbox', { name: 'Note' })).toHaveValue('Rang the engineer.');
+  // A date half typed when the form closes: its draft brings the note back, and the date box with its date, not empty.
+  await date.fill('2/12/2');
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  const again = await openAddNote(page);
+  await again.getByRole('status').filter({ hasText: 'Unsaved draft' }).getByRole('button', { name: 'Use it' }).click();
+  await expect(again.getByRole('textbox', { name: 'Note' })).toHaveValue('Rang the engineer.');
+  await expect(again.getByRole('textbox', { name: 'Date' })).toHaveValue('02/12/2026');
 });
 
 test('an intake left by mistake offers what was typed back, except vulnerability details', async ({ page }) => {

@@ -3,6 +3,7 @@ import {
   draftTime,
   readDraft,
   removeDraft,
+  showableAgain,
   submitOnModEnter,
   typedFields,
   writeDraft,
@@ -128,5 +129,20 @@ describe('drafts', () => {
     const now = new Date('2026-12-02T15:00:00Z');
     expect(draftTime('2026-12-02T10:42:00Z', now)).toBe('10:42');
     expect(draftTime('2026-12-01T10:42:00Z', now)).toBe('1 Dec, 10:42');
+  });
+});
+
+describe('showableAgain', () => {
+  it('leaves out a date box’s half-typed text (the box would come back empty), keeps everything else', () => {
+    const initial = { on: '2026-12-06', note: '', other: '' };
+    expect(showableAgain({ on: '2/12/26', note: 'Rang back.' }, initial)).toEqual({ note: 'Rang back.' });
+    expect(showableAgain({ on: '2026-12-02', note: 'Rang back.' }, initial)).toEqual({
+      on: '2026-12-02',
+      note: 'Rang back.',
+    });
+    // Emptied on purpose: kept (the box shows it empty, as it was left).
+    expect(showableAgain({ on: '' }, initial)).toEqual({ on: '' });
+    // A text field that opened empty keeps any text.
+    expect(showableAgain({ other: '2/12/26' }, initial)).toEqual({ other: '2/12/26' });
   });
 });

@@ -1,5 +1,6 @@
 // Forms that help instead of trap (issue #15): the keys of a form, and the draft a closed form leaves behind.
 import { formatDayMonth, formatLocale } from './format';
+import { isIsoDate } from '#shared/model/dates';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** What submitOnModEnter reads of a keydown event (a DOM KeyboardEvent has all of it). */
@@ -116,6 +117,21 @@ export function typedFields<T extends object>(values: Partial<T>, initial: T): P
   return typed;
 }
 
+/**
+ * What a draft keeps of `typed` (typedFields) that its form can show again: not a date box's half-typed text (a field
+ * that opened holding a date and holds text that is not one): a date box shows only a date it was given, so that text
+ * came back as an empty required box (explore32-team #4); left out, the box shows the date it opens with.
+ */
+export function showableAgain<T extends object>(typed: Partial<T>, initial: T): Partial<T> {
+  const kept: Partial<T> = {};
+  for (const k of Object.keys(typed) as (keyof T)[]) {
+    const v: unknown = typed[k];
+    if (isIsoDate(initial[k]) && typeof v === 'string' && v !== '' && !isIsoDate(v)) continue;
+    kept[k] = typed[k];
+  }
+  return kept;
+}
+
 export interface DraftControl<T> {
   /** A draft left by an earlier opening of this form, not yet used or discarded. */
   offered: FormDraft<T> | null;
@@ -145,7 +161,8 @@ export function useFormDraft<T extends object>(
   const opened = useRef(initial);
   // What the person typed: the fields that differ from the form's opening values, special-category data left out.
   const kept = useCallback(
-    (v: Partial<T>): Partial<T> => without<Partial<T>>(typedFields(v, opened.current), left.current),
+    (v: Partial<T>): Partial<T> =>
+      without<Partial<T>>(showableAgain(typedFields(v, opened.current), opened.current), left.current),
     [],
   );
   const [offered, setOffered] = useState<FormDraft<T> | null>(() => {
