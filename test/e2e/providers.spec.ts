@@ -173,7 +173,11 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
   await chooseOption(page, 'Provider', 'Kijoma Broadband');
   await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toHaveCount(0);
   await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toBeVisible();
-  // The filter lasts while the dashboard is open: back to every case.
+  // The filter stays chosen on coming back from another screen (in this window); a new window starts with every case.
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toBeVisible();
+  await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toHaveCount(0);
   await page.reload();
   await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toBeVisible();
 

@@ -148,13 +148,26 @@ function Tile({ label, count, tone, onClick }: { label: string; count: number; t
   );
 }
 
+/**
+ * The provider the dashboard was last narrowed to in this window: it stays chosen when the handler comes back from a
+ * case or the list (it was emptied at every return: explore32-desk #7). Not stored: a new window starts with them all.
+ */
+let chosenProvider: string | null = null;
+
 export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
   const today = useToday();
   const scope = useCasesScope();
   // One provider's cases, or all of them (a desk that serves several providers, issue #16).
   const settings = useSettings();
   const providers = settings ? deskProviders(settings) : [];
-  const [providerId, setProviderId] = useState<string | null>(null);
+  const [chosen, choose] = useState<string | null>(chosenProvider);
+  const setProviderId = (id: string | null) => {
+    chosenProvider = id;
+    choose(id);
+  };
+  // One the desk no longer has (removed meanwhile) narrows nothing (while the settings are read, it is taken as it is:
+  // counting every case first would draw the dashboard twice).
+  const providerId = chosen && (!settings || providers.some((p) => p.id === chosen)) ? chosen : null;
   const counted = useDashboard(today, 50, { desk: scope.desk, ...(providerId ? { providerId } : {}) });
   // The ADR letter and referral lists only where a provider shown can have them (its procedure's regime: not the CCTS).
   const shownProviders = providerId ? providers.filter((p) => p.id === providerId) : providers;
