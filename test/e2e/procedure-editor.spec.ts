@@ -551,6 +551,8 @@ test('a procedure a case needs is retired: out of the provider form’s choices,
   await providers.getByRole('button', { name: 'Make Maple Telecom the usual provider' }).click();
   await expect(desk.getByRole('combobox', { name: 'Complaints procedure' })).toHaveValue(`${copyName} (retired)`);
   await expect(desk.getByLabel('Company name')).toHaveValue('Maple Telecom Ltd');
+  await expect(desk).toContainText('This procedure has been retired: new complaints are still logged under it');
+  await desk.screenshot({ path: join(shots, '179-settings-usual-procedure-retired.png'), animations: 'disabled' });
   await desk.getByLabel('Phone').fill('0303 123 4567');
   await desk.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.locator('.mantine-Notification-root', { hasText: 'Settings saved' })).toBeVisible();

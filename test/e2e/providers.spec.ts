@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { SAMPLE_LOGO_DATA_URL } from '#test/support/desk';
 import {
@@ -88,6 +89,10 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
     await expect(dialog.locator('[data-mismatch="language-region"]')).toContainText(
       'Letters only in English (UK) for a Canadian provider',
     );
+    await dialog.screenshot({
+      path: fileURLToPath(new URL('../output/screenshots/178-provider-canada-english-uk-only.png', import.meta.url)),
+      animations: 'disabled',
+    });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
   }

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { CALENDARS, type CalendarId } from '#shared/model/case';
 import { settingsToForm, validateSettings, type SettingsForm } from '#shared/model/settings';
-import { getProcedure, listAdrSchemes, providerMismatches } from '#shared/rules/index';
+import { getProcedure, isProcedureRetired, listAdrSchemes, providerMismatches } from '#shared/rules/index';
 import { procedureChoiceOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { typedFields } from '#lib/forms';
@@ -217,7 +217,13 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                 />
                 <Select
                   label={t('settings.procedure')}
-                  description={t('settings.procedureHint')}
+                  description={
+                    // Retired (another desk retired it, or put the usual provider on it, meanwhile): said in full,
+                    // as the choice's "(retired)" may be cut short in the box.
+                    isProcedureRetired(form.values.defaultProcedureId)
+                      ? t('settings.procedureRetired')
+                      : t('settings.procedureHint')
+                  }
                   data={options}
                   allowDeselect={false}
                   withAsterisk

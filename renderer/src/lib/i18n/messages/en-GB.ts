@@ -1293,6 +1293,8 @@ export const enGB = {
   'settings.calendarHint': 'Bank holidays of the office’s nation',
   'settings.procedure': 'Complaints procedure',
   'settings.procedureHint': 'Used for every new complaint',
+  'settings.procedureRetired':
+    'This procedure has been retired: new complaints are still logged under it until another is chosen here',
   'settings.adrScheme': 'ADR scheme',
   'settings.adrSchemeHint': 'The independent scheme named in ADR letters',
   'settings.ownScheme': 'As the case’s procedure says',

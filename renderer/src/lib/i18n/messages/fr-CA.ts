@@ -1588,6 +1588,8 @@ export const frCA: Record<MessageKey, string> = {
   'settings.calendarHint': 'Jours fériés du territoire du bureau',
   'settings.procedure': 'Procédure de traitement des plaintes',
   'settings.procedureHint': 'Utilisée pour chaque nouvelle plainte',
+  'settings.procedureRetired':
+    'Cette procédure a été retirée\u00a0: les nouvelles plaintes sont encore enregistrées sous elle tant qu’une autre n’est pas choisie ici',
   'settings.adrScheme': 'Organisme de recours externe',
   'settings.adrSchemeHint': 'L’organisme indépendant nommé dans les lettres de recours',
   'settings.ownScheme': 'Selon la procédure du dossier',
