@@ -21,6 +21,14 @@ async function openRemove(page: Page) {
   return dialog;
 }
 
+/** Settings → the interface in French (Canada), the notification gone. */
+async function switchToFrench(page: Page) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+  await messagesGone(page);
+}
+
 test('a file already removed in another window: the refusal is said in French', async ({ page }) => {
   test.setTimeout(150_000);
   mkdirSync(SHOTS, { recursive: true });
@@ -36,10 +44,7 @@ test('a file already removed in another window: the refusal is said in French', 
   });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
   const caseUrl = page.url();
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
-  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
-  await messagesGone(page);
+  await switchToFrench(page);
   await page.goto(caseUrl);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
 
@@ -83,10 +88,7 @@ test('a file picked as an email that is not one is refused in French', async ({ 
   test.setTimeout(120_000);
   mkdirSync(SHOTS, { recursive: true });
   await setUpDesk(page);
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
-  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
-  await messagesGone(page);
+  await switchToFrench(page);
   await page.getByRole('link', { name: 'Nouvelle plainte' }).first().click();
   await page
     .getByLabel('Fichier de courriel')
@@ -119,10 +121,7 @@ test('a date before the last entry is refused in French, naming that entry as th
     phone: '0113 496 0101',
   });
   const caseUrl = page.url();
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
-  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
-  await messagesGone(page);
+  await switchToFrench(page);
   await page.goto(caseUrl);
 
   const act = async (item: string, title: string) => {

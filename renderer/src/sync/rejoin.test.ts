@@ -446,13 +446,11 @@ describe('a desk that left its team with a change waiting and joins again', () =
     return { server, a, b, teamA, teamB, shared };
   }
 
-  it('sends its change on top of the team’s copy: no "Changed at two desks" at either desk', async () => {
-    const { server, a, b, teamA, teamB, shared } = await leftWithChangeWaiting('waiting');
-    // What A keeps of the team names revisions and times only, no personal data.
-    const left = JSON.stringify((await a.meta.get('sharing-left-in-step'))?.value);
-    expect(left).not.toContain(shared.customer.name);
-    expect(left).not.toContain(PHONE_A);
-
+  /** A joins again; its phone reaches the server and B, and both desks say "Synced". */
+  async function rejoinedWithPhoneA(
+    desks: Pick<Awaited<ReturnType<typeof leftWithChangeWaiting>>, 'server' | 'b' | 'teamA' | 'teamB' | 'shared'>,
+  ) {
+    const { server, b, teamA, teamB, shared } = desks;
     await join(teamA, 'desk-a');
     await synced(teamA, 'desk A to sync again');
     await until(async () => (await phoneOn(server, shared.id)) === PHONE_A, 30_000, "A's phone on the server");
@@ -461,6 +459,16 @@ describe('a desk that left its team with a change waiting and joins again', () =
     await synced(teamB, 'desk B to sync');
     await teamA.syncNow();
     await synced(teamA, 'desk A to sync');
+  }
+
+  it('sends its change on top of the team’s copy: no "Changed at two desks" at either desk', async () => {
+    const { server, a, b, teamA, teamB, shared } = await leftWithChangeWaiting('waiting');
+    // What A keeps of the team names revisions and times only, no personal data.
+    const left = JSON.stringify((await a.meta.get('sharing-left-in-step'))?.value);
+    expect(left).not.toContain(shared.customer.name);
+    expect(left).not.toContain(PHONE_A);
+
+    await rejoinedWithPhoneA({ server, b, teamA, teamB, shared });
 
     for (const database of [a, b]) {
       expect((await database.cases.get(shared.id))?.customer.phone).toBe(PHONE_A);
@@ -496,14 +504,7 @@ describe('a desk that left its team with a change waiting and joins again', () =
       "B's email on the server",
     );
 
-    await join(teamA, 'desk-a');
-    await synced(teamA, 'desk A to sync again');
-    await until(async () => (await phoneOn(server, shared.id)) === PHONE_A, 30_000, "A's phone on the server");
-    await teamB.syncNow();
-    await until(async () => (await b.cases.get(shared.id))?.customer.phone === PHONE_A, 30_000, "A's phone at B");
-    await synced(teamB, 'desk B to sync');
-    await teamA.syncNow();
-    await synced(teamA, 'desk A to sync');
+    await rejoinedWithPhoneA({ server, b, teamA, teamB, shared });
     for (const database of [a, b]) {
       const customer = (await database.cases.get(shared.id))?.customer;
       expect([customer?.phone, customer?.email]).toEqual([PHONE_A, EMAIL_B]);
