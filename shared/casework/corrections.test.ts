@@ -66,6 +66,16 @@ describe('correcting the complaint’s facts', () => {
     );
   });
 
+  it('quotes a long first entry cut short with an ellipsis, as the timeline’s other refusals do', () => {
+    const desk = new Desk(record(), '2026-12-02');
+    const long = 'Customer rang to say the engineer did not come and the router still drops every evening';
+    desk.do('add-note', { on: '2026-11-30', summary: long });
+    const late = desk.build('correct-facts', { receivedOn: '2026-12-01', reason: 'Typo' });
+    const refusal = late.ok ? '' : (late.errors.receivedOn ?? '');
+    expect(refusal).toContain(`${long.slice(0, 59).trimEnd()}…`);
+    expect(refusal).not.toContain(long);
+  });
+
   it('a correction does not stop a later entry being dated before it', () => {
     const desk = new Desk(record(), '2026-12-02');
     desk.do('correct-facts', { category: 'service', reason: 'Miscategorised' });

@@ -25,6 +25,7 @@ import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
 import { STORED_LIMITS } from '#shared/model/stored';
 import { sayProblem as say } from '#shared/model/problems';
 import { fieldCharacterProblem } from '#shared/model/text';
+import { short } from './short';
 import {
   caseFacts,
   evaluateCase,
@@ -233,7 +234,7 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
   else if (first && receivedOn > first.on)
     errors.receivedOn = say('received-after-first-entry', {
       on: { date: first.on },
-      summary: first.summary.slice(0, 60),
+      summary: short(first.summary),
       entry: first.id,
     });
   const channel = trim(form.channel);

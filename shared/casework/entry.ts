@@ -27,13 +27,13 @@ import { sayProblem as say } from '#shared/model/problems';
 import {
   cctsReportPhrase,
   correctedValue,
-  short,
   summaryInEnglish,
   VOID_QUOTE,
   type SummaryKind,
   type SummaryPhrase,
   withDetails,
 } from './summaries';
+import { short } from './short';
 import { whyNot } from './availability';
 import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import {
@@ -291,7 +291,7 @@ export function lastEntry(events: readonly TimelineEvent[]): TimelineEvent | und
   return last;
 }
 
-export { short } from './summaries';
+export { short } from './short';
 
 function dateSchema(ctx: ActionContext, label: string) {
   const last = lastEntry(ctx.events);

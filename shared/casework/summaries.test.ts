@@ -5,7 +5,7 @@ import { caseFacts, evaluateCase, getProcedure } from '#shared/rules/index';
 import type { TimelineEvent } from '#shared/model/case';
 import { caseRecord, customer } from '#test/support/cases';
 import { buildActionEvent, type CaseActionId, defaultInput } from './index';
-import { shortValue, summaryInEnglish, summaryPhrase } from './summaries';
+import { summaryInEnglish, summaryPhrase } from './summaries';
 
 const record = caseRecord({
   receivedOn: '2026-09-01',
@@ -40,17 +40,6 @@ function entry(id: CaseActionId, input: Record<string, string>): TimelineEvent {
   if (!r.ok) throw new Error(r.message);
   return { id: 'e1', caseId: record.id, at: '2026-09-05T10:00:00.000Z', ...r.event } as TimelineEvent;
 }
-
-describe('a value cut short for a headline', () => {
-  it('is cut before a bracket it would leave open, never inside it', () => {
-    expect(shortValue('Ravi Shah (son), written consent (2026-12-05)', 40)).toBe('Ravi Shah (son), written consent…');
-    expect(shortValue('Nephew (through his late brother)', 20)).toBe('Nephew…');
-    expect(shortValue('Charged twice (in November) for the same broadband bill', 40)).toBe(
-      'Charged twice (in November) for the sam…',
-    );
-    expect(shortValue('Short (enough)', 40)).toBe('Short (enough)');
-  });
-});
 
 describe('timeline summaries as phrases', () => {
   it('writes the first entry from its phrase, and reads it back with the case’s channel and reference', () => {

@@ -9,10 +9,10 @@ import {
   type SummaryContext,
   type SummaryPhrase,
   type SummaryValue,
-  short,
   summaryPhrase,
   VOID_QUOTE,
 } from '#shared/casework/summaries';
+import { short } from '#shared/casework/short';
 import { formatShortDate } from '../format';
 import type { MessageKey } from './messages/en-GB';
 
