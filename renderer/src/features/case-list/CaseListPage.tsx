@@ -4,6 +4,8 @@ import { Button, Chip, CloseButton, Group, Select, SimpleGrid, Stack, Text, Text
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
 import { CATEGORIES, CHANNELS } from '#shared/model/case';
+import { deskProviders } from '#shared/model/provider';
+import { useSettings } from '#db/hooks';
 import { procedureOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import type { CaseIndexRow } from '#db/schema';
@@ -115,8 +117,24 @@ const FilterBar = memo(function FilterBar({
     [choices, t],
   );
   const procedures = useMemo(() => procedureOptions(), []);
+  // A desk serving several providers narrows the list to one of them, as its dashboard does (issue #16).
+  const settings = useSettings();
+  const providerOptions = useMemo(
+    () => (settings ? deskProviders(settings).map((p) => ({ value: p.id, label: p.name })) : []),
+    [settings],
+  );
+  const byProvider = providerOptions.length > 1 || !!filters.providerId;
   return (
-    <SimpleGrid cols={{ base: 3, lg: 7 }} spacing="xs" verticalSpacing={4}>
+    <SimpleGrid cols={{ base: byProvider ? 4 : 3, lg: byProvider ? 8 : 7 }} spacing="xs" verticalSpacing={4}>
+      {byProvider && (
+        <FilterSelect
+          label={t('filter.provider')}
+          field="providerId"
+          value={filters.providerId ?? null}
+          data={providerOptions}
+          update={update}
+        />
+      )}
       <FilterSelect
         label={t('caseList.filter.status')}
         field="status"

@@ -69,7 +69,13 @@ const rows = [
     nextDueOn: '2026-11-19',
     stageName: 'Escalation team',
   }),
-  row({ customerName: 'Zed Brown', receivedOn: '2026-09-01', status: 'resolved', nextDueOn: null }),
+  row({
+    customerName: 'Zed Brown',
+    receivedOn: '2026-09-01',
+    status: 'resolved',
+    nextDueOn: null,
+    providerId: 'maple',
+  }),
 ];
 const q = (over: Partial<CaseQuery>): CaseQuery => ({
   text: '',
@@ -198,7 +204,7 @@ describe('case search', () => {
     expect(s.run(many, q({ text: 'rare person' })).length).toBe(31);
   });
 
-  it('filters by status, stage, category, channel, handler (including nobody), procedure and overdue', () => {
+  it('filters by status, stage, category, channel, handler (including nobody), procedure, provider and overdue', () => {
     const s = new CaseSearch();
     expect(refsOf(s.run(rows, q({ filters: { status: 'closed' } })))).toEqual(['alan Turing']);
     expect(refsOf(s.run(rows, q({ filters: { stageName: 'Escalation team' } })))).toEqual(['Grace Hopper']);
@@ -206,6 +212,8 @@ describe('case search', () => {
     expect(refsOf(s.run(rows, q({ filters: { channel: 'letter' } })))).toEqual(['Grace Hopper']);
     expect(refsOf(s.run(rows, q({ filters: { assignee: '' } })))).toEqual(['Grace Hopper']);
     expect(refsOf(s.run(rows, q({ filters: { procedureId: 'kinex' } })))).toEqual(['Grace Hopper']);
+    expect(refsOf(s.run(rows, q({ filters: { providerId: 'maple' } })))).toEqual(['Zed Brown']);
+    expect(refsOf(s.run(rows, q({ text: 'ada', filters: { providerId: 'maple' } })))).toEqual([]);
     // Overdue: due before today and not closed (Turing's missed date is on a closed case).
     expect(refsOf(s.run(rows, q({ filters: { overdue: true } })))).toEqual(['Grace Hopper']);
     expect(isOverdue(rows[0], '2026-11-25')).toBe(false);

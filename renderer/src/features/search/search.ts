@@ -28,6 +28,8 @@ export interface CaseFilters {
   /** The handler's name; '' for cases nobody handles. */
   assignee?: string | null;
   procedureId?: string | null;
+  /** The case's provider (a desk serving several, issue #16). */
+  providerId?: string | null;
   /** Only cases (not closed) whose next due date is before today. */
   overdue?: boolean;
 }
@@ -106,6 +108,7 @@ function filterTest(filters: CaseFilters, today: string): ((row: CaseIndexRow) =
   if (f.channel) tests.push((r) => r.channel === f.channel);
   if (f.assignee != null) tests.push((r) => r.assignee === f.assignee);
   if (f.procedureId) tests.push((r) => r.procedureId === f.procedureId);
+  if (f.providerId) tests.push((r) => r.providerId === f.providerId);
   if (f.overdue) tests.push((r) => isOverdue(r, today));
   if (tests.length === 0) return null;
   if (tests.length === 1) return tests[0];
