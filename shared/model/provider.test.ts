@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRecord, DeskSettings } from './case';
 import {
   activeProviders,
+  deskCompanyName,
   deskProviders,
   FIRST_PROVIDER_ID,
   letterLanguageForCase,
@@ -172,6 +173,11 @@ describe('providers', () => {
     expect(activeProviders(retired).map((p) => p.id)).toEqual([FIRST_PROVIDER_ID]);
     expect(usualProvider(retired).id).toBe(FIRST_PROVIDER_ID);
     expect(providerForCase(record('jive'), retired).provider.name).toBe('Jive Canada');
+  });
+
+  it('the desk is named by its usual provider’s company, not the letterhead last saved under Settings', () => {
+    expect(deskCompanyName(two)).toBe('Kijoma Broadband');
+    expect(deskCompanyName({ ...two, defaultProviderId: 'jive' })).toBe('Jive Communications Canada');
   });
 
   it('the stored settings refuse a provider twice, a usual provider not held, or a default language not offered', () => {

@@ -174,6 +174,13 @@ export function usualProvider(settings: DeskSettings): Provider {
   return providers.find((p) => !p.retiredOn) ?? usual ?? providers[0];
 }
 
+/**
+ * The desk's name where one name stands for it (the header, the deadlines calendar, an unfiltered report): its usual
+ * provider's company. Not `settings.company`, the letterhead last saved under Settings, which making another provider
+ * the usual one leaves as it was.
+ */
+export const deskCompanyName = (settings: DeskSettings): string => usualProvider(settings).company.name;
+
 /** Providers a new case can be logged for. */
 export const activeProviders = (settings: DeskSettings): Provider[] =>
   deskProviders(settings).filter((p) => !p.retiredOn);

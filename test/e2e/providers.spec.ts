@@ -133,6 +133,9 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
   // Kijoma is the usual provider.
   await providers.getByRole('button', { name: 'Make Kijoma Broadband the usual provider' }).click();
   await expect(providers.getByRole('row', { name: /Kijoma Broadband/ })).toContainText('Usual');
+  // The header names the desk by its usual provider's company from then on (it kept the first-run letterhead's).
+  await expect(page.getByRole('banner')).toContainText('Kijoma Broadband Ltd');
+  await expect(page.getByRole('banner')).not.toContainText('Northwind Broadband Ltd');
 
   // A complaint for each, from the intake: Kijoma (the usual one, offered first) and Jive (chosen).
   await page.getByRole('link', { name: 'New complaint' }).click();
@@ -180,6 +183,17 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
   await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toBeVisible();
   // The filter stays chosen on coming back from another screen (in this window); a new window starts with every case.
   await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  // The case list narrows to one provider too (explore32-desk): Jive's case alone, then both again.
+  const list = page.getByRole('grid');
+  await expect(list.getByRole('row', { name: new RegExp(ukRef) })).toBeVisible();
+  await chooseOption(page, 'Provider', 'Jive Canada');
+  await expect(list.getByRole('row', { name: new RegExp(caRef) })).toBeVisible();
+  await expect(list.getByRole('row', { name: new RegExp(ukRef) })).toHaveCount(0);
+  await page.screenshot({
+    path: fileURLToPath(new URL('../output/screenshots/180-case-list-by-provider.png', import.meta.url)),
+  });
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(list.getByRole('row', { name: new RegExp(ukRef) })).toBeVisible();
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toBeVisible();
   await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toHaveCount(0);

@@ -5,6 +5,7 @@ import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useProcedureRows, useSettings } from '#db/hooks';
 import { db } from '#db/schema';
+import { deskCompanyName } from '#shared/model/provider';
 import { caseIndexStore } from '#db/case-index/store';
 import { prepareSearch } from '#db/case-index/text-index';
 import { DashboardPage } from '#features/dashboard';
@@ -253,7 +254,7 @@ export function App({ started }: { started: StartGate }) {
                 <SyncStatus />
                 <Group gap="sm" wrap="nowrap" visibleFrom="xs">
                   <Text size="sm" c="dimmed" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
-                    {settings.company.name}
+                    {deskCompanyName(settings)}
                   </Text>
                   <PersonPicker />
                 </Group>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
+import { deskCompanyName } from '#shared/model/provider';
 import { db } from '#db/schema';
 import { useWorkingPerson } from '#features/people';
 import { exportCasesCsv, type ExportOutcome } from './cases-export';
@@ -68,7 +69,12 @@ export function ExportsPanel() {
     setBusy('ics');
     await runExport(
       t('exchange.deadlinesExported'),
-      () => exportDeadlinesIcs(db(), { today: todayIso(), deskName: settings?.company.name ?? 'Redress', locale }),
+      () =>
+        exportDeadlinesIcs(db(), {
+          today: todayIso(),
+          deskName: settings ? deskCompanyName(settings) : 'Redress',
+          locale,
+        }),
       (n) => t('exchange.deadlines', { n }),
     );
     setBusy(null);

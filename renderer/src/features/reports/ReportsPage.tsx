@@ -46,7 +46,7 @@ import { ProgressStore } from './load';
 import { summaryCache } from './summary-cache';
 import { saveReportCsv, saveReportPdf } from './export';
 import { figure, money, periodWords, reportWordsIn, volumeLabel } from './words';
-import { deskProviders } from '#shared/model/provider';
+import { deskCompanyName, deskProviders } from '#shared/model/provider';
 import { deskPaperSize } from '#shared/model/paper';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { formatNumber, formatShortDate } from '#lib/format';
@@ -529,7 +529,7 @@ export function ReportsPage() {
   const providerNames = Object.fromEntries(providers.map((p) => [p.id, p.name]));
   const meta = {
     // A report on one provider's cases is headed by that provider's company, not the desk's usual one (explore32-desk #8).
-    company: providers.find((p) => p.id === providerId)?.company.name ?? settings?.company.name ?? '',
+    company: providers.find((p) => p.id === providerId)?.company.name ?? (settings ? deskCompanyName(settings) : ''),
     providerNames,
     words: reportWordsIn(locale, t),
     // A Canadian desk's report on US Letter, as its letters are; a desk with UK providers keeps A4.
