@@ -348,6 +348,38 @@ describe('what the status says is waiting, once sent', () => {
   }, 60_000);
 });
 
+describe('"Sync now" while the server cannot be reached', () => {
+  it('tries the server again at once, not at the end of the back-off, and sends what waits', async () => {
+    const { server } = await seededServer();
+    let down = false;
+    cutOff(server, ['bulkDocs', 'revsDiff', 'bulkGet'], () => down);
+    const desk = newDesk(server);
+    let replications = 0;
+    const sync = desk.factory.sync.bind(desk.factory);
+    desk.factory.sync = (a, b, options) => {
+      if ((options as { live?: boolean } | undefined)?.live) replications += 1;
+      return sync(a, b, options);
+    };
+    await desk.team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user: 'desk-b' });
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced');
+    down = true;
+    const [first] = await desk.database.cases.limit(1).toArray();
+    await appendEvent(desk.database, first.id, { type: 'note', on: '2026-12-05', by: 'Sam Patel', summary: 'Called' });
+    await saysWaiting(desk, 1);
+    down = false;
+    const before = replications;
+    await desk.team.syncNow();
+    // Started again there and then (PouchDB's own retry waits up to a minute); the note reaches the server.
+    await until(() => replications > before, 5_000, 'the replication to start again');
+    await until(() => desk.team.snapshot().state.kind === 'synced', 30_000, 'the desk to say synced again');
+    // A "Sync now" with the server there starts nothing new: its rounds are enough.
+    const after = replications;
+    await desk.team.syncNow();
+    await sleep(200);
+    expect(replications).toBe(after);
+  }, 60_000);
+});
+
 describe("the download's progress", () => {
   it('counts each document once: never more than the team holds, and climbing to it', async () => {
     const { server, cases, entries } = await seededServer();

@@ -663,17 +663,18 @@ export class TeamSync {
         if (count > 0) this.schedulePush();
       },
     });
-    // Back online: try at once rather than at the end of the retry's back-off.
-    if (typeof window !== 'undefined') {
-      const online = () => {
-        if (this.stopped || !this.replication) return;
-        this.replication.cancel();
-        const restart = ++this.restarts;
-        const again = (since?: number) => {
-          if (!this.stopped && restart === this.restarts) this.startReplication(local, remote, membership.user, since);
-        };
-        pushStart(this.database, local).then(again, () => again());
+    // Back online, or "Sync now" while the server is lost: try at once rather than at the end of the retry's back-off.
+    const online = () => {
+      if (this.stopped || !this.replication) return;
+      this.replication.cancel();
+      const restart = ++this.restarts;
+      const again = (since?: number) => {
+        if (!this.stopped && restart === this.restarts) this.startReplication(local, remote, membership.user, since);
       };
+      pushStart(this.database, local).then(again, () => again());
+    };
+    this.retryNow = online;
+    if (typeof window !== 'undefined') {
       const offline = () => void this.refreshState('error');
       window.addEventListener('online', online);
       window.addEventListener('offline', offline);
@@ -685,6 +686,8 @@ export class TeamSync {
   }
 
   private removeOnline: (() => void) | null = null;
+  /** Starts the replication again now (set while it runs). */
+  private retryNow: (() => void) | null = null;
   /** Restarts asked for (back online): only the last one asked starts. */
   private restarts = 0;
 
@@ -851,6 +854,7 @@ export class TeamSync {
     this.outboxWatch = null;
     this.removeOnline?.();
     this.removeOnline = null;
+    this.retryNow = null;
     await this.queue.catch(() => {});
     await this.pushSent;
     await this.local?.close().catch(() => {});
@@ -1205,10 +1209,15 @@ export class TeamSync {
     this.set({ kind: 'off' }, { refusals: [], problems: [] });
   }
 
-  /** Push and pull once now (tests, and "Sync now"). */
+  /**
+   * Push and pull once now (tests, and "Sync now"). A server that could not be reached is tried again at once, as when
+   * the computer comes back online: PouchDB's own retry may be a minute away, and the person asked now.
+   */
   async syncNow(): Promise<void> {
     await this.enqueue(() => this.pushOutbox());
     await this.enqueue(() => this.bridge?.pull());
+    const { kind } = this.status.state;
+    if (kind === 'unreachable' || kind === 'offline') this.retryNow?.();
   }
 
   private enqueue<T>(work: () => Promise<T> | undefined): Promise<T | undefined> {

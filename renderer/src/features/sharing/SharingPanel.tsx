@@ -25,6 +25,7 @@ import {
   type SharingSaying,
 } from '#sync';
 import { failureIn, sayingIn, useT } from '#lib/i18n/index';
+import { formatTimestamp } from '#lib/format';
 import { FormattedMessage } from 'react-intl';
 import { useMembership, useNow, useSharingStatus } from './hooks';
 
@@ -284,6 +285,22 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
   const t = useT();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // "Sync now" is busy while its rounds run; with the server still lost after it, when it was last tried is said (the
+  // status line alone did not change, so the click looked ignored: explore32-team).
+  const [trying, setTrying] = useState(false);
+  const [triedAt, setTriedAt] = useState<string | null>(null);
+  const lost = status.state.kind === 'unreachable' || status.state.kind === 'offline';
+  const syncNow = async () => {
+    setTrying(true);
+    try {
+      await teamSync().syncNow();
+    } catch {
+      // Said with the status's problems (TeamSync.enqueue).
+    } finally {
+      setTrying(false);
+      setTriedAt(new Date().toISOString());
+    }
+  };
   const leave = () => {
     // Changes the team has not got yet stay at this desk only once it leaves: said before the choice.
     const waiting = 'waiting' in status.state && anyWaiting(status.state.waiting) ? status.state.waiting : null;
@@ -322,6 +339,7 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
       </Text>
       <Text size="sm" aria-live="polite">
         {statusLine(status.state, now, t)}
+        {lost && triedAt && !trying && <> {t('sharing.triedAgain', { time: formatTimestamp(triedAt) })}</>}
       </Text>
       {status.state.kind === 'downloading' && status.state.total > 0 && (
         <Progress
@@ -348,7 +366,7 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
         </Alert>
       )}
       <Group>
-        <Button variant="default" onClick={() => void teamSync().syncNow()}>
+        <Button variant="default" loading={trying} onClick={() => void syncNow()}>
           {t('sharing.syncNow')}
         </Button>
         <Button variant="default" color="red" onClick={leave}>

@@ -527,6 +527,8 @@ export const frCA: Record<MessageKey, string> = {
   'sharing.passwordFor': 'Mot de passe de {user}',
   'sharing.signInAgain': 'Se reconnecter',
   'sharing.syncNow': 'Synchroniser maintenant',
+  'sharing.triedAgain':
+    'Nouvel essai le {time}. Les modifications sont gardées sur ce poste jusqu’à ce que le serveur puisse être joint.',
   'sharing.leaveButton': 'Quitter l’équipe…',
 
   'about.link': 'À propos de Redress',
