@@ -303,6 +303,68 @@ describe('two desks share one case store through the team server', () => {
     }
   }, 90_000);
 
+  it('work another desk did offline on a case erased meanwhile is erased too, at both desks and on the server', async () => {
+    const a = await desk(DESK_A); // the erasure role
+    const b = await desk(DESK_B); // not
+    const NAME = 'Grace Hopper-Quill';
+    const PHONE = '07700 900777';
+    const record = await createCase(
+      a.database,
+      newCaseParts({ customer: customer({ name: NAME }), summary: 'Refund not received' }),
+      { settings: settings('LDS'), by: 'Sam' },
+    );
+    await appendEvent(a.database, record.id, { type: 'closed', on: '2026-11-24', by: 'Sam', summary: 'Case closed' });
+    await a.database.cases.update(record.id, { status: 'closed' });
+    await until(async () => (await b.database.cases.get(record.id))?.status === 'closed', 20_000, 'the case at B');
+    // B works on it offline: a changed phone and a note naming the customer.
+    await b.team.stop();
+    await b.database.cases.update(record.id, { customer: { ...record.customer, phone: PHONE } });
+    const note = await appendEvent(b.database, record.id, {
+      type: 'note',
+      on: '2026-11-25',
+      by: 'Kim',
+      summary: `${NAME} called from ${PHONE} about her refund`,
+    });
+    // Meanwhile A erases the customer, and the erasure reaches the server.
+    await eraseCustomer(a.database, {
+      caseIds: [record.id],
+      basis: 'customer-request',
+      by: 'Sam',
+      today: '2026-11-25',
+    });
+    await until(
+      async () => (await a.database.outbox.count()) === 0 && stateOf(a.team).state.kind === 'synced',
+      20_000,
+      'the erasure on the server',
+    );
+    // B is back: its work goes up, and comes back erased.
+    await b.team.start();
+    const traces = (text: string) => [NAME, 'Hopper', PHONE].filter((p) => text.includes(p));
+    const noteOnServer = async () => JSON.stringify(await admin().get(`entry:${note.id}`));
+    for (const d of [a, b])
+      await until(
+        async () =>
+          traces(JSON.stringify(await readTimeline(d.database, record.id))).length === 0 &&
+          traces(JSON.stringify(await d.database.cases.get(record.id))).length === 0 &&
+          (await readTimeline(d.database, record.id)).some((e) => e.id === note.id),
+        30_000,
+        `${d.login.name} to hold the case erased, B's note among its entries`,
+      );
+    await until(async () => traces(await noteOnServer()).length === 0, 30_000, "the server's note erased");
+    expect(JSON.parse(await noteOnServer())).toMatchObject({ writer: DESK_B.name, erasedBy: DESK_A.name });
+    await until(
+      async () => (await a.database.outbox.count()) === 0 && (await b.database.outbox.count()) === 0,
+      20_000,
+      'both outboxes empty',
+    );
+    // Nothing refused: B, which may not erase, sent no anonymising revision of its own.
+    expect(stateOf(a.team).refusals).toEqual([]);
+    expect(stateOf(b.team).refusals).toEqual([]);
+    // The erasing desk's audit says what it erased again, and why.
+    const audit = await a.database.audit.where('kind').equals('anonymisation-reapplied').toArray();
+    expect(audit.map((x) => x.detail?.references)).toEqual([[record.reference]]);
+  }, 90_000);
+
   it('a desk that left with a change waiting and joins again sends it on top of the team’s copy, with no clash', async () => {
     const a = await desk(DESK_A);
     const b = await desk(DESK_B);

@@ -48,6 +48,7 @@ import {
   type SyncRevRow,
 } from '#db/outbox';
 import { sha256Hex } from '#db/repositories/cases';
+import { keepErased } from '#db/repositories/retention';
 import type { AttachmentDbRow, LetterRow, RedressDatabase } from '#db/schema';
 import { type RowRef, syncRows } from '#db/sync-rows';
 import type { PouchDatabase, PouchDoc } from './pouch';
@@ -86,6 +87,9 @@ export class UpdateNeededError extends Error {
     this.name = 'UpdateNeededError';
   }
 }
+
+/** Who anonymised what came back for an erased case, in the privacy audit (an automatic act, as a restore's). */
+export const ERASURE_KEPT_BY = 'Redress (keeping an erasure)';
 
 /** Something the bridge could not take in, shown with the status (a damaged letter, a refused document…). */
 export interface BridgeProblem {
@@ -547,6 +551,7 @@ export class Bridge {
       OUTBOX_TABLE,
     ];
     let applied = 0;
+    const touchedCases = new Set<string>();
     // One transaction, and a few requests for the whole batch (each kind read with one bulkGet, each table written with
     // one bulkPut): the requests of a document one after another were what made a large download slow.
     await this.database.transaction('rw', tables, async (tx) => {
@@ -557,7 +562,6 @@ export class Bridge {
       // Changed here too: the push merges it.
       const todo = ready.filter((_, i) => !waiting[i]);
       const plan = await this.readPlan(todo);
-      const touchedCases = new Set<string>();
       for (const { doc, type, key, bytes } of todo) {
         if (this.applyOne(plan, doc, type, key, bytes)) {
           applied += 1;
@@ -571,9 +575,20 @@ export class Bridge {
       await refreshCaseIndexes(this.database, [...touchedCases]);
       await this.database.meta.put({ key: PULLED_SEQ_KEY, value: lastSeq });
     });
+    // Work another desk did offline on a case erased meanwhile (a note, a file), or this desk's own taken in the team's
+    // erasure: anonymised now, as this desk's change, so the push erases it at every desk and on the server too.
+    const erasedHere = await this.anonymisedAmong([...touchedCases]);
+    const kept = erasedHere.length ? await keepErased(this.database, erasedHere, { by: ERASURE_KEPT_BY }) : [];
     // An erasure from another desk: the personal data's earlier revisions go from this desk's PouchDB too.
-    if (ready.some(({ doc }) => isErasure(doc))) await this.local.compact();
+    if (kept.length || ready.some(({ doc }) => isErasure(doc))) await this.local.compact();
     return applied;
+  }
+
+  /** Those of these cases that are anonymised here (read only: most batches touch none). */
+  private async anonymisedAmong(caseIds: string[]): Promise<string[]> {
+    if (caseIds.length === 0) return [];
+    const records = await this.database.cases.bulkGet(caseIds);
+    return records.flatMap((r) => (r?.anonymisedOn ? [r.id] : []));
   }
 
   /** What a batch of documents meets here: the rows, revisions in step and clashes, each kind read at once. */

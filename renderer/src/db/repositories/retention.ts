@@ -24,6 +24,7 @@ import { refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
 import type { AuditRow, RedressDatabase } from '../schema';
 import { rewriteAnonymisedEntries, timelinesOf } from '../timeline';
+import { writingFromTeam } from '../outbox';
 
 export interface RetentionItem extends RetentionDue {
   caseId: string;
@@ -347,9 +348,8 @@ export const ANONYMISED_HERE_KEY = 'privacy.anonymisedHere';
  * cases named by its erasures and retention runs that are anonymised here now: what the data itself proves.
  */
 export async function anonymisedHere(database: RedressDatabase): Promise<Set<string>> {
-  const row = await database.meta.get(ANONYMISED_HERE_KEY);
-  if (Array.isArray(row?.value))
-    return new Set((row.value as unknown[]).filter((id): id is string => typeof id === 'string'));
+  const recorded = await recordedAnonymisedHere(database);
+  if (recorded) return recorded;
   const named = new Set<string>();
   await database.audit
     .where('kind')
@@ -360,6 +360,16 @@ export async function anonymisedHere(database: RedressDatabase): Promise<Set<str
     });
   const records = await database.cases.bulkGet([...named]);
   return new Set(records.filter((r): r is CaseRecord => r !== undefined && Boolean(r.anonymisedOn)).map((r) => r.id));
+}
+
+/**
+ * The cases this desk's own record lists, or null when it has none yet. Not worked out from the audit: in a team, the
+ * audit holds other desks' erasures too (its rows are shared), and those are not this desk's to send.
+ */
+async function recordedAnonymisedHere(database: RedressDatabase): Promise<Set<string> | null> {
+  const row = await database.meta.get(ANONYMISED_HERE_KEY);
+  if (!Array.isArray(row?.value)) return null;
+  return new Set((row.value as unknown[]).filter((id): id is string => typeof id === 'string'));
 }
 
 /** Add cases to this desk's own record of anonymised cases (inside the caller's transaction, which holds meta). */
@@ -444,49 +454,134 @@ export async function reapplyAnonymisation(
       options.today,
       at,
     );
-    // Letters brought back for a case that is still anonymised here (a merge adds the file's letters by id).
-    const stillAnonymised = records.filter((r) => r.anonymisedOn).map((r) => r.id);
-    let filesErased = 0;
-    const entriesAgain: CaseRecord[] = [];
-    if (stillAnonymised.length) {
-      lettersDeleted += await database.letters.where('caseId').anyOf(stillAnonymised).delete();
-      // …and attachments (a merge adds the file's attachments by id).
-      filesErased = await eraseAttachments(database, stillAnonymised, at);
-      if (options.timelines) {
-        const timelines = await timelinesOf(database, stillAnonymised);
-        for (const record of records.filter((r) => r.anonymisedOn)) {
-          const events = (timelines.get(record.id) ?? []).filter((e) => !sameValue(anonymiseEvent(e), e));
-          if (events.length === 0) continue;
-          await rewriteAnonymisedEntries(database, events.map(anonymiseEvent));
-          entriesAgain.push(record);
-        }
-      }
-    }
-    if (again.length === 0 && lettersDeleted === 0 && filesErased === 0 && entriesAgain.length === 0)
-      return { ...nothing, stillOpen };
-    for (const record of entriesAgain) {
-      await refreshCaseIndex(database, record.id);
-      again.push(record);
-    }
-    const references = again.map((r) => r.reference);
-    const audit: AuditRow = {
-      id: crypto.randomUUID(),
+    const back = await eraseWhatCameBack(
+      database,
+      records.filter((r) => r.anonymisedOn),
       at,
-      kind: REAPPLIED_KIND,
+      options.timelines === true,
+    );
+    lettersDeleted += back.lettersDeleted;
+    if (again.length === 0 && lettersDeleted === 0 && back.filesErased === 0 && back.entriesAgain.length === 0)
+      return { ...nothing, stillOpen };
+    again.push(...back.entriesAgain);
+    const audit = await auditReapplied(database, again, lettersDeleted, back.filesErased, {
+      at,
       by: options.by,
-      summary: reappliedSummary(again.length, lettersDeleted, filesErased, options.timelines === true),
-      detail: {
-        count: again.length,
-        lettersDeleted,
-        filesErased,
-        caseIds: again.map((r) => r.id),
-        references,
-        source: options.timelines ? 'team' : 'restore',
-      },
+      fromTeam: options.timelines === true,
+    });
+    return {
+      caseIds: again.map((r) => r.id),
+      references: again.map((r) => r.reference),
+      lettersDeleted,
+      audit,
+      stillOpen,
     };
-    await database.audit.add(audit);
-    return { caseIds: again.map((r) => r.id), references, lettersDeleted, audit, stillOpen };
   });
+}
+
+/**
+ * What came back for cases that are anonymised here: their letters deleted, their attached files erased, and (with
+ * `timelines`) every entry holding what anonymising removes anonymised, its case's index made again. Inside the
+ * caller's transaction. `entriesAgain`: the cases whose entries were anonymised.
+ */
+async function eraseWhatCameBack(
+  database: RedressDatabase,
+  anonymised: readonly CaseRecord[],
+  at: string,
+  timelines: boolean,
+): Promise<{ lettersDeleted: number; filesErased: number; entriesAgain: CaseRecord[] }> {
+  const entriesAgain: CaseRecord[] = [];
+  if (anonymised.length === 0) return { lettersDeleted: 0, filesErased: 0, entriesAgain };
+  const ids = anonymised.map((r) => r.id);
+  // Letters brought back for a case that is still anonymised here (a merge adds the file's letters by id)…
+  const lettersDeleted = await database.letters.where('caseId').anyOf(ids).delete();
+  // …and attachments (a merge adds the file's attachments by id).
+  const filesErased = await eraseAttachments(database, ids, at);
+  if (timelines) {
+    const byCase = await timelinesOf(database, ids);
+    for (const record of anonymised) {
+      const events = (byCase.get(record.id) ?? []).filter((e) => !sameValue(anonymiseEvent(e), e));
+      if (events.length === 0) continue;
+      await rewriteAnonymisedEntries(database, events.map(anonymiseEvent));
+      await refreshCaseIndex(database, record.id);
+      entriesAgain.push(record);
+    }
+  }
+  return { lettersDeleted, filesErased, entriesAgain };
+}
+
+/** The audit entry of an anonymisation done again (written in the caller's transaction). */
+async function auditReapplied(
+  database: RedressDatabase,
+  again: readonly CaseRecord[],
+  lettersDeleted: number,
+  filesErased: number,
+  { at, by, fromTeam }: { at: string; by: string; fromTeam: boolean },
+): Promise<AuditRow> {
+  const references = again.map((r) => r.reference);
+  const audit: AuditRow = {
+    id: crypto.randomUUID(),
+    at,
+    kind: REAPPLIED_KIND,
+    by,
+    summary: reappliedSummary(again.length, lettersDeleted, filesErased, fromTeam),
+    detail: {
+      count: again.length,
+      lettersDeleted,
+      filesErased,
+      caseIds: again.map((r) => r.id),
+      references,
+      source: fromTeam ? 'team' : 'restore',
+    },
+  };
+  await database.audit.add(audit);
+  return audit;
+}
+
+/**
+ * What the team brought of cases that are anonymised here, whoever anonymised them: a desk that worked on such a case
+ * offline while it was erased elsewhere (a note, a changed detail, a file, a letter) sends that work when it is back,
+ * and it arrives after the erasure. It is anonymised on arrival. For a case this desk anonymised itself, as this desk's
+ * own change (its outbox rows are written with it): the push sends the anonymising revision, which the server takes
+ * from the desk that erased (it holds the erasure role), and every desk erases it too. For a case another desk
+ * anonymised, here only (no outbox row: this desk may not hold the erasure role, and the erasing desk sends the
+ * revision when the work reaches it). No case is touched that is not anonymised; nothing is written when nothing came
+ * back. The audit entries written (one for each of the two kinds, when it changed something).
+ */
+export async function keepErased(
+  database: RedressDatabase,
+  caseIds: readonly string[],
+  options: { by: string; clock?: Now },
+): Promise<AuditRow[]> {
+  if (caseIds.length === 0) return [];
+  const at = (options.clock ?? systemNow).now().toISOString();
+  const anonymised = (await database.cases.bulkGet([...caseIds])).filter(
+    (r): r is CaseRecord => r !== undefined && Boolean(r.anonymisedOn),
+  );
+  if (anonymised.length === 0) return [];
+  // This desk's own record only (an app start writes it; a desk with none has anonymised nothing since).
+  const own = (await recordedAnonymisedHere(database)) ?? new Set<string>();
+  const audits: AuditRow[] = [];
+  for (const shared of [true, false]) {
+    const cases = anonymised.filter((r) => own.has(r.id) === shared);
+    if (cases.length === 0) continue;
+    const audit = await database.transaction('rw', anonymisingTables(database), async (tx) => {
+      if (!shared) writingFromTeam(tx);
+      // Read again in the transaction: a later batch may have brought the case's erasure already.
+      const records = (await database.cases.bulkGet(cases.map((r) => r.id))).filter(
+        (r): r is CaseRecord => r !== undefined && Boolean(r.anonymisedOn),
+      );
+      const back = await eraseWhatCameBack(database, records, at, true);
+      if (back.lettersDeleted === 0 && back.filesErased === 0 && back.entriesAgain.length === 0) return null;
+      return auditReapplied(database, back.entriesAgain, back.lettersDeleted, back.filesErased, {
+        at,
+        by: options.by,
+        fromTeam: true,
+      });
+    });
+    if (audit) audits.push(audit);
+  }
+  return audits;
 }
 
 /** The audit entries of retention runs and erasures, newest first. */
