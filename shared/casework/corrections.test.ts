@@ -76,6 +76,17 @@ describe('correcting the complaint’s facts', () => {
     expect(refusal).not.toContain(long);
   });
 
+  it('a representative logged at intake (no authority asked there) does not block correcting another fact', () => {
+    const logged = record({ representative: { name: 'Daniel O’Brien', relationship: 'Son' } });
+    const desk = new Desk(logged, '2026-12-02');
+    const e = desk.do('correct-facts', { receivedOn: '2026-11-10', reason: 'Postmark' });
+    expect(e.data).toMatchObject({ changed: ['receivedOn'] });
+    expect(desk.record.representative).toEqual({ name: 'Daniel O’Brien', relationship: 'Son' });
+    // Someone else acting for the customer still needs their authority shown.
+    const other = desk.build('correct-facts', { repName: 'Ann O’Brien', reason: 'Daughter now acts' });
+    expect(other.ok ? null : other.errors.repAuthority).toBe('Choose what shows they may act for the customer');
+  });
+
   it('a correction does not stop a later entry being dated before it', () => {
     const desk = new Desk(record(), '2026-12-02');
     desk.do('correct-facts', { category: 'service', reason: 'Miscategorised' });

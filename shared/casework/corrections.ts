@@ -262,12 +262,16 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
     const kind = trim(form.repAuthority);
     const on = trim(form.repAuthorityOn);
     const details = trim(form.repAuthorityDetails);
-    if (kind === '') errors.repAuthority = say('authority-choose');
-    else if (!(AUTHORITY_KINDS as readonly string[]).includes(kind)) errors.repAuthority = say('authority-invalid');
+    const old = ctx.record.representative;
+    // A representative the case already has, kept as logged: the intake does not ask for their authority, so a
+    // correction of another field does not either (explore33-desk #3). A new one, or one renamed, needs it.
+    const same = !!old && old.name === repName && old.relationship === relationship && !old.authority;
+    if (kind === '') {
+      if (!same) errors.repAuthority = say('authority-choose');
+    } else if (!(AUTHORITY_KINDS as readonly string[]).includes(kind)) errors.repAuthority = say('authority-invalid');
     if (kind && !isIsoDate(on)) errors.repAuthorityOn = say('authority-date-invalid');
     else if (kind && on > ctx.today) errors.repAuthorityOn = say('date-future');
     if (kind === 'other' && details === '') errors.repAuthorityDetails = say('authority-details-missing');
-    const old = ctx.record.representative;
     representative = {
       name: repName,
       relationship,
