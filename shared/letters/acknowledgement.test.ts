@@ -244,6 +244,29 @@ describe('nextStepsFromEvaluation', () => {
     });
   });
 
+  it('an ADR letter already sent makes the scheme open from its day, never from a later due date', () => {
+    const clocks = (closedOn: string | null) => [
+      { id: 'adr-letter' as const, dueOn: '2026-12-22', state: 'met' as const, closedOn },
+    ];
+    // Sent early (a date received corrected later, or "record it anyway"): open since the letter.
+    expect(nextStepsFromEvaluation({ clocks: clocks('2026-12-01') }).adrAvailableOn).toBe('2026-12-01');
+    // Sent late: open since the due date all the same.
+    expect(nextStepsFromEvaluation({ clocks: clocks('2027-01-04') }).adrAvailableOn).toBe('2026-12-22');
+    // The acknowledgement issued after it says the customer may go now, as the ADR letter did.
+    const letter = acknowledgementLetter(
+      sampleAcknowledgement({
+        issuedOn: '2026-12-06',
+        nextSteps: {
+          ...sampleAcknowledgement().nextSteps,
+          ...nextStepsFromEvaluation({ clocks: clocks('2026-12-01') }),
+        },
+      }),
+    );
+    const text = documentText(letter);
+    expect(text).toContain('You can already ask the Communications Ombudsman to look at the complaint.');
+    expect(text).not.toContain('22 December 2026');
+  });
+
   it('takes the ADR scheme from the evaluation unless the desk names one', () => {
     const adrScheme = {
       id: 'communications-ombudsman',

@@ -183,7 +183,7 @@ function futureOrToday(dueOn: string | null | undefined, issuedOn: string): stri
  */
 export function nextStepsFromEvaluation(
   evaluation: {
-    readonly clocks: ReadonlyArray<Pick<Clock, 'id' | 'state' | 'dueOn'>>;
+    readonly clocks: ReadonlyArray<Pick<Clock, 'id' | 'state' | 'dueOn'> & Partial<Pick<Clock, 'closedOn'>>>;
     readonly adrScheme?: AdrSchemeContact | null;
     readonly adrOutOfScope?: AdrOutOfScope;
   },
@@ -209,9 +209,24 @@ export function nextStepsFromEvaluation(
         }
       : {}),
     firstResponseDueOn: dueOn('first-response'),
-    adrAvailableOn: dueOn('adr-letter'),
+    adrAvailableOn: adrAvailableOn(evaluation.clocks),
     ...(evaluation.adrOutOfScope ? { adrOutOfScope: { ...evaluation.adrOutOfScope } } : {}),
   };
+}
+
+/**
+ * From when the customer may take the complaint to the ADR scheme: the ADR letter's due day, or the day the letter was
+ * sent when that came first (a deadlock, or a letter sent early). A letter written after it never sends the customer
+ * to a later date than the ADR letter already did (explore33-desk #2: an acknowledgement reissued after the ADR letter
+ * said "if not resolved by 22 December" to a customer told they could go now).
+ */
+function adrAvailableOn(
+  clocks: ReadonlyArray<Pick<Clock, 'id' | 'state' | 'dueOn'> & Partial<Pick<Clock, 'closedOn'>>>,
+): string | null {
+  const clock = clocks.find((c) => c.id === 'adr-letter');
+  if (!clock || clock.state === 'not-applicable') return null;
+  const sent = clock.closedOn ?? null;
+  return sent && (!clock.dueOn || sent < clock.dueOn) ? sent : clock.dueOn;
 }
 
 /**
