@@ -199,6 +199,19 @@ describe('correcting the complaint’s facts', () => {
     const back = correctionPreview({ receivedOn: '2026-12-01' }, late.context())!;
     expect(back.dueDates.find((d) => d.clockId === 'adr-letter')!.missed).toBe('no-longer-missed');
   });
+
+  it('says when a corrected date received puts the ADR letter already sent before its day', () => {
+    // Received 20 October: the ADR letter fell due on 1 December and was sent on the 2nd.
+    const desk = new Desk(record({ receivedOn: '2026-10-20' }), '2026-12-06');
+    desk.do('acknowledge', { on: '2026-11-12' });
+    desk.do('adr-letter-sent', { on: '2026-12-02' });
+    const moved = correctionPreview({ receivedOn: '2026-11-10' }, desk.context())!;
+    const adr = moved.dueDates.find((d) => d.clockId === 'adr-letter')!;
+    expect(adr).toMatchObject({ to: '2026-12-22', sentEarlyOn: '2026-12-02' });
+    // A correction that keeps the letter after its day says nothing of the kind.
+    const earlier = correctionPreview({ receivedOn: '2026-10-13' }, desk.context())!;
+    expect(earlier.dueDates.find((d) => d.clockId === 'adr-letter')).not.toHaveProperty('sentEarlyOn');
+  });
 });
 
 describe('voiding a mistaken entry', () => {

@@ -28,6 +28,7 @@ import { fieldCharacterProblem } from '#shared/model/text';
 import { short } from './short';
 import {
   caseFacts,
+  type Clock,
   evaluateCase,
   type Evaluation,
   getProcedure,
@@ -389,6 +390,12 @@ export interface DueDateChange {
    * as it is saved), `no-longer-missed` the other way round; absent when the change does neither.
    */
   missed?: 'now-missed' | 'no-longer-missed';
+  /**
+   * The day the ADR letter was sent, when the change puts it before its due day and it was not before (a date received
+   * corrected later): the letter told the customer the complaint had been open for the full time, which it now had
+   * not (explore33-desk #1). Absent otherwise.
+   */
+  sentEarlyOn?: string;
 }
 
 /** The clocks whose due date differs between two evaluations of a case, in the order the later one lists them. */
@@ -403,6 +410,8 @@ export function dueDateChanges(before: Evaluation | null, after: Evaluation | nu
     if (from === to) continue;
     const missedBefore = was.get(id)?.state === 'missed';
     const missedAfter = now.get(id)?.state === 'missed';
+    const early = (c: Clock | undefined) => !!c?.closedOn && !!c.dueOn && c.closedOn < c.dueOn;
+    const sentEarly = id === 'adr-letter' && early(now.get(id)) && !early(was.get(id));
     out.push({
       clockId: id,
       label: (now.get(id) ?? was.get(id))!.label,
@@ -410,6 +419,7 @@ export function dueDateChanges(before: Evaluation | null, after: Evaluation | nu
       to,
       ...(missedAfter && !missedBefore ? { missed: 'now-missed' as const } : {}),
       ...(missedBefore && !missedAfter ? { missed: 'no-longer-missed' as const } : {}),
+      ...(sentEarly ? { sentEarlyOn: now.get(id)!.closedOn! } : {}),
     });
   }
   return out;

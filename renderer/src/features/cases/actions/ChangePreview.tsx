@@ -26,6 +26,11 @@ function Changes({ preview, none }: { preview: ChangePreview; none: string }) {
     if (d.missed === 'now-missed') lines.push({ text: t('preview.dueNowMissed', values), overdue: true });
     else if (d.missed === 'no-longer-missed') lines.push({ text: t('preview.dueNoLongerMissed', values) });
     else lines.push({ text: t('preview.due', values) });
+    if (d.sentEarlyOn)
+      lines.push({
+        text: t('preview.adrLetterEarly', { on: formatDate(d.sentEarlyOn), to: formatDate(d.to) }),
+        overdue: true,
+      });
   }
   if (preview.error)
     return (

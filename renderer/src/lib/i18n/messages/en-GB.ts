@@ -1810,6 +1810,8 @@ export const enGB = {
   // lead9: a moved date that has already passed (the clock overdue once the correction is saved), or no longer has.
   'preview.dueNowMissed': '{label}: {from} → {to}, a date already past: overdue as soon as this is saved',
   'preview.dueNoLongerMissed': '{label}: {from} → {to}, no longer overdue',
+  'preview.adrLetterEarly':
+    'The ADR letter sent on {on} would come before its day ({to}): it told the customer the full time had passed. Letters already issued keep the old date received: withdraw and reissue any that is now wrong.',
   'preview.refused': 'This would be refused',
   'preview.refusedText': 'The rules engine cannot read the case after this change: {error}',
   'preview.datesChange': 'Dates that change',

@@ -2291,6 +2291,8 @@ export const frCA: Record<MessageKey, string> = {
   // lead9
   'preview.dueNowMissed': '{label}\u00a0: {from} → {to}, une date déjà passée\u00a0: en retard dès l’enregistrement',
   'preview.dueNoLongerMissed': '{label}\u00a0: {from} → {to}, n’est plus en retard',
+  'preview.adrLetterEarly':
+    'La lettre de recours externe envoyée le {on} viendrait avant son jour ({to})\u00a0: elle disait au client que tout le délai était écoulé. Les lettres déjà émises gardent l’ancienne date de réception\u00a0: retirez et émettez de nouveau celles qui sont maintenant inexactes.',
   'preview.refused': 'Cette modification serait refusée',
   'preview.refusedText': 'Le moteur de règles ne peut pas lire le dossier après cette modification\u00a0: {error}',
   'preview.datesChange': 'Dates modifiées',
