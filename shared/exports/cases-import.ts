@@ -323,8 +323,13 @@ export function normaliseDate(value: string, order: DateOrder): string {
   if (!m) return v;
   const [a, b] = [m[1].padStart(2, '0'), m[2].padStart(2, '0')];
   const [day, month] = order === 'day-first' ? [a, b] : [b, a];
-  return `${m[3]}-${month}-${day}`;
+  const iso = `${m[3]}-${month}-${day}`;
+  // No such day (31/11/2026): kept as written, for the row's problem to quote it (not "2026-11-31").
+  return isIsoDate(iso) ? iso : v;
 }
+
+/** A slashed (or dotted, or dashed) day, month and year that is no real day: 31/11/2026, 29/02/2027. */
+const notARealDay = (text: string) => /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(text.trim()) && !isIsoDate(text.trim());
 
 export interface RowProblem {
   /** The row as the spreadsheet numbers it: the header is row 1, the first case row 2. */
@@ -398,8 +403,12 @@ export function rowToForm(
   if (!isBusiness && employees !== '' && !problems.some(([f]) => f === 'isBusiness')) {
     problems.push(['employees', said('import-employees-not-business')]);
   }
+  const receivedText = cell('receivedOn');
+  const receivedOn = normaliseDate(receivedText, order);
+  if (receivedOn === receivedText.trim() && notARealDay(receivedText))
+    problems.push(['receivedOn', said('import-date-not-real', { text: receivedText.trim() })]);
   const form: IntakeForm = {
-    receivedOn: normaliseDate(cell('receivedOn'), order),
+    receivedOn,
     channel: channel ?? channelText,
     customerName: cell('customerName'),
     addressLines: cell('addressLines'),

@@ -176,6 +176,7 @@ export const PROBLEMS_EN = {
   'import-not-category': '“{text}” is not a category: use {choices}',
   'import-not-language': '“{text}” is not a letter language: use English (UK), English (Canada) or French (Canada)',
   'import-not-yes-no': '“{text}” is not yes or no',
+  'import-date-not-real': '“{text}” is not a real date: that month has no such day',
   'import-not-yes-no-business': '“{text}” is not yes or no (or business or individual)',
   'import-employees-not-business':
     'A number of employees is given but the customer is not a business: clear one of them',

@@ -75,7 +75,9 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
   await expect(cell(2, 'channel')).toContainText(
     '«\u00a0Fax\u00a0» n’est pas un mode de réception\u00a0: utilisez Téléphone, Courriel, Formulaire Web, Lettre, En personne, Clavardage',
   );
-  await expect(cell(2, 'receivedOn')).toContainText('Indiquez une date réelle au format aaaa-mm-jj');
+  await expect(cell(2, 'receivedOn')).toContainText(
+    '«\u00a031/02/2026\u00a0» n’est pas une vraie date\u00a0: ce mois n’a pas ce jour',
+  );
   await expect(cell(3, 'category')).toContainText('«\u00a0Moaning\u00a0» n’est pas une catégorie');
   await expect(cell(3, 'customerName')).toContainText('Indiquez le nom de la personne titulaire du compte');
   await expect(cell(3, 'largePrint')).toContainText('«\u00a0peut-être\u00a0» n’est ni oui ni non');

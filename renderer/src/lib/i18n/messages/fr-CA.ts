@@ -1925,6 +1925,7 @@ export const frCA: Record<MessageKey, string> = {
   'problem.import-not-language':
     '«\u00a0{text}\u00a0» n’est pas une langue de lettre\u00a0: utilisez English (UK), English (Canada), French (Canada) ou français',
   'problem.import-not-yes-no': '«\u00a0{text}\u00a0» n’est ni oui ni non',
+  'problem.import-date-not-real': '«\u00a0{text}\u00a0» n’est pas une vraie date\u00a0: ce mois n’a pas ce jour',
   'problem.import-not-yes-no-business': '«\u00a0{text}\u00a0» n’est ni oui ni non (ni entreprise ni particulier)',
   'problem.import-employees-not-business':
     'Un nombre d’employés est indiqué, mais la personne cliente n’est pas une entreprise\u00a0: videz l’une des deux cellules',
