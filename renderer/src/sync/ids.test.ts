@@ -350,6 +350,20 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
     // Desk C was set up alone with the same prefix and logged its own RDR-2026-000001; it then takes the prefix HUL.
     const c = await setUpDesk('York', 'RDR', 'Southgate Telecom', 7);
     expect(c.record.reference).toBe(a.record.reference);
+    // The Sharing screen asks this before it offers a new prefix, which cannot help (explore33-team #3), through a
+    // handle it closes (a stand-in here: closing a memory database's handle closes its other handles too).
+    const asking = new TeamSync(c.database, {
+      local: (name) => new PouchDB(`${name}-${process.pid}-ids-asking`, { adapter: 'memory' }),
+      remote: () => ({ allDocs: server.allDocs.bind(server), close: async () => {} }) as unknown as PouchDatabase,
+      sync: (x, y, options) => PouchDB.sync(x, y, options),
+    });
+    expect(await asking.referenceClashesAt('http://127.0.0.1:1', 'complaints', 'desk-c')).toEqual([
+      {
+        code: 'reference-prefix-clash',
+        values: { prefix: 'RDR', desks: 'desk-a', count: 1, first: c.record.reference },
+      },
+    ]);
+    expect(await asking.referenceClashesAt('http://127.0.0.1:1', 'complaints', 'desk-a')).toEqual([]);
     await saveSettings(c.database, { ...(await storedDesk(c.database))!, deskPrefix: 'HUL' });
     const refused = await join(teamOf(c.database, server), 'desk-c').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(JoinRefusedError);

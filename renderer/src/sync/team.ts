@@ -1164,6 +1164,19 @@ export class TeamSync {
     }
   }
 
+  /**
+   * This desk's own cases whose references another desk of the team issues too (referenceClashes): asked before a new
+   * prefix is offered, which cannot help them (explore33-team #3). None: the desk may join.
+   */
+  async referenceClashesAt(serverUrl: string, database: string, user: string): Promise<SharingSaying[]> {
+    const remote = await this.pouch.remote(`${serverUrl}/${encodeURIComponent(database)}`);
+    try {
+      return await referenceClashes(this.database, remote, user);
+    } finally {
+      await remote.close().catch(() => {});
+    }
+  }
+
   /** Leave the team: stop, forget the membership and the sharing state. The desk's cases stay, as its own. */
   async leave(): Promise<void> {
     const membership = await this.membership();

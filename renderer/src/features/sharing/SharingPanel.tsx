@@ -165,7 +165,11 @@ function JoinStep({ config }: { config: SharingConfig }) {
       if (!result?.ok) return;
       const taken = await teamSync().prefixTakenBy(config.serverUrl, config.database, user.trim(), deskPrefix);
       if (taken.length) {
-        setTakenBy(taken);
+        // Cases already logged here under the prefix keep their references whatever prefix comes next: the join would
+        // be refused after a new one was chosen, so it is refused now, with why (explore33-team #3).
+        const clash = await teamSync().referenceClashesAt(config.serverUrl, config.database, user.trim());
+        if (clash.length) setClashes(clash);
+        else setTakenBy(taken);
         return;
       }
       try {
