@@ -141,6 +141,14 @@ test('a wrong letter is withdrawn, never deleted, and a corrected one issued; bo
   await expect(page.getByRole('row').filter({ hasText: 'Withdrawn' })).toHaveCount(1);
   // Corrected: no longer offered.
   await expect(page.getByRole('button', { name: 'Issue a corrected letter…' })).toHaveCount(0);
+  // Listed in the order issued, the withdrawn one first (the table's key order is the letters' random ids).
+  const issuedRows = page
+    .getByRole('table')
+    .filter({ hasText: `${ref}-acknowledgement-2.pdf` })
+    .getByRole('row');
+  await expect(issuedRows).toHaveCount(2);
+  await expect(issuedRows.first()).toContainText('Withdrawn');
+  await expect(issuedRows.nth(1)).toContainText(`${ref}-acknowledgement-2.pdf`);
   await page.screenshot({ path: shots('74-letters-withdrawn-and-corrected'), fullPage: true });
 
   // Both are downloadable; the withdrawn one is the very file first issued.

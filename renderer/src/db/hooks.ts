@@ -61,8 +61,9 @@ export const useCase = (id: string) => useLiveQuery(async () => (await db().case
 
 export const useTimeline = (caseId: string) => useLiveQuery(() => readTimeline(db(), caseId), [caseId]);
 
+/** A case's letters in the order they were issued (the table's key order is their ids': explore33-desk #10). */
 export const useLetters = (caseId: string) =>
-  useLiveQuery(() => db().letters.where('caseId').equals(caseId).toArray(), [caseId]);
+  useLiveQuery(() => db().letters.where('caseId').equals(caseId).sortBy('issuedAt'), [caseId]);
 
 // --- The case index (schema.ts `CaseIndexRow`): derived rows with each case's next due date, for lists. ---------
 // The hooks below return undefined while loading, then their rows; all are live. Overdue and "due" are decided
