@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import {
+  act,
   chooseOption,
   countRows,
   expect,
@@ -318,4 +319,31 @@ test("a letter to someone acting for the customer comes with the customer's copy
   expect(first).not.toContain('Copy for');
   expect(copy).toContain('12 St James Square');
   expect(copy).toContain('Copy for Ada Lovelace. We have sent this letter to Augusta Byron, who is acting for you.');
+});
+
+test('the ADR letter opened from its button asks for the progress without a red refusal first', async ({ page }) => {
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: '2026-04-08',
+    channel: 'Letter',
+    category: 'Billing',
+    summary: 'Charged twice for the October bill.',
+    name: 'Ada Lovelace',
+    address: '12 St James Square\nLondon',
+    postcode: 'SW1Y 4JH',
+  });
+  await act(page, 'Acknowledge', [['Date', '2026-04-09']], 'Complaint acknowledged');
+  // The weeks are over: the case's letter button is the ADR letter's, which needs the desk's words on the progress.
+  await page.getByRole('button', { name: 'ADR letter…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write a letter' });
+  await expect(dialog.getByLabel('Progress so far')).toBeVisible();
+  await expect(dialog.getByText(/Preview the letter to see its pages/)).toBeVisible();
+  // Nothing was typed yet: no "The letter cannot be made" (explore33-desk #9). Preview with the box empty says it.
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The letter needs the progress made so far');
+  await dialog.getByLabel('Progress so far').fill('We have asked our billing team to check both October payments.');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByLabel('Letter preview')).toContainText('asked our billing team', { timeout: 20_000 });
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
 });

@@ -141,7 +141,7 @@ export function LetterDialog({
     setEditing(false);
     setEdits({});
     setQuestion(null);
-    if (initialChoice) void makePreview(initialChoice, freshInputs, freshOptions, {});
+    if (initialChoice) void makePreview(initialChoice, freshInputs, freshOptions, {}, { quietIfUnwritten: true });
     // Only on opening: later renders bring a new context object, and the desk's inputs must survive them.
     // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
@@ -156,6 +156,11 @@ export function LetterDialog({
     withInputs: LetterInputs,
     withOptions: LetterOptions,
     withEdits: Record<string, string>,
+    /**
+     * As the dialog opens: a letter that needs words the desk has not written yet (the ADR letter's progress so far)
+     * is not a red "cannot be made" before anything could be typed (explore33-desk #9); Preview says it if still so.
+     */
+    { quietIfUnwritten = false }: { quietIfUnwritten?: boolean } = {},
   ) {
     if (!context) return;
     setBusy('preview');
@@ -170,7 +175,8 @@ export function LetterDialog({
       });
     } catch (e) {
       setPreview(null);
-      setError(letterErrorIn(t, locale, e));
+      const unwritten = e instanceof LetterRefusalError && e.said.code.startsWith('needs-');
+      if (!(quietIfUnwritten && unwritten)) setError(letterErrorIn(t, locale, e));
     } finally {
       setBusy(null);
     }
