@@ -152,6 +152,18 @@ export interface EmailContactInput {
 }
 
 /**
+ * The words the summary adds to an email's subject: written by the desk, like the summary of a contact a person logs,
+ * so in the language of the person dropping the email (a French desk's « (sans objet) »: explore33-team #4).
+ */
+export interface EmailContactWords {
+  noSubject: string;
+  /** When it was sent, for an email dated before the last entry: "(sent 2026-11-03)". */
+  sent: (on: string) => string;
+}
+
+const CONTACT_WORDS_EN: EmailContactWords = { noSubject: '(no subject)', sent: (on) => `(sent ${on})` };
+
+/**
  * The contact an email dropped on a case records (issue #18): from the customer, by email, its summary the subject,
  * dated the email's date in the desk's time zone. An undated email or one dated after the desk's today (a wrong clock)
  * is dated today; one sent before `notBefore` (the complaint's date received, or the last entry on the timeline: the
@@ -159,13 +171,14 @@ export interface EmailContactInput {
  */
 export function contactFromEmail(
   email: Pick<ParsedEmail, 'subject' | 'date'>,
-  desk: { today: string; timeZone: string; notBefore: string },
+  desk: { today: string; timeZone: string; notBefore: string; words?: EmailContactWords },
 ): EmailContactInput {
+  const words = desk.words ?? CONTACT_WORDS_EN;
   const sent = email.date ? dateInZone(email.date, desk.timeZone) : null;
   let on = sent && sent <= desk.today ? sent : desk.today;
-  let summary = withoutForbiddenCharacters(email.subject, 'single-line').trim() || '(no subject)';
+  let summary = withoutForbiddenCharacters(email.subject, 'single-line').trim() || words.noSubject;
   if (on < desk.notBefore) {
-    summary += ` (sent ${on})`;
+    summary += ` ${words.sent(on)}`;
     on = desk.notBefore;
   }
   return { on, channel: 'email', direction: 'from-customer', summary: summary.slice(0, STORED_LIMITS.summary) };

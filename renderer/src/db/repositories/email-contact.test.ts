@@ -126,4 +126,11 @@ describe('contactFromEmail', () => {
       summary: '(no subject) (sent 2026-11-03)',
     });
   });
+
+  it('adds its words in the language of the desk dropping it (explore33-team #4)', () => {
+    const words = { noSubject: '(sans objet)', sent: (on: string) => `(envoyé le ${on})` };
+    expect(contactFromEmail({ subject: '', date: '2026-11-03T09:00:00Z' }, { ...desk, words }).summary).toBe(
+      '(sans objet) (envoyé le 2026-11-03)',
+    );
+  });
 });

@@ -2,7 +2,7 @@
 // contact from the customer on the timeline, recorded through the same 'log-contact' action a person uses (one entry
 // like any other contact, checked by the same rules), dated the email's date in the desk's time zone.
 import { lastEntry } from '#shared/casework/index';
-import { contactFromEmail } from '#shared/mail/intake';
+import { contactFromEmail, type EmailContactWords } from '#shared/mail/intake';
 import { NotAnEmailError } from '#shared/mail/problems';
 import type { TimelineEvent } from '#shared/model/case';
 import { RecordRefusal } from '#shared/model/refusals';
@@ -20,7 +20,7 @@ export async function logEmailContact(
   database: RedressDatabase,
   caseId: string,
   file: { fileName: string; bytes: Uint8Array | Blob },
-  desk: { by: string; today: string; timeZone: string; clock?: Now },
+  desk: { by: string; today: string; timeZone: string; clock?: Now; words?: EmailContactWords },
 ): Promise<TimelineEvent> {
   const bytes = file.bytes instanceof Uint8Array ? file.bytes : new Uint8Array(await file.bytes.arrayBuffer());
   const { parseEmail } = await import('#shared/mail/parse');

@@ -89,7 +89,15 @@ export function AddAttachmentsDialog({
             db(),
             caseId,
             { fileName: p.file.name, bytes: p.file },
-            { by, today: todayIso(), timeZone: deskTimeZone() },
+            {
+              by,
+              today: todayIso(),
+              timeZone: deskTimeZone(),
+              words: {
+                noSubject: t('attachments.email.noSubject'),
+                sent: (on) => t('attachments.email.sentOn', { on }),
+              },
+            },
           );
           contacts.push(event.summary);
         } catch (e) {

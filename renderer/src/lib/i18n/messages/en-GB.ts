@@ -1346,6 +1346,8 @@ export const enGB = {
   'attachments.email.asContact':
     'Also log it as contact from the customer (dated the email’s date, or the case’s latest date if the email is older)',
   'attachments.email.asContactOn': 'Log {name} as contact from the customer',
+  'attachments.email.noSubject': '(no subject)',
+  'attachments.email.sentOn': '(sent {on})',
   'attachments.email.contactLogged':
     '{count, plural, one {Contact from the customer logged} other {# contacts from the customer logged}}',
   'attachments.email.contactNotLogged': 'Attached, but not logged as a contact',

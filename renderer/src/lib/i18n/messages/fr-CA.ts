@@ -1654,6 +1654,8 @@ export const frCA: Record<MessageKey, string> = {
   'attachments.email.asContact':
     'Consigner aussi comme communication de la personne cliente (à la date du courriel, ou à la dernière date du dossier si le courriel est plus ancien)',
   'attachments.email.asContactOn': 'Consigner {name} comme communication de la personne cliente',
+  'attachments.email.noSubject': '(sans objet)',
+  'attachments.email.sentOn': '(envoyé le {on})',
   'attachments.email.contactLogged':
     '{count, plural, one {Communication de la personne cliente consignée} other {# communications de la personne cliente consignées}}',
   'attachments.email.contactNotLogged': 'Joint, mais pas consigné comme communication',
