@@ -147,3 +147,46 @@ test('a date before the last entry is refused in French, naming that entry as th
   await expect(refusal).toContainText('(20 nov. 2026\u00a0: Accusé de réception envoyé');
   await expect(refusal).not.toContainText('acknowledged');
 });
+
+test('in French, a case under the built-in Canadian procedure names its stage, next step and clock in French', async ({
+  page,
+}) => {
+  // A Canadian desk: Jive Canada's code on the Canadian calendar, set up at the first run.
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Set up your desk' })).toBeVisible();
+  await page.getByLabel('Company name').fill('Jive Communications Canada');
+  await page.getByLabel('Postal address').fill('1 rue Sainte-Catherine\nMontréal QC');
+  await page.getByLabel('Postcode').fill('H3B 1A7');
+  await page.getByLabel('Desk prefix').fill('JIV');
+  await page.getByLabel('Your name').fill('Sam Patel');
+  await chooseOption(page, 'Working-day calendar', 'Canada (federal)');
+  await chooseOption(page, 'Complaints procedure', 'Jive Canada complaint handling code');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+  await logComplaint(page, {
+    receivedOn: '2026-11-18',
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Facturé deux fois.',
+    name: 'Élise Gagnon',
+    phone: '514 555 0101',
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^JIV-\d{4}-000001$/);
+  const caseUrl = page.url();
+  await switchToFrench(page);
+  await page.goto(caseUrl);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^JIV-\d{4}-000001$/);
+  // The procedure's own words, in French (explore33-desk #4): they were shown as the built-in procedure writes them.
+  await expect(page.getByText('Soutien à la clientèle').first()).toBeVisible();
+  await expect(page.locator('[data-next-action="acknowledge"]')).toContainText(
+    'Accuser réception de la plainte avec un numéro de suivi et un délai estimatif',
+  );
+  await expect(page.locator('[data-clock="acknowledgement"]')).toContainText('« un accusé de réception avec un numéro');
+  for (const english of ['Customer support', 'tracking number'])
+    await expect(page.locator('body')).not.toContainText(english);
+  await messagesGone(page);
+  await page.screenshot({ path: `${SHOTS}/case-jive-fr.png`, fullPage: true, style: HIDE_MESSAGES });
+  // The case list names the stage in French too.
+  await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
+  await expect(page.getByRole('grid')).toContainText('Soutien à la clientèle');
+});

@@ -15,7 +15,7 @@ import { activeFilterCount, useCaseSearch, type ListState } from '#features/sear
 import { CaseListExchange } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { formatNumber } from '#lib/format';
-import { type MessageKey, useT } from '#lib/i18n/index';
+import { builtInWordsIn, type MessageKey, useLocale, useT } from '#lib/i18n/index';
 
 const STATUSES = ['open', 'resolved', 'closed'] as const;
 const NOBODY = '\u0000nobody';
@@ -111,7 +111,11 @@ const FilterBar = memo(function FilterBar({
     () => CHANNELS.map((c) => ({ value: c, label: t(`model.channel.${c}` as MessageKey) })),
     [t],
   );
-  const stageOptions = useMemo(() => choices.stageNames.map((s) => ({ value: s, label: s })), [choices]);
+  const { locale } = useLocale();
+  const stageOptions = useMemo(
+    () => choices.stageNames.map((s) => ({ value: s, label: builtInWordsIn(locale, s) })),
+    [choices, locale],
+  );
   const handlerOptions = useMemo(
     () => choices.assignees.map((a) => (a ? { value: a, label: a } : { value: NOBODY, label: t('common.nobody') })),
     [choices, t],

@@ -50,6 +50,7 @@ import {
   explanationIn,
   phraseIn,
   type Translate,
+  builtInWordsIn,
   useLocale,
   useT,
 } from '#lib/i18n/index';
@@ -301,7 +302,10 @@ export function CasePage({ id }: { id: string }) {
             )}
             {evaluation && (
               <Text size="sm" mt={4} component="div" role="group" aria-label={t('case.stage')}>
-                <FormattedMessage id="case.stageIs" values={{ name: evaluation.stageName, b: (c) => <b>{c}</b> }} />
+                <FormattedMessage
+                  id="case.stageIs"
+                  values={{ name: builtInWordsIn(locale, evaluation.stageName), b: (c) => <b>{c}</b> }}
+                />
                 {procedure && (
                   <Text span c="dimmed" size="sm">
                     {' '}
@@ -404,7 +408,7 @@ export function CasePage({ id }: { id: string }) {
                     {evaluated.evaluation.clocks.map((clock) => (
                       <Table.Tr key={clock.id} data-clock={clock.id}>
                         <Table.Td>
-                          <Text fw={500}>{clockLabel(t, clock.label)}</Text>
+                          <Text fw={500}>{clockLabel(t, clock.label, locale)}</Text>
                           <Text size="xs" c="dimmed">
                             {explanationIn(t, locale, clock.explain)}
                           </Text>

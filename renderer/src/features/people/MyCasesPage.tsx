@@ -3,7 +3,7 @@ import { Anchor, Badge, Loader, Stack, Table, Text } from '@mantine/core';
 import { useLocation } from 'wouter';
 import { useToday } from '#lib/today';
 import { formatDate } from '#lib/format';
-import { clockLabel, describeDueIn, useT } from '#lib/i18n/index';
+import { builtInWordsIn, clockLabel, describeDueIn, useLocale, useT } from '#lib/i18n/index';
 import { useCurrentPerson } from './current';
 import { HandlerSelect } from './HandlerSelect';
 import { useHandledBy } from '#db/hooks';
@@ -15,6 +15,7 @@ export function MyCasesPage() {
   const rows = useHandledBy(me?.name ?? '');
   const [, navigate] = useLocation();
   const t = useT();
+  const { locale } = useLocale();
 
   return (
     <Stack gap="md" maw={1100}>
@@ -61,7 +62,7 @@ export function MyCasesPage() {
                     </Table.Td>
                     <Table.Td>{r.customerName}</Table.Td>
                     <Table.Td>
-                      <Text size="sm">{r.stageName || '—'}</Text>
+                      <Text size="sm">{r.stageName ? builtInWordsIn(locale, r.stageName) : '—'}</Text>
                       {r.pausedSince && (
                         <Text size="xs" c="dimmed">
                           {t('my.pausedSince', { date: formatDate(r.pausedSince) })}

@@ -19,7 +19,7 @@ import type { CaseIndexRow } from '#db/schema';
 import { isOverdue } from './search';
 import classes from './CaseTable.module.css';
 import { formatShortDate } from '#lib/format';
-import { clockLabel, type MessageKey, type Translate, useT } from '#lib/i18n/index';
+import { builtInWordsIn, clockLabel, type MessageKey, type Translate, useLocale, useT } from '#lib/i18n/index';
 
 export const ROW_HEIGHT = 44;
 
@@ -51,10 +51,12 @@ interface RowWords {
   status(status: string): string;
   clock(label: string): string;
   overdueNote(label: string): string;
+  /** A stage's name: a built-in procedure's in the interface language. */
+  stage(name: string): string;
   overdue: string;
 }
 
-function rowWords(t: Translate): RowWords {
+function rowWords(t: Translate, locale: string): RowWords {
   const known = new Map<string, string>();
   const once = (key: string, make: () => string) => {
     let text = known.get(key);
@@ -64,8 +66,10 @@ function rowWords(t: Translate): RowWords {
   return {
     t,
     status: (status) => once(`status|${status}`, () => t(`model.status.${status}` as MessageKey)),
-    clock: (label) => once(`clock|${label}`, () => clockLabel(t, label)),
-    overdueNote: (label) => once(`overdue|${label}`, () => t('caseTable.overdueNote', { label: clockLabel(t, label) })),
+    clock: (label) => once(`clock|${label}`, () => clockLabel(t, label, locale)),
+    overdueNote: (label) =>
+      once(`overdue|${label}`, () => t('caseTable.overdueNote', { label: clockLabel(t, label, locale) })),
+    stage: (name) => once(`stage|${name}`, () => builtInWordsIn(locale, name)),
     overdue: t('caseTable.overdue'),
   };
 }
@@ -148,7 +152,7 @@ const Row = memo(function Row({
         )}
       </div>
       <div role="gridcell" className={classes.cell}>
-        {row.stageName || '—'}
+        {row.stageName ? words.stage(row.stageName) : '—'}
       </div>
       <div role="gridcell" className={classes.cell}>
         {row.assignee || '—'}
@@ -167,7 +171,8 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
   ref,
 ) {
   const t = useT();
-  const words = useMemo(() => rowWords(t), [t]);
+  const { locale } = useLocale();
+  const words = useMemo(() => rowWords(t, locale), [t, locale]);
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(-1);
   const [shownRows, setShownRows] = useState(rows);

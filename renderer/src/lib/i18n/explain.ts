@@ -15,6 +15,7 @@ import { formatShortDate } from '../format';
 import { clockLabel } from './clocks';
 import { calendarNameIn, holidayNameIn } from './holidays';
 import { regimeNameIn, regulationIn } from './regulations';
+import { builtInWordsIn } from './built-in-procedures';
 import type { MessageKey } from './messages/en-GB';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -32,7 +33,9 @@ function weekdayName(locale: string, weekday: number): string {
 }
 
 function valueIn(t: T, locale: string, v: PhraseValue): string | number {
-  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (typeof v === 'number') return v;
+  // A procedure's own words (what its acknowledgement gives…): a built-in procedure's in the interface language.
+  if (typeof v === 'string') return builtInWordsIn(locale, v);
   if ('kind' in v) return phraseIn(t, locale, v);
   if ('date' in v) return formatShortDate(v.date, locale);
   if ('duration' in v)

@@ -103,3 +103,4 @@ export function useLocale(): { locale: InterfaceLocale; number: (n: number) => s
   return useMemo(() => ({ locale, number: (n: number) => formatNumber(n, locale) }), [locale]);
 }
 export { fileSizeIn } from './sizes';
+export { builtInWordsIn } from './built-in-procedures';

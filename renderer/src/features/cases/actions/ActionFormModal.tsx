@@ -35,7 +35,7 @@ import { confirmReceivedDate, DateField } from '#ui/DateField';
 import { useFormDraft } from '#lib/forms';
 import { DraftOffer } from '#ui/DraftOffer';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { entrySummaryIn, errorDetailIn, messageIn, useLocale, useT } from '#lib/i18n/index';
+import { builtInWordsIn, entrySummaryIn, errorDetailIn, messageIn, useLocale, useT } from '#lib/i18n/index';
 import {
   actionText,
   conflictFieldText,
@@ -299,9 +299,9 @@ function ActionForm({
             <FormattedMessage
               id="actions.fromTo"
               values={{
-                from: context.evaluation?.stageName ?? '',
-                to: target.name,
-                owner: target.owner,
+                from: builtInWordsIn(locale, context.evaluation?.stageName ?? ''),
+                to: builtInWordsIn(locale, target.name),
+                owner: builtInWordsIn(locale, target.owner),
                 b: (c) => <b>{c}</b>,
               }}
             />

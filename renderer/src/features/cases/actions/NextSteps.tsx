@@ -3,16 +3,23 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { actionForNextStep, type ActionAvailability, type CaseActionId } from '#shared/casework/index';
 import { type NextAction, nextStepOf } from '#shared/rules/index';
 import { formatDate } from '#lib/format';
-import { reasonIn, type Translate, useLocale, useT } from '#lib/i18n/index';
+import { builtInWordsIn, reasonIn, type Translate, useLocale, useT } from '#lib/i18n/index';
 
-/** A next step's label: the engine's own words (shared/rules/words.ts) in the interface language, "(overdue)" and
- * "(deadlock: at once)" too; a procedure's own wording (a stage's target action) is shown as the procedure writes it. */
-export function stepLabel(t: Translate, label: string): string {
+/**
+ * A next step's label: the engine's own words (shared/rules/words.ts) in the interface language, "(overdue)" and
+ * "(deadlock: at once)" too; a procedure's own wording (a stage's target action, a stage's name) as the procedure writes
+ * it, or for a built-in procedure in the interface language (`locale`: builtInWordsIn).
+ */
+export function stepLabel(t: Translate, label: string, locale?: string): string {
+  const own = (text: string) => (locale ? builtInWordsIn(locale, text) : text);
   const found = nextStepOf(label);
-  if (!found) return label;
+  if (!found) return own(label);
   if (found.word === 'overdue' || found.word === 'atOnceOnDeadlock')
-    return t(`nextSteps.${found.word}`, { label: stepLabel(t, found.values.label ?? '') });
-  return t(`nextSteps.label.${found.word}`, found.values);
+    return t(`nextSteps.${found.word}`, { label: stepLabel(t, found.values.label ?? '', locale) });
+  const values = Object.fromEntries(
+    Object.entries(found.values).map(([k, v]) => [k, typeof v === 'string' ? own(v) : v]),
+  );
+  return t(`nextSteps.label.${found.word}`, values);
 }
 import { actionText } from './words';
 
@@ -54,7 +61,7 @@ export function NextSteps({
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
                   <div style={{ minWidth: 0 }}>
                     <Group gap="xs" wrap="nowrap">
-                      <Text fw={600}>{stepLabel(t, step.label)}</Text>
+                      <Text fw={600}>{stepLabel(t, step.label, locale)}</Text>
                     </Group>
                     <Text size="sm" c={overdue ? 'red.8' : undefined}>
                       {step.dueOn

@@ -78,6 +78,14 @@ describe('the next steps the rules engine writes', () => {
     expect(stepLabel(en, 'Send the ADR letter (deadlock: at once) (overdue)')).toBe(
       'Send the ADR letter (deadlock: at once) (overdue)',
     );
+    // The built-in Canadian procedure's own words, in French at a French desk (explore33-desk #4); as written in English.
+    const ack = `${JIVE_CA.acknowledgement!.action!} (overdue)`;
+    expect(stepLabel(fr, ack, 'fr-CA')).toBe(
+      'Accuser réception de la plainte avec un numéro de suivi et un délai estimatif (en retard)',
+    );
+    expect(stepLabel(en, ack, 'en-CA')).toBe(ack);
+    expect(stepLabel(fr, 'Escalate to Senior manager', 'fr-CA')).toBe('Passer à l’étape Cadre supérieur');
+    expect(stepLabel(fr, 'Escalate to Stage 2', 'fr-CA')).toBe('Passer à l’étape Stage 2');
     expect(stepLabel(fr, 'Acknowledge the data-protection complaint')).toBe(
       'Accuser réception (plainte relative aux renseignements personnels)',
     );
