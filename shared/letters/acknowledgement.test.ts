@@ -84,6 +84,18 @@ describe('acknowledgementLetter', () => {
     expect(relayOf(documentText(edited))).toEqual([]);
   });
 
+  it('prints a Canadian postal code on the municipality’s line (Canada Post), a UK postcode on its own', () => {
+    const canadian = { caseRecord: sampleCanadianCase(), settings: sampleCanadianSettings() };
+    const lines = documentText(acknowledgementLetter(sampleAcknowledgement({ ...canadian, language: 'fr-CA' }))).split(
+      '\n',
+    );
+    expect(lines).toContain('Montréal QC  H3G 1P1');
+    expect(lines).not.toContain('H3G 1P1');
+    const uk = documentText(acknowledgementLetter(sampleAcknowledgement())).split('\n');
+    const postcode = sampleAcknowledgement().caseRecord.customer.address!.postcode;
+    expect(uk).toContain(postcode);
+  });
+
   it('uses the desk’s own escalation words when given', () => {
     const doc = acknowledgementLetter(
       sampleAcknowledgement({

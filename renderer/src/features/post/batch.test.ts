@@ -541,8 +541,12 @@ describe('making the print file', () => {
 
   it('holds a Canadian provider’s large-print address to the No. 10 window, which holds 4 lines at 16 pt', async () => {
     const database = fresh();
-    // Name, three lines and the postcode: 5 lines, which the DL window holds at 16 pt and the No. 10 window does not.
-    const five = { lines: ['Appartement 12', '1250 rue Sainte-Catherine O', 'Montréal QC'], postcode: 'H3G 1P1' };
+    // Name, four lines, the postal code on the last (Canada Post's standard): 5 lines, which the DL window holds at
+    // 16 pt and the No. 10 window does not.
+    const five = {
+      lines: ['Appartement 12', 'Tour B', '1250 rue Sainte-Catherine O', 'Montréal QC'],
+      postcode: 'H3G 1P1',
+    };
     const largePrint = { largePrint: true };
     const ca = await createCase(
       database,
