@@ -14,8 +14,10 @@ import {
   fieldOptions,
   followProvider,
   getAction,
+  offersVoid,
   VOIDABLE_TYPES,
   voidEffects,
+  whyNotVoid,
 } from './index';
 
 const record = caseRecord;
@@ -246,6 +248,50 @@ describe('voiding a mistaken entry', () => {
     desk.do('escalate', { on: '2026-11-28', reason: 'Asked for a manager' });
     return desk;
   }
+
+  it('refuses to void what a standing letter says happened; offers it again once the letter is withdrawn', () => {
+    const desk = new Desk(record(), '2026-12-02');
+    // An acknowledgement letter, and the acknowledgement it recorded beside itself, at the same moment.
+    const at = '2026-11-28T10:00:00.000Z';
+    const letter = { id: 'issued-1', caseId: desk.record.id, at, by: 'Sam Patel', on: '2026-11-28' };
+    desk.events.push({
+      ...letter,
+      type: 'letter-issued',
+      summary: 'Acknowledgement letter issued',
+      data: { letterId: 'L1', kind: 'acknowledgement', fileName: 'RDR-2026-000001-acknowledgement.pdf', sha256: 'a' },
+    });
+    const ack = { ...letter, id: 'ack-1', type: 'acknowledged' as const, summary: 'Complaint acknowledged by letter' };
+    desk.events.push(ack);
+    const ctx = desk.context();
+    expect(offersVoid(ack.id, ctx.events)).toBe(true);
+    expect(whyNotVoid(ack.id, ctx.events)).toBe(
+      'The letter RDR-2026-000001-acknowledgement.pdf says this happened and still stands: if it never reached the customer, withdraw it first, then void this entry.',
+    );
+    desk.events.push({
+      ...letter,
+      id: 'withdrawn-1',
+      at: '2026-12-01T10:00:00.000Z',
+      on: '2026-12-01',
+      type: 'letter-withdrawn',
+      summary: 'Letter withdrawn',
+      data: { letterId: 'L1', reason: 'Never posted' },
+    });
+    expect(whyNotVoid(ack.id, desk.context().events)).toBeNull();
+    // A corrected acknowledgement letter records no second acknowledgement, but says the first one happened.
+    desk.events.push({
+      ...letter,
+      id: 'issued-2',
+      at: '2026-12-01T11:00:00.000Z',
+      on: '2026-12-01',
+      type: 'letter-issued',
+      summary: 'Acknowledgement letter issued',
+      data: { letterId: 'L2', kind: 'acknowledgement', fileName: 'RDR-2026-000001-acknowledgement-2.pdf', sha256: 'b' },
+    });
+    expect(whyNotVoid(ack.id, desk.context().events)).toMatch(
+      /^The letter RDR-2026-000001-acknowledgement-2\.pdf says/,
+    );
+    expect(desk.build('void-entry', { entryId: ack.id, reason: 'Not sent' }).ok).toBe(false);
+  });
 
   it('the entry stays, the rules ignore it: a voided escalation puts the stage back', () => {
     const desk = new Desk(record(), '2026-12-02');

@@ -22,6 +22,7 @@ import {
 import { isIsoDate } from '#shared/model/dates';
 import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
+import { lettersOnTimeline, type LetterOnTimeline } from '#shared/model/letters-issued';
 import { STORED_LIMITS } from '#shared/model/stored';
 import { sayProblem as say } from '#shared/model/problems';
 import { fieldCharacterProblem } from '#shared/model/text';
@@ -551,6 +552,24 @@ const DEPENDENTS: Partial<Record<string, readonly string[]>> = {
 
 /** Why `entryId` cannot be voided, or null when it can. */
 export function whyNotVoid(entryId: string | undefined, events: readonly TimelineEvent[]): string | null {
+  const never = whyNeverVoid(entryId, events);
+  if (never) return never;
+  const letter = standingLetterSaying(
+    events.find((e) => e.id === entryId)!,
+    events,
+  );
+  return letter ? say('void-letter-stands', { file: letter.fileName }) : null;
+}
+
+/**
+ * Whether the timeline offers "Void…" beside an entry: one of a kind that can be voided and not voided yet, even while
+ * a letter says it happened (the form then says to withdraw the letter first).
+ */
+export const offersVoid = (entryId: string, events: readonly TimelineEvent[]): boolean =>
+  whyNeverVoid(entryId, events) === null;
+
+/** Why `entryId` cannot be voided whatever happens next (its kind, or voided already), or null. */
+function whyNeverVoid(entryId: string | undefined, events: readonly TimelineEvent[]): string | null {
   const entry = events.find((e) => e.id === entryId);
   if (!entry) return say('void-choose-entry');
   if (entry.type === 'received') return say('void-receipt');
@@ -562,6 +581,25 @@ export function whyNotVoid(entryId: string | undefined, events: readonly Timelin
   const voided = voidsByEntry(events).get(entry.id);
   if (voided) return say('void-already-voided', { on: { date: voided.on }, by: voided.by });
   return null;
+}
+
+/**
+ * A letter that stands (issued, not withdrawn) and says `entry` happened: the one issued with it (the entry it recorded
+ * beside itself, at the same moment), or, for an acknowledgement, any acknowledgement letter (a complaint is
+ * acknowledged once; a corrected letter records nothing new). Voiding the entry would leave the letter saying what the
+ * case denies, and Letters to post would send another (explore33-desk #5): the letter is withdrawn first.
+ */
+function standingLetterSaying(entry: TimelineEvent, events: readonly TimelineEvent[]): LetterOnTimeline | null {
+  const standing = lettersOnTimeline(events).filter((l) => !l.withdrawn);
+  if (standing.length === 0) return null;
+  if (entry.type === 'acknowledged') {
+    const acknowledgement = standing.filter((l) => l.kind === 'acknowledgement').at(-1);
+    if (acknowledgement) return acknowledgement;
+  }
+  const issuedWith = new Set(
+    events.filter((e) => e.type === 'letter-issued' && e.at === entry.at).map((e) => e.data?.letterId),
+  );
+  return standing.find((l) => issuedWith.has(l.letterId)) ?? null;
 }
 
 export interface VoidEffects extends ChangePreview {

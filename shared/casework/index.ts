@@ -78,6 +78,7 @@ export {
   correctionPreview,
   dueDateChanges,
   followProvider,
+  offersVoid,
   voidEffects,
   whyNotVoid,
   withFacts,

@@ -1,62 +1,25 @@
 // The letters a case has issued, read from its timeline (the `letter-issued` entries and the `letter-withdrawn`
 // entries that name them), and the entry that withdraws one. A letter is never deleted: it was issued. Withdrawing
 // records that it was wrong, with who, when and why; its bytes and checksum stay as they were.
-import { inTimelineOrder, type TimelineEvent } from '#shared/model/case';
+import type { TimelineEvent } from '#shared/model/case';
 import { effectiveTimeline } from '#shared/model/effective';
 import type { NewTimelineEvent } from '#shared/casework/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import { recordRefusalInEnglish, type RecordRefusalSaying } from '#shared/model/refusals';
 import { languagePack, type LetterFileKind, type LetterLanguage } from './catalogue';
+import { lettersOnTimeline } from '#shared/model/letters-issued';
 
-export interface LetterWithdrawal {
-  on: string;
-  at: string;
-  by: string;
-  reason: string;
-}
-
-export interface LetterOnTimeline {
-  letterId: string;
-  kind: string;
-  fileName: string;
-  sha256: string;
-  issuedOn: string;
-  issuedBy: string;
-  /** Set once the letter was withdrawn (the first withdrawal counts; there is never a second). */
-  withdrawn?: LetterWithdrawal;
-}
+// Where the letters a timeline issued are read: shared/model, so the casework's rules can see them too.
+export {
+  lettersOnTimeline,
+  type LetterOnTimeline,
+  type LetterWithdrawal,
+  standingLetterOfKind,
+} from '#shared/model/letters-issued';
 
 /** The words a withdrawal must carry, shown where the desk withdraws a letter. */
 export const WITHDRAW_WORDING =
   'Withdrawing records that this letter was wrong; it does not recall a letter already posted or sent.';
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-/** Every letter issued on this timeline, in the order issued, each with its withdrawal when it has one. */
-export function lettersOnTimeline(events: readonly TimelineEvent[]): LetterOnTimeline[] {
-  const out: LetterOnTimeline[] = [];
-  const byId = new Map<string, LetterOnTimeline>();
-  for (const e of inTimelineOrder(events)) {
-    const letterId = str(e.data?.letterId);
-    if (!letterId) continue;
-    if (e.type === 'letter-issued' && !byId.has(letterId)) {
-      const letter: LetterOnTimeline = {
-        letterId,
-        kind: str(e.data?.kind),
-        fileName: str(e.data?.fileName),
-        sha256: str(e.data?.sha256),
-        issuedOn: e.on,
-        issuedBy: e.by,
-      };
-      byId.set(letterId, letter);
-      out.push(letter);
-    } else if (e.type === 'letter-withdrawn') {
-      const letter = byId.get(letterId);
-      if (letter && !letter.withdrawn) letter.withdrawn = { on: e.on, at: e.at, by: e.by, reason: str(e.data?.reason) };
-    }
-  }
-  return out;
-}
 
 /**
  * The entry a letter recorded beside itself when it was issued (the event it stands for: the complaint acknowledged by
@@ -99,12 +62,6 @@ export function unusedLetterFileName(events: readonly TimelineEvent[], base: str
   let name = `${base}.pdf`;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.pdf`;
   return name;
-}
-
-/** The last letter of this kind that was issued and stands (not withdrawn), or null. */
-export function standingLetterOfKind(events: readonly TimelineEvent[], kind: string): LetterOnTimeline | null {
-  const standing = lettersOnTimeline(events).filter((l) => l.kind === kind && !l.withdrawn);
-  return standing.at(-1) ?? null;
 }
 
 /**

@@ -168,6 +168,8 @@ export const PROBLEMS_EN = {
   'void-void': 'A void is final: it cannot itself be voided.',
   'void-correction': 'A correction cannot be voided: correct the facts again instead.',
   'void-letter': 'An issued letter is not voided: withdraw the letter instead.',
+  'void-letter-stands':
+    'The letter {file} says this happened and still stands: if it never reached the customer, withdraw it first, then void this entry.',
   'void-record-change': 'This entry changed what the case holds: record the change again instead of voiding it.',
   'void-already-voided': 'This entry was already voided on {on} by {by}.',
   // --- a row of a CSV import (shared/exports/cases-import.ts; m17a): {text} is the cell as written, {choices} the

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   availableActions,
   caseNextSteps,
-  whyNotVoid,
+  offersVoid,
   type ActionContext,
   type CaseActionId,
 } from '#shared/casework/index';
@@ -469,7 +469,7 @@ export function CasePage({ id }: { id: string }) {
                     <Text size="xs" c="dimmed">
                       {t('case.recorded', { date: formatDate(e.on), at: formatTimestamp(e.at), by: e.by })}
                     </Text>
-                    {!voidedBy && !record.anonymisedOn && whyNotVoid(e.id, events) === null && (
+                    {!voidedBy && !record.anonymisedOn && offersVoid(e.id, events) && (
                       <Anchor
                         component="button"
                         size="xs"

@@ -411,7 +411,8 @@ export function recordedAs(choice: LetterChoice, context: LetterContext): Record
         kind: 'acknowledgement',
         name: LETTER_NAMES['acknowledgement'],
         // Acknowledged once: a second copy (large print, a corrected draft) is another letter, not another acknowledgement.
-        also: context.events.some((e) => e.type === 'acknowledged')
+        // A voided acknowledgement does not count (as in Letters to post): this letter records it again.
+        also: effectiveTimeline(context.events).some((e) => e.type === 'acknowledged')
           ? undefined
           : { type: 'acknowledged', summary: summaryInEnglish({ kind: 'acknowledged', values: byLetter }) },
       };

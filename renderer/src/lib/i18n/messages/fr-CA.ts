@@ -1918,6 +1918,8 @@ export const frCA: Record<MessageKey, string> = {
   'problem.void-void': 'Une invalidation est définitive\u00a0: elle ne peut pas être invalidée à son tour.',
   'problem.void-correction': 'Une correction ne peut pas être invalidée\u00a0: corrigez plutôt les faits de nouveau.',
   'problem.void-letter': 'Une lettre produite ne s’invalide pas\u00a0: retirez plutôt la lettre.',
+  'problem.void-letter-stands':
+    'La lettre {file} dit que cela a eu lieu et elle est toujours en vigueur\u00a0: si elle n’a jamais joint la personne, retirez-la d’abord, puis invalidez cette inscription.',
   'problem.void-record-change':
     'Cette inscription a modifié le contenu du dossier\u00a0: inscrivez plutôt la modification de nouveau, sans l’invalider.',
   'problem.void-already-voided': 'Cette inscription a déjà été invalidée le {on} par {by}.',

@@ -1,0 +1,56 @@
+// The letters a case has issued, read from its timeline: the `letter-issued` entries and the `letter-withdrawn`
+// entries that name them. Here, below the casework and the letters, so the rules for voiding an entry can see which
+// letters stand (shared/casework/corrections.ts) as the letters do (shared/letters/issued.ts).
+import { inTimelineOrder, type TimelineEvent } from './case';
+
+export interface LetterWithdrawal {
+  on: string;
+  at: string;
+  by: string;
+  reason: string;
+}
+
+export interface LetterOnTimeline {
+  letterId: string;
+  kind: string;
+  fileName: string;
+  sha256: string;
+  issuedOn: string;
+  issuedBy: string;
+  /** Set once the letter was withdrawn (the first withdrawal counts; there is never a second). */
+  withdrawn?: LetterWithdrawal;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Every letter issued on this timeline, in the order issued, each with its withdrawal when it has one. */
+export function lettersOnTimeline(events: readonly TimelineEvent[]): LetterOnTimeline[] {
+  const out: LetterOnTimeline[] = [];
+  const byId = new Map<string, LetterOnTimeline>();
+  for (const e of inTimelineOrder(events)) {
+    const letterId = str(e.data?.letterId);
+    if (!letterId) continue;
+    if (e.type === 'letter-issued' && !byId.has(letterId)) {
+      const letter: LetterOnTimeline = {
+        letterId,
+        kind: str(e.data?.kind),
+        fileName: str(e.data?.fileName),
+        sha256: str(e.data?.sha256),
+        issuedOn: e.on,
+        issuedBy: e.by,
+      };
+      byId.set(letterId, letter);
+      out.push(letter);
+    } else if (e.type === 'letter-withdrawn') {
+      const letter = byId.get(letterId);
+      if (letter && !letter.withdrawn) letter.withdrawn = { on: e.on, at: e.at, by: e.by, reason: str(e.data?.reason) };
+    }
+  }
+  return out;
+}
+
+/** The last letter of this kind that was issued and stands (not withdrawn), or null. */
+export function standingLetterOfKind(events: readonly TimelineEvent[], kind: string): LetterOnTimeline | null {
+  const standing = lettersOnTimeline(events).filter((l) => l.kind === kind && !l.withdrawn);
+  return standing.at(-1) ?? null;
+}
