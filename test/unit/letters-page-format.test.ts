@@ -84,9 +84,11 @@ describe('the No. 10 window on a Letter page', () => {
     expect(() => windowLinesFor(addressee, true, NO10)).toThrow(
       /In large print \(16 pt\) the envelope window holds 4 lines, name and postcode included, but .* take 5/,
     );
-    // And so does every letter to that address from a Canadian provider, never printing it outside the window.
+    // And so does every letter to such an address from a Canadian provider, never printing it outside the window (one
+    // line more here: the letter puts the postal code on the municipality's line, as Canada Post has it).
+    const lines = ['Appartement 12', 'Tour B', '1250 rue Sainte-Catherine O', 'Montréal QC'];
     const caseRecord = sampleCanadianCase({
-      customer: { name: addressee.name, address: { lines: addressee.addressLines.slice(0, 3), postcode: 'H3G 1P1' } },
+      customer: { name: addressee.name, address: { lines, postcode: 'H3G 1P1' } },
     });
     expect(() =>
       acknowledgementLetter(
@@ -107,11 +109,11 @@ describe('a Canadian letter', () => {
     const bytes = await renderPdfInNode(doc);
     expect(mediaBox(bytes)).toEqual([0, 0, 612, 792]);
     const pdf = await readPdf(bytes);
+    // The postal code on the municipality's line (two spaces before it; the text read back has one).
     expect(windowText(pdf.items, NO10)).toEqual([
       'Élodie Tremblay',
       '1250 rue Sainte-Catherine Ouest',
-      'Montréal QC',
-      'H3G 1P1',
+      'Montréal QC H3G 1P1',
     ]);
     // The footer is on the page: nothing falls below the bottom margin's foot.
     expect(pdf.items.every((item) => item.bottom <= 792)).toBe(true);
@@ -127,7 +129,8 @@ describe('a Canadian letter', () => {
       representative: { name: 'Daniel Okafor', relationship: 'fils', address: longestCanadianAddress.address },
     });
     const [{ doc }] = sampleLetterOfEveryKind('fr-CA', { caseRecord });
-    const lines = [...longestCanadianAddress.address.lines, longestCanadianAddress.address.postcode];
+    const { lines: stored, postcode } = longestCanadianAddress.address;
+    const lines = [...stored.slice(0, -1), `${stored.at(-1)} ${postcode}`];
     expect(windowText((await readPdf(await renderPdfInNode(doc))).items, NO10)).toEqual(['Daniel Okafor', ...lines]);
     const copy = customerCopy(doc, caseRecord);
     if (copy.kind !== 'copy') throw new Error('expected a copy');
@@ -144,8 +147,7 @@ describe('a Canadian letter', () => {
     expect(windowText(items, NO10)).toEqual([
       'Élodie Tremblay',
       '1250 rue Sainte-Catherine Ouest',
-      'Montréal QC',
-      'H3G 1P1',
+      'Montréal QC H3G 1P1',
     ]);
   });
 

@@ -2297,7 +2297,7 @@ export const frCA: Record<MessageKey, string> = {
   'preview.dueNowMissed': '{label}\u00a0: {from} → {to}, une date déjà passée\u00a0: en retard dès l’enregistrement',
   'preview.dueNoLongerMissed': '{label}\u00a0: {from} → {to}, n’est plus en retard',
   'preview.adrLetterEarly':
-    'La lettre de recours externe envoyée le {on} viendrait avant son jour ({to})\u00a0: elle disait au client que tout le délai était écoulé. Les lettres déjà émises gardent l’ancienne date de réception\u00a0: retirez et émettez de nouveau celles qui sont maintenant inexactes.',
+    'La lettre de recours externe envoyée le {on} viendrait avant son jour ({to})\u00a0: elle disait à la personne que tout le délai était écoulé. Les lettres déjà émises gardent l’ancienne date de réception\u00a0: retirez et émettez de nouveau celles qui sont maintenant inexactes.',
   'preview.refused': 'Cette modification serait refusée',
   'preview.refusedText': 'Le moteur de règles ne peut pas lire le dossier après cette modification\u00a0: {error}',
   'preview.datesChange': 'Dates modifiées',
@@ -2470,6 +2470,7 @@ export const frCA: Record<MessageKey, string> = {
   'case.recorded': '{date} · inscrit le {at} par {by}',
   'case.voidEntry': 'Invalider l’inscription du {date}\u00a0: {summary}',
   'case.void': 'Invalider…',
+  'case.receivedCorrectedTo': 'Date de réception corrigée depuis au {date}\u00a0: voir la correction plus bas.',
   'case.voided': 'Invalidée le {date} par {by}',
   'case.voidedWhy': 'Invalidée le {date} par {by}\u00a0: {reason}', // m17b
   'case.lettersIssued': 'Lettres produites',
