@@ -97,6 +97,10 @@ test('correct a received date, void an escalation, reopen a closed case, move a 
   const timeline = page.getByLabel('Timeline');
   await expect(timeline).toContainText('Corrected date received');
   await expect(timeline).toContainText('The letter was date-stamped a month earlier');
+  // The receipt keeps the day it was logged with, and says it has been corrected since.
+  await expect(timeline.locator('[data-event-type="received"] [data-received-corrected]')).toHaveText(
+    /^Date received since corrected to .+: see the correction below\.$/,
+  );
 
   // The dashboard moved at once: the ADR letter is now due in 7 days.
   await page.getByRole('link', { name: 'Dashboard' }).click();

@@ -495,6 +495,12 @@ export function CasePage({ id }: { id: string }) {
                         : t('case.voided', { date: formatDate(voidedBy.on), by: voidedBy.by })}
                     </Text>
                   )}
+                  {/* The receipt keeps the day it was logged with; a correction since moved it (explore33-desk #6). */}
+                  {e.type === 'received' && e.on !== record.receivedOn && (
+                    <Text size="xs" c="dimmed" mt={2} data-received-corrected>
+                      {t('case.receivedCorrectedTo', { date: formatDate(record.receivedOn) })}
+                    </Text>
+                  )}
                   <TimelineDetails event={e} />
                 </Timeline.Item>
               );

@@ -1917,6 +1917,7 @@ export const enGB = {
   'case.recorded': '{date} · recorded {at} by {by}',
   'case.voidEntry': 'Void the entry of {date}: {summary}',
   'case.void': 'Void…',
+  'case.receivedCorrectedTo': 'Date received since corrected to {date}: see the correction below.',
   'case.voided': 'Voided {date} by {by}',
   'case.voidedWhy': 'Voided {date} by {by}: {reason}', // m17b
   'case.lettersIssued': 'Letters issued',
