@@ -234,6 +234,11 @@ test('people: add someone, pick who is working, hand a case over, and see each p
   await shoot(page, '44-my-cases');
   await page.getByRole('link', { name: ref }).click();
   await expect(page.getByLabel('Timeline')).toContainText('Handed over from Sam Patel to Priya Shah');
+  // A complaint Priya logs is recorded as hers, and she handles it (it was the desk's first-run name).
+  const hers = await logged(page, 'Ada Lovelace', addDays(today, -1));
+  await expect(page.getByLabel('Timeline').locator('[data-event-type="received"]')).toContainText('by Priya Shah');
+  await page.getByRole('link', { name: 'My cases', exact: true }).click();
+  await expect(page.getByRole('row', { name: new RegExp(hers) })).toBeVisible();
 
   // The choice is remembered on this computer.
   await page.reload();

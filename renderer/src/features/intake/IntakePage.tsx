@@ -36,6 +36,7 @@ import { ScreenTitle } from '#ui/ScreenTitle';
 import { focusFirstInvalid } from '#lib/focus-invalid';
 import { emailReceivedOn, fillFromEmail as mergeEmailFields, intakeFromEmail } from '#shared/mail/intake';
 import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
+import { useWorkingPerson } from '#features/people';
 import { useIntl } from 'react-intl';
 import {
   attachmentRefusalIn,
@@ -126,6 +127,7 @@ export function IntakePage() {
   const t = useT();
   const intl = useIntl();
   const settings = useSettings();
+  const working = useWorkingPerson();
   const [, navigate] = useLocation();
   const today = todayIso();
   const [initial] = useState(() => emptyIntakeForm(today));
@@ -195,7 +197,10 @@ export function IntakePage() {
   };
 
   const submit = form.onSubmit(async (values) => {
-    const result = validateIntake(values, todayIso(), { by: settings?.handlerName ?? '' });
+    // Who logs it: the person chosen in the header, as every other entry (explore33-manager #1: it was the desk's
+    // default name, so a second handler's intakes were counted as the first's).
+    const author = working || settings?.handlerName || '';
+    const result = validateIntake(values, todayIso(), { by: author });
     if (!result.ok) {
       form.setErrors(intakeErrorsIn(t, result));
       if (Object.keys(result.errors).some((k) => k.startsWith('vulnerability'))) setVulnerabilityOpen(true);
@@ -218,7 +223,7 @@ export function IntakePage() {
       const record = await createCase(db(), result.value, {
         settings,
         ...(provider ? { providerId: provider.id } : {}),
-        by: settings.handlerName,
+        by: author,
       });
       draft.clear();
       notifications.show({
@@ -226,7 +231,7 @@ export function IntakePage() {
         title: t('intake.logged'),
         message: t('intake.loggedText', { reference: record.reference }),
       });
-      if (fromEmail) await attachEmail(record.id, record.reference, fromEmail, settings.handlerName, t);
+      if (fromEmail) await attachEmail(record.id, record.reference, fromEmail, author, t);
       navigate(`/cases/${record.id}`);
     } catch (error) {
       notifications.show({
