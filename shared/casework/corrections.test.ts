@@ -95,6 +95,27 @@ describe('correcting the complaint’s facts', () => {
     expect(() => desk.do('acknowledge', { on: '2026-11-28' })).not.toThrow();
   });
 
+  it('neither do a handover, a change of details, vulnerability details or a letter withdrawn, made today', () => {
+    for (const type of ['reassigned', 'customer-edited', 'vulnerability', 'letter-withdrawn'] as const) {
+      const desk = new Desk(record(), '2026-12-02');
+      const at = '2026-12-02T09:00:00.000Z';
+      desk.events.push({
+        id: `x-${type}`,
+        caseId: desk.record.id,
+        type,
+        on: '2026-12-02',
+        at,
+        by: 'Sam Patel',
+        summary: type,
+      });
+      expect(() => desk.do('acknowledge', { on: '2026-11-28' }), type).not.toThrow();
+    }
+    // A contact today still stops an earlier one (the timeline of the complaint's handling only grows forward).
+    const desk = new Desk(record(), '2026-12-02');
+    desk.do('log-contact', { on: '2026-12-02', channel: 'phone', direction: 'to-customer', summary: 'Called' });
+    expect(() => desk.do('acknowledge', { on: '2026-11-28' })).toThrow(/before the last entry/);
+  });
+
   it('the case’s current values are its entries applied to the facts as logged (the projection)', () => {
     const logged = record({ communication: { largePrint: true } });
     const desk = new Desk(logged, '2026-12-02');

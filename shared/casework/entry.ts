@@ -272,7 +272,10 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, message: st
  * Corrections and voids are dated the day they are made: they do not stop a later entry being dated before them. The
  * receipt is checked against the case's (possibly corrected) date received instead of its entry's date. So are files
  * attached or removed (#18): the day they were filed, not the day of what they show (a customer's email of last week
- * attached today, then logged as the contact it was, is dated last week).
+ * attached today, then logged as the contact it was, is dated last week). And so are changes to what the case holds
+ * (a handover, the customer's details, vulnerability details) and a letter withdrawn: they say nothing of when the
+ * complaint was handled, and cannot be voided, so a handover made today must not stop the acknowledgement of last
+ * week being recorded with its real day (explore33-manager #2).
  */
 const UNDATED_KINDS: ReadonlySet<string> = new Set([
   'received',
@@ -280,6 +283,10 @@ const UNDATED_KINDS: ReadonlySet<string> = new Set([
   'voided',
   'attachment-added',
   'attachment-removed',
+  'reassigned',
+  'customer-edited',
+  'vulnerability',
+  'letter-withdrawn',
 ]);
 
 /** The latest entry a new entry may not be dated before (corrections, voids and files attached do not count). */
