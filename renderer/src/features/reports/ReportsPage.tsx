@@ -17,7 +17,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
+import { DateField } from '#ui/DateField';
 import { notifications } from '@mantine/notifications';
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { CATEGORIES, CHANNELS, type Category, type Channel } from '#shared/model/case';
@@ -394,20 +394,27 @@ const FilterBar = memo(function FilterBar({
           w={190}
         />
         {choice === 'custom' && (
-          <DatePickerInput
-            type="range"
-            label={t('reports.fromTo')}
-            placeholder={t('reports.pickDays')}
-            value={custom}
-            onChange={(v) =>
-              setCustom([v[0] ? String(v[0]).slice(0, 10) : null, v[1] ? String(v[1]).slice(0, 10) : null])
-            }
-            valueFormat="D MMM YYYY"
-            allowSingleDateInRange
-            maxDate={today}
-            w={260}
-            error={(custom[0] || custom[1]) && periodProblem ? messageIn(t, periodProblem) : null}
-          />
+          // Two date boxes that take a typed date, as every other (explore33-manager #4: a range picker only opened a
+          // calendar, a year back was a dozen "previous month" presses, and a day picked wrongly went unseen).
+          <>
+            <DateField
+              label={t('reports.from')}
+              value={custom[0] ?? ''}
+              onChange={(v) => setCustom([v || null, custom[1]])}
+              maxDate={today}
+              withWords={false}
+              w={170}
+            />
+            <DateField
+              label={t('reports.to')}
+              value={custom[1] ?? ''}
+              onChange={(v) => setCustom([custom[0], v || null])}
+              maxDate={today}
+              withWords={false}
+              w={170}
+              error={custom[0] && custom[1] && periodProblem ? messageIn(t, periodProblem) : null}
+            />
+          </>
         )}
         <Select
           label={t('reports.category')}
