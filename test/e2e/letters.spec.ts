@@ -18,6 +18,17 @@ import {
   test,
 } from './fixtures';
 
+/** A complaint by letter, received on the day the 6-week ADR letter rule began: its weeks are long over. */
+const ADA = {
+  receivedOn: '2026-04-08',
+  channel: 'Letter',
+  category: 'Billing',
+  summary: 'Charged twice for the October bill.',
+  name: 'Ada Lovelace',
+  address: '12 St James Square\nLondon',
+  postcode: 'SW1Y 4JH',
+};
+
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
 /** Median height of the words on the first page, in points: about 1.2 × the body's font size. */
@@ -71,15 +82,7 @@ test('an ADR letter (time-based) is previewed, issued, locked on the timeline an
   page,
 }) => {
   await setUpDesk(page);
-  await logComplaint(page, {
-    receivedOn: '2026-04-08',
-    channel: 'Letter',
-    category: 'Billing',
-    summary: 'Charged twice for the October bill.',
-    name: 'Ada Lovelace',
-    address: '12 St James Square\nLondon',
-    postcode: 'SW1Y 4JH',
-  });
+  await logComplaint(page, ADA);
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-000001$/);
   const ref = (await heading.textContent())!.trim();
@@ -139,15 +142,7 @@ test('CISAS: the ADR letter gives its verified email; the desk is told its unver
   await chooseOption(page, 'ADR scheme', 'CISAS (Communications and Internet Services Adjudication Scheme)');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect.poll(() => storedDeskSettings(page)).toMatchObject({ adrSchemeId: 'cisas' });
-  await logComplaint(page, {
-    receivedOn: '2026-04-08',
-    channel: 'Letter',
-    category: 'Billing',
-    summary: 'Charged twice for the October bill.',
-    name: 'Ada Lovelace',
-    address: '12 St James Square\nLondon',
-    postcode: 'SW1Y 4JH',
-  });
+  await logComplaint(page, ADA);
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-000001$/);
   const ref = (await heading.textContent())!.trim();
@@ -193,15 +188,7 @@ test('the desk edits the wording of a draft final response; the issued PDF carri
   page,
 }) => {
   await setUpDesk(page);
-  await logComplaint(page, {
-    receivedOn: '2026-04-08',
-    channel: 'Letter',
-    category: 'Billing',
-    summary: 'Charged twice for the October bill.',
-    name: 'Ada Lovelace',
-    address: '12 St James Square\nLondon',
-    postcode: 'SW1Y 4JH',
-  });
+  await logComplaint(page, ADA);
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const ref = (await heading.textContent())!.trim();
@@ -323,15 +310,7 @@ test("a letter to someone acting for the customer comes with the customer's copy
 
 test('the ADR letter opened from its button asks for the progress without a red refusal first', async ({ page }) => {
   await setUpDesk(page);
-  await logComplaint(page, {
-    receivedOn: '2026-04-08',
-    channel: 'Letter',
-    category: 'Billing',
-    summary: 'Charged twice for the October bill.',
-    name: 'Ada Lovelace',
-    address: '12 St James Square\nLondon',
-    postcode: 'SW1Y 4JH',
-  });
+  await logComplaint(page, ADA);
   await act(page, 'Acknowledge', [['Date', '2026-04-09']], 'Complaint acknowledged');
   // The weeks are over: the case's letter button is the ADR letter's, which needs the desk's words on the progress.
   await page.getByRole('button', { name: 'ADR letter…' }).click();

@@ -108,6 +108,21 @@ function admin(): PouchDatabase {
 }
 
 const settings = (prefix: string) => deskSettings({ deskPrefix: prefix });
+
+/** Close a case as the desk would (an erasure needs it closed). */
+async function closeCase(database: RedressDatabase, id: string): Promise<void> {
+  await appendEvent(database, id, { type: 'closed', on: '2026-11-24', by: 'Sam', summary: 'Case closed' });
+  await database.cases.update(id, { status: 'closed' });
+}
+
+/** Erase the customer of a closed case at the customer's request. */
+const erase = (database: RedressDatabase, id: string) =>
+  eraseCustomer(database, { caseIds: [id], basis: 'customer-request', by: 'Sam', today: '2026-11-25' });
+
+async function closeAndErase(database: RedressDatabase, id: string): Promise<void> {
+  await closeCase(database, id);
+  await erase(database, id);
+}
 const stateOf = (team: TeamSync): SharingStatus => team.snapshot();
 
 describe('two desks share one case store through the team server', () => {
@@ -228,14 +243,7 @@ describe('two desks share one case store through the team server', () => {
     );
 
     // Closed (as the desk would close it) before the erasure.
-    await appendEvent(a.database, record.id, { type: 'closed', on: '2026-11-24', by: 'Sam', summary: 'Case closed' });
-    await a.database.cases.update(record.id, { status: 'closed' });
-    await eraseCustomer(a.database, {
-      caseIds: [record.id],
-      basis: 'customer-request',
-      by: 'Sam',
-      today: '2026-11-25',
-    });
+    await closeAndErase(a.database, record.id);
     await until(
       async () =>
         !!(await b.database.cases.get(record.id))?.anonymisedOn &&
@@ -313,8 +321,7 @@ describe('two desks share one case store through the team server', () => {
       newCaseParts({ customer: customer({ name: NAME }), summary: 'Refund not received' }),
       { settings: settings('LDS'), by: 'Sam' },
     );
-    await appendEvent(a.database, record.id, { type: 'closed', on: '2026-11-24', by: 'Sam', summary: 'Case closed' });
-    await a.database.cases.update(record.id, { status: 'closed' });
+    await closeCase(a.database, record.id);
     await until(async () => (await b.database.cases.get(record.id))?.status === 'closed', 20_000, 'the case at B');
     // B works on it offline: a changed phone and a note naming the customer.
     await b.team.stop();
@@ -326,12 +333,7 @@ describe('two desks share one case store through the team server', () => {
       summary: `${NAME} called from ${PHONE} about her refund`,
     });
     // Meanwhile A erases the customer, and the erasure reaches the server.
-    await eraseCustomer(a.database, {
-      caseIds: [record.id],
-      basis: 'customer-request',
-      by: 'Sam',
-      today: '2026-11-25',
-    });
+    await erase(a.database, record.id);
     await until(
       async () => (await a.database.outbox.count()) === 0 && stateOf(a.team).state.kind === 'synced',
       20_000,
