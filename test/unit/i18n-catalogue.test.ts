@@ -150,6 +150,8 @@ describe('the French of the interface', () => {
       '{name} (retired)': 'a provider (le fournisseur, retiré) and a procedure (la procédure, retirée)',
       'No copy for the customer':
         'a print run’s column (la clientèle) and a letter to a representative (le ou la titulaire)',
+      From: 'the first day of a period (Du) and an email’s sender (De)',
+      To: 'the last day of a period (Au) and an email’s recipients (À)',
     };
     const frenchOf = new Map<string, Map<string, string[]>>();
     for (const key of keys) {
