@@ -22,7 +22,7 @@ import {
 import { isIsoDate } from '#shared/model/dates';
 import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
-import { lettersOnTimeline, type LetterOnTimeline } from '#shared/model/letters-issued';
+import { lettersOnTimeline, type LetterOnTimeline, recordedWithLetter } from '#shared/model/letters-issued';
 import { STORED_LIMITS } from '#shared/model/stored';
 import { sayProblem as say } from '#shared/model/problems';
 import { fieldCharacterProblem } from '#shared/model/text';
@@ -596,10 +596,7 @@ function standingLetterSaying(entry: TimelineEvent, events: readonly TimelineEve
     const acknowledgement = standing.filter((l) => l.kind === 'acknowledgement').at(-1);
     if (acknowledgement) return acknowledgement;
   }
-  const issuedWith = new Set(
-    events.filter((e) => e.type === 'letter-issued' && e.at === entry.at).map((e) => e.data?.letterId),
-  );
-  return standing.find((l) => issuedWith.has(l.letterId)) ?? null;
+  return standing.find((l) => recordedWithLetter(events, l.letterId)?.id === entry.id) ?? null;
 }
 
 export interface VoidEffects extends ChangePreview {

@@ -2,7 +2,6 @@
 // entries that name them), and the entry that withdraws one. A letter is never deleted: it was issued. Withdrawing
 // records that it was wrong, with who, when and why; its bytes and checksum stay as they were.
 import type { TimelineEvent } from '#shared/model/case';
-import { effectiveTimeline } from '#shared/model/effective';
 import type { NewTimelineEvent } from '#shared/casework/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import { recordRefusalInEnglish, type RecordRefusalSaying } from '#shared/model/refusals';
@@ -12,6 +11,7 @@ import { lettersOnTimeline } from '#shared/model/letters-issued';
 // Where the letters a timeline issued are read: shared/model, so the casework's rules can see them too.
 export {
   lettersOnTimeline,
+  recordedWithLetter,
   type LetterOnTimeline,
   type LetterWithdrawal,
   standingLetterOfKind,
@@ -20,22 +20,6 @@ export {
 /** The words a withdrawal must carry, shown where the desk withdraws a letter. */
 export const WITHDRAW_WORDING =
   'Withdrawing records that this letter was wrong; it does not recall a letter already posted or sent.';
-
-/**
- * The entry a letter recorded beside itself when it was issued (the event it stands for: the complaint acknowledged by
- * letter, the ADR letter sent…), if it still counts: recorded in the same moment as the letter's `letter-issued` entry
- * and not voided. Withdrawing the letter leaves it standing; the desk voids it too if the letter never reached the
- * customer.
- */
-export function recordedWithLetter(events: readonly TimelineEvent[], letterId: string): TimelineEvent | null {
-  const issued = events.find((e) => e.type === 'letter-issued' && e.data?.letterId === letterId);
-  if (!issued) return null;
-  const counting = effectiveTimeline(events);
-  return (
-    counting.find((e) => e.at === issued.at && e.id !== issued.id && e.type !== 'letter-issued' && !e.data?.letterId) ??
-    null
-  );
-}
 
 /**
  * The name a letter's file is given, before `.pdf` (`unusedLetterFileName` adds it, and a number when it is taken):

@@ -2,6 +2,7 @@
 // entries that name them. Here, below the casework and the letters, so the rules for voiding an entry can see which
 // letters stand (shared/casework/corrections.ts) as the letters do (shared/letters/issued.ts).
 import { inTimelineOrder, type TimelineEvent } from './case';
+import { effectiveTimeline } from './effective';
 
 export interface LetterWithdrawal {
   on: string;
@@ -53,4 +54,20 @@ export function lettersOnTimeline(events: readonly TimelineEvent[]): LetterOnTim
 export function standingLetterOfKind(events: readonly TimelineEvent[], kind: string): LetterOnTimeline | null {
   const standing = lettersOnTimeline(events).filter((l) => l.kind === kind && !l.withdrawn);
   return standing.at(-1) ?? null;
+}
+
+/**
+ * The entry a letter recorded beside itself when it was issued (the event it stands for: the complaint acknowledged by
+ * letter, the ADR letter sent…), if it still counts: recorded in the same moment as the letter's `letter-issued` entry
+ * and not voided. Withdrawing the letter leaves it standing; the desk voids it too if the letter never reached the
+ * customer.
+ */
+export function recordedWithLetter(events: readonly TimelineEvent[], letterId: string): TimelineEvent | null {
+  const issued = events.find((e) => e.type === 'letter-issued' && e.data?.letterId === letterId);
+  if (!issued) return null;
+  const counting = effectiveTimeline(events);
+  return (
+    counting.find((e) => e.at === issued.at && e.id !== issued.id && e.type !== 'letter-issued' && !e.data?.letterId) ??
+    null
+  );
 }

@@ -577,18 +577,10 @@ export class Bridge {
     });
     // Work another desk did offline on a case erased meanwhile (a note, a file), or this desk's own taken in the team's
     // erasure: anonymised now, as this desk's change, so the push erases it at every desk and on the server too.
-    const erasedHere = await this.anonymisedAmong([...touchedCases]);
-    const kept = erasedHere.length ? await keepErased(this.database, erasedHere, { by: ERASURE_KEPT_BY }) : [];
+    const kept = await keepErased(this.database, [...touchedCases], { by: ERASURE_KEPT_BY });
     // An erasure from another desk: the personal data's earlier revisions go from this desk's PouchDB too.
     if (kept.length || ready.some(({ doc }) => isErasure(doc))) await this.local.compact();
     return applied;
-  }
-
-  /** Those of these cases that are anonymised here (read only: most batches touch none). */
-  private async anonymisedAmong(caseIds: string[]): Promise<string[]> {
-    if (caseIds.length === 0) return [];
-    const records = await this.database.cases.bulkGet(caseIds);
-    return records.flatMap((r) => (r?.anonymisedOn ? [r.id] : []));
   }
 
   /** What a batch of documents meets here: the rows, revisions in step and clashes, each kind read at once. */
