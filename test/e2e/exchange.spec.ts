@@ -330,4 +330,14 @@ test('open deadlines as an ICS calendar, and a subject-access bundle with the is
     join(dir, 'summary.pdf'),
     shots('85-subject-access-summary').replace(/\.png$/, ''),
   ]);
+  // The desk's record that the request was answered, and when it had to be: references and counts, no personal data.
+  await page.getByRole('link', { name: 'Privacy' }).click();
+  const record = page.getByRole('table', { name: 'Privacy record' });
+  await expect(record.getByRole('row').nth(1)).toContainText('Subject-access request answered');
+  await expect(record.getByRole('row').nth(1)).toContainText(
+    `Bundle made for a request received Fri 20 Nov 2026 (answer by Sun 20 Dec 2026): 2 cases (${first}, ${second}), 1 letter`,
+  );
+  await expect(record).not.toContainText('Lovelace');
+  await record.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shots('182-privacy-record-subject-access') });
 });

@@ -584,12 +584,15 @@ export async function keepErased(
   return audits;
 }
 
-/** The audit entries of retention runs and erasures, newest first. */
+/** The audit entries the Privacy page's record lists: subject-access bundles made, retention runs and erasures. */
+const PRIVACY_RECORD_KINDS = new Set(['subject-access', 'retention-run', 'erasure', REAPPLIED_KIND]);
+
+/** The privacy record's audit entries, newest first. */
 export async function privacyAudit(database: RedressDatabase, limit = 50): Promise<AuditRow[]> {
   return database.audit
     .orderBy('at')
     .reverse()
-    .filter((a) => a.kind === 'retention-run' || a.kind === 'erasure' || a.kind === REAPPLIED_KIND)
+    .filter((a) => PRIVACY_RECORD_KINDS.has(a.kind))
     .limit(limit)
     .toArray();
 }

@@ -6,6 +6,7 @@ import {
   ENGLISH_SAYINGS,
   subjectAccessFileName,
   subjectAccessSummary,
+  subjectAccessAnswerBy,
   subjectAccessZip,
   type MatchReason,
   type SubjectAccessCase,
@@ -32,7 +33,8 @@ import { letterLanguageForCase, providerForCase, providerName, settingsForCase }
 import { paperSizeFor } from '#shared/model/paper';
 import type { LetterLanguageCode } from '#shared/model/case';
 import { languageOfLocale } from '#shared/model/dates';
-import { entrySummaryIn, translate } from '#lib/i18n/index';
+import { entrySummaryIn, type MessageKey, type MessageValues, translate } from '#lib/i18n/index';
+import { subjectAccessAuditSummary } from '#features/privacy';
 import { readTimeline } from '#db/timeline';
 
 // shared/ declares its own subset of pdfmake's types; this fails to compile if the summary stops being a pdfmake document.
@@ -195,16 +197,23 @@ export async function exportSubjectAccess(
   const result = await platform().saveFile({ suggestedName: fileName, mimeType: 'application/zip', data: bytes });
   if (!result.ok) return { saved: false, count: request.cases.length, error: result.error, message: result.message };
   if (!result.saved) return { saved: false, count: request.cases.length };
+  // The privacy record's entry: when the request came, when it had to be answered, and what was sent (references and
+  // counts, no personal data). Its summary is the record in English; the Privacy page says it again in French.
+  const detail = {
+    caseIds: request.cases.map((c) => c.record.id),
+    references: request.cases.map((c) => c.record.reference),
+    count: request.cases.length,
+    letters,
+    files,
+    requestReceivedOn: request.requestReceivedOn,
+    answerBy: subjectAccessAnswerBy(request.requestReceivedOn, request.calendar).dueOn,
+  };
+  const english = (key: MessageKey, values?: MessageValues) => translate('en-GB', key, values);
   await recordExport(database, {
     kind: 'subject-access',
     by: options.by,
-    summary: `Subject-access bundle made: ${request.cases.length} ${request.cases.length === 1 ? 'case' : 'cases'}, ${letters} ${letters === 1 ? 'letter' : 'letters'}${files ? `, ${files} ${files === 1 ? 'file' : 'files'}` : ''}`,
-    detail: {
-      caseIds: request.cases.map((c) => c.record.id),
-      letters,
-      files,
-      requestReceivedOn: request.requestReceivedOn,
-    },
+    summary: subjectAccessAuditSummary(english, 'en-GB', detail)!,
+    detail,
   });
   return { saved: true, count: request.cases.length, letters, fileName: result.fileName };
 }

@@ -17,7 +17,7 @@ import { CompactStorageCard } from './CompactStorage';
 import { auditReasonIn, auditSummaryIn } from './audit-words';
 import { ScreenTitle } from '#ui/ScreenTitle';
 
-const KINDS = ['retention-run', 'erasure', 'anonymisation-reapplied'];
+const KINDS = ['subject-access', 'retention-run', 'erasure', 'anonymisation-reapplied'];
 const kindLabel = (t: Translate, kind: string) =>
   KINDS.includes(kind) ? t(`privacy.kind.${kind}` as MessageKey) : kind;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRow } from '#db/schema';
 import { type MessageKey, type MessageValues, translate } from '#lib/i18n/index';
-import { auditReasonIn, auditSummaryIn } from './audit-words';
+import { auditReasonIn, auditSummaryIn, subjectAccessAuditSummary } from './audit-words';
 
 const fr = (key: MessageKey, values?: MessageValues) => translate('fr-CA', key, values);
 const en = (key: MessageKey, values?: MessageValues) => translate('en-GB', key, values);
@@ -87,5 +87,38 @@ describe('the privacy record in the interface language', () => {
   it('shows an entry whose figures are missing as stored', () => {
     expect(auditSummaryIn(fr, 'fr-CA', row('erasure', 'Stored words'))).toBe('Stored words');
     expect(auditSummaryIn(fr, 'fr-CA', row('retention-run', 'Stored words', { count: 3 }))).toBe('Stored words');
+  });
+
+  it('records a subject-access bundle with the request’s dates and what was sent, in either language', () => {
+    // As features/exchange/subject-access.ts writes it.
+    const detail = {
+      caseIds: ['c1', 'c2'],
+      references: ['RDR-2026-000001', 'RDR-2026-000004'],
+      count: 2,
+      letters: 1,
+      files: 0,
+      requestReceivedOn: '2026-11-20',
+      answerBy: '2026-12-20',
+    };
+    const english = subjectAccessAuditSummary(en, 'en-GB', detail);
+    expect(english).toBe(
+      'Bundle made for a request received Fri 20 Nov 2026 (answer by Sun 20 Dec 2026): 2 cases (RDR-2026-000001, RDR-2026-000004), 1 letter',
+    );
+    const sar = row('subject-access', english!, detail);
+    expect(auditSummaryIn(en, 'en-GB', sar)).toBe(english);
+    expect(auditSummaryIn(fr, 'fr-CA', sar)).toBe(
+      'Fichier produit pour une demande reçue le ven. 20 nov. 2026 (réponse au plus tard le dim. 20 déc. 2026)\u00a0: 2 dossiers (RDR-2026-000001, RDR-2026-000004), 1 lettre',
+    );
+    expect(subjectAccessAuditSummary(en, 'en-GB', { ...detail, letters: 0, files: 2, count: 1 })).toMatch(
+      /: 1 case \(RDR-2026-000001, RDR-2026-000004\), 0 letters, 2 files$/,
+    );
+    // An entry written before the dates were kept is shown as stored.
+    const older = row('subject-access', 'Subject-access bundle made: 1 case, 0 letters', {
+      caseIds: ['c1'],
+      letters: 0,
+      files: 0,
+      requestReceivedOn: '2026-11-20',
+    });
+    expect(auditSummaryIn(fr, 'fr-CA', older)).toBe(older.summary);
   });
 });

@@ -6,14 +6,43 @@ import { isErasureBasis } from '#shared/privacy/erasure';
 import { languageOfLocale } from '#shared/model/dates';
 import type { AuditRow } from '#db/schema';
 import type { Translate } from '#lib/i18n/index';
+import { formatDate } from '#lib/format';
 
 const count = (value: unknown): number | null =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 
-/** What a retention run, an erasure or an anonymisation done again did, in the interface language. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (value: unknown): value is string => typeof value === 'string' && ISO_DAY.test(value);
+
+/**
+ * A subject-access bundle's entry from its figures (how exchange/subject-access.ts writes its English summary, and how
+ * another language says it again); null when the figures are not all there (an entry written by an older version).
+ */
+export function subjectAccessAuditSummary(
+  t: Translate,
+  locale: string,
+  detail: Record<string, unknown>,
+): string | null {
+  const { references, requestReceivedOn, answerBy } = detail;
+  const cases = count(detail.count);
+  const letters = count(detail.letters);
+  if (cases === null || letters === null || !Array.isArray(references) || !isDay(requestReceivedOn) || !isDay(answerBy))
+    return null;
+  return t('privacy.audit.subjectAccess', {
+    cases,
+    letters,
+    files: count(detail.files) ?? 0,
+    references: references.join(', '),
+    received: formatDate(requestReceivedOn, locale),
+    answerBy: formatDate(answerBy, locale),
+  });
+}
+
+/** What a subject-access bundle, a retention run, an erasure or an anonymisation done again did, in the interface language. */
 export function auditSummaryIn(t: Translate, locale: string, row: AuditRow): string {
   if (languageOfLocale(locale) === 'en') return row.summary;
   const detail = row.detail ?? {};
+  if (row.kind === 'subject-access') return subjectAccessAuditSummary(t, locale, detail) ?? row.summary;
   const cases = count(detail.count);
   const letters = count(detail.lettersDeleted) ?? 0;
   if (cases === null) return row.summary;

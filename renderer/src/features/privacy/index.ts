@@ -6,3 +6,4 @@ export { EraseCustomerDialog } from './EraseCustomerDialog';
 export { VulnerabilityRow } from './VulnerabilityRow';
 export { keepRetention } from './policy';
 export { RetentionSettings } from './RetentionSettings';
+export { subjectAccessAuditSummary } from './audit-words';

@@ -681,6 +681,7 @@ export const enGB = {
   'privacy.kind.retention-run': 'Retention run',
   'privacy.kind.erasure': 'Erasure on request',
   'privacy.kind.anonymisation-reapplied': 'Anonymised again after a restore',
+  'privacy.kind.subject-access': 'Subject-access request answered',
   'privacy.toAnonymise': 'Cases to anonymise',
   'privacy.col.reference': 'Reference',
   'privacy.col.received': 'Received',
@@ -710,8 +711,8 @@ export const enGB = {
     'Nothing is due: no case that ended more than {years, plural, one {# year} other {# years}} ago still holds personal data.',
   'privacy.due':
     '{n, plural, one {# case ended} other {# cases ended}} more than {years, plural, one {# year} other {# years}} ago and still {n, plural, one {holds} other {hold}} personal data:',
-  'privacy.record': 'Record of anonymisation and erasure',
-  'privacy.recordEmpty': 'Nothing has been anonymised or erased yet.',
+  'privacy.record': 'Record of subject access, anonymisation and erasure',
+  'privacy.recordEmpty': 'No subject-access request has been answered, and nothing has been anonymised or erased yet.',
   'privacy.recordTable': 'Privacy record',
   'privacy.col.when': 'When',
   'privacy.col.what': 'What',
@@ -728,6 +729,8 @@ export const enGB = {
     '{cases, plural, one {# case} other {# cases}} anonymised again{letters, plural, =0 {} one { and # letter deleted} other { and # letters deleted}}: {source}',
   'privacy.audit.filesAgain':
     '{letters, plural, =0 {} one {# letter deleted} other {# letters deleted}}{both, select, yes { and } other {}}{files, plural, =0 {} one {# attached file erased} other {# attached files erased}} again: {source}',
+  'privacy.audit.subjectAccess':
+    'Bundle made for a request received {received} (answer by {answerBy}): {cases, plural, one {# case} other {# cases}} ({references}), {letters, plural, one {# letter} other {# letters}}{files, plural, =0 {} one {, # file} other {, # files}}',
   'privacy.audit.source.team':
     'the team’s copies had brought back personal data that this desk had erased or anonymised',
   'privacy.audit.source.restore':

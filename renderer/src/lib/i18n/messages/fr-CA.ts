@@ -684,6 +684,7 @@ export const frCA: Record<MessageKey, string> = {
   'privacy.kind.retention-run': 'Application de la politique de conservation',
   'privacy.kind.erasure': 'Effacement sur demande',
   'privacy.kind.anonymisation-reapplied': 'Anonymisation refaite après une restauration',
+  'privacy.kind.subject-access': 'Réponse à une demande d’accès',
   'privacy.toAnonymise': 'Dossiers à anonymiser',
   'privacy.col.reference': 'Numéro',
   'privacy.col.received': 'Reçue le',
@@ -713,8 +714,9 @@ export const frCA: Record<MessageKey, string> = {
     'Rien à faire\u00a0: aucun dossier terminé depuis plus de {years, plural, one {# an} other {# ans}} ne contient encore de renseignements personnels.',
   'privacy.due':
     '{n, plural, one {# dossier terminé} other {# dossiers terminés}} depuis plus de {years, plural, one {# an} other {# ans}} {n, plural, one {contient} other {contiennent}} encore des renseignements personnels\u00a0:',
-  'privacy.record': 'Registre des anonymisations et des effacements',
-  'privacy.recordEmpty': 'Rien n’a encore été anonymisé ni effacé.',
+  'privacy.record': 'Registre des demandes d’accès, des anonymisations et des effacements',
+  'privacy.recordEmpty':
+    'Aucune demande d’accès n’a encore reçu de réponse, et rien n’a encore été anonymisé ni effacé.',
   'privacy.recordTable': 'Registre de confidentialité',
   'privacy.col.when': 'Date',
   'privacy.col.what': 'Opération',
@@ -729,6 +731,8 @@ export const frCA: Record<MessageKey, string> = {
     '{cases, plural, one {# dossier anonymisé de nouveau} other {# dossiers anonymisés de nouveau}}{letters, plural, =0 {} one { et # lettre supprimée} other { et # lettres supprimées}}\u00a0: {source}',
   'privacy.audit.filesAgain':
     '{letters, plural, =0 {} one {# lettre supprimée de nouveau} other {# lettres supprimées de nouveau}}{both, select, yes { et } other {}}{files, plural, =0 {} one {# pièce jointe effacée de nouveau} other {# pièces jointes effacées de nouveau}}\u00a0: {source}',
+  'privacy.audit.subjectAccess':
+    'Fichier produit pour une demande reçue le {received} (réponse au plus tard le {answerBy})\u00a0: {cases, plural, one {# dossier} other {# dossiers}} ({references}), {letters, plural, one {# lettre} other {# lettres}}{files, plural, =0 {} one {, # fichier joint} other {, # fichiers joints}}',
   'privacy.audit.source.team':
     'les copies de l’équipe avaient ramené des renseignements personnels que ce poste avait effacés ou anonymisés',
   'privacy.audit.source.restore':
