@@ -257,6 +257,8 @@ test('reports: figures with definitions, a filter, a volume table, CSV and PDF',
       .getByRole('region', { name: 'Period and filters' })
       .getByText('The period ends before it starts: the first day must come first.'),
   ).toBeVisible();
+  // Said once, under the box, not again in the page.
+  await expect(page.getByText('The period ends before it starts: the first day must come first.')).toHaveCount(1);
   await page.keyboard.press('Escape'); // the calendar closed, for the screenshot
   await page.screenshot({
     path: shots('181-reports-custom-dates-typed.png'),

@@ -616,9 +616,10 @@ export function ReportsPage() {
         </Alert>
       )}
       {!summaries && !error && <ReadingProgress progress={progress} />}
-      {summaries && !period && (
+      {/* A period with both days typed is refused under its "To" box; here, only what is still to be typed. */}
+      {summaries && !period && periodProblem && !(custom[0] && custom[1]) && (
         <Text c="dimmed" size="sm">
-          {periodProblem}
+          {messageIn(t, periodProblem)}
         </Text>
       )}
 
