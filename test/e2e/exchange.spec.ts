@@ -339,5 +339,8 @@ test('open deadlines as an ICS calendar, and a subject-access bundle with the is
   );
   await expect(record).not.toContainText('Lovelace');
   await record.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: shots('182-privacy-record-subject-access') });
+  await page.screenshot({
+    path: shots('182-privacy-record-subject-access'),
+    style: '.mantine-Notifications-root { display: none; }',
+  });
 });
