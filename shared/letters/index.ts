@@ -141,6 +141,7 @@ export {
   WITHDRAW_WORDING,
   letterWithdrawnEntry,
   lettersOnTimeline,
+  receiptSinceCorrected,
   recordedWithLetter,
   standingLetterOfKind,
   letterFileBase,

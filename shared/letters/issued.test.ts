@@ -8,6 +8,7 @@ import {
   WITHDRAW_WORDING,
   letterWithdrawnEntry,
   lettersOnTimeline,
+  receiptSinceCorrected,
   recordedWithLetter,
   standingLetterOfKind,
   letterFileBase,
@@ -197,5 +198,41 @@ describe('recordedWithLetter: the entry a letter recorded beside itself', () => 
   it('is not the withdrawal of another letter issued in the same moment', () => {
     const other = issued('e6', 'L2');
     expect(recordedWithLetter([received, letter, other], 'L1')).toBeNull();
+  });
+});
+
+describe('receiptSinceCorrected', () => {
+  const made = (letterId: string, receivedOn?: string) =>
+    event({
+      id: `i-${letterId}`,
+      type: 'letter-issued',
+      on: '2026-12-02',
+      data: { letterId, kind: 'acknowledgement', fileName: `${letterId}.pdf`, sha256: SHA, receivedOn },
+    });
+  const events = [
+    event({ id: 'e1', type: 'received', on: '2026-11-20' }),
+    made('L1', '2026-12-01'),
+    made('L2', '2026-11-20'),
+    made('L3'),
+    made('L4', '2026-12-01'),
+    event({
+      id: 'w4',
+      type: 'letter-withdrawn',
+      on: '2026-12-03',
+      data: { letterId: 'L4', kind: 'acknowledgement', reason: 'Wrong date' },
+    }),
+  ];
+  const letters = new Map(lettersOnTimeline(events).map((l) => [l.letterId, l]));
+
+  it('gives the date received a standing letter was made with when the case’s is another now', () => {
+    expect(letters.get('L1')!.madeWithReceivedOn).toBe('2026-12-01');
+    expect(receiptSinceCorrected(letters.get('L1')!, '2026-11-20')).toBe('2026-12-01');
+  });
+
+  it('says nothing of a letter made with today’s date, one withdrawn, or one recorded before letters kept theirs', () => {
+    expect(receiptSinceCorrected(letters.get('L2')!, '2026-11-20')).toBeNull();
+    expect(receiptSinceCorrected(letters.get('L4')!, '2026-11-20')).toBeNull();
+    expect(letters.get('L3')!.madeWithReceivedOn).toBeUndefined();
+    expect(receiptSinceCorrected(letters.get('L3')!, '2026-11-20')).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { lettersOnTimeline } from '#shared/model/letters-issued';
 // Where the letters a timeline issued are read: shared/model, so the casework's rules can see them too.
 export {
   lettersOnTimeline,
+  receiptSinceCorrected,
   recordedWithLetter,
   type LetterOnTimeline,
   type LetterWithdrawal,

@@ -18,6 +18,11 @@ export interface LetterOnTimeline {
   sha256: string;
   issuedOn: string;
   issuedBy: string;
+  /**
+   * The complaint's date received when the letter was made (every date a letter gives is counted from it); absent for a
+   * letter recorded before this was kept.
+   */
+  madeWithReceivedOn?: string;
   /** Set once the letter was withdrawn (the first withdrawal counts; there is never a second). */
   withdrawn?: LetterWithdrawal;
 }
@@ -39,6 +44,7 @@ export function lettersOnTimeline(events: readonly TimelineEvent[]): LetterOnTim
         sha256: str(e.data?.sha256),
         issuedOn: e.on,
         issuedBy: e.by,
+        ...(str(e.data?.receivedOn) ? { madeWithReceivedOn: str(e.data?.receivedOn) } : {}),
       };
       byId.set(letterId, letter);
       out.push(letter);
@@ -48,6 +54,16 @@ export function lettersOnTimeline(events: readonly TimelineEvent[]): LetterOnTim
     }
   }
   return out;
+}
+
+/**
+ * The date received a standing letter was made with, when the case's has changed since (a correction made after it, or
+ * at another desk while this one issued it offline): the letter's dates may now be wrong. Null for a withdrawn letter,
+ * one made with today's date received, or one recorded before letters kept theirs.
+ */
+export function receiptSinceCorrected(letter: LetterOnTimeline, receivedOn: string): string | null {
+  if (letter.withdrawn || !letter.madeWithReceivedOn) return null;
+  return letter.madeWithReceivedOn === receivedOn ? null : letter.madeWithReceivedOn;
 }
 
 /** The last letter of this kind that was issued and stands (not withdrawn), or null. */

@@ -16,6 +16,7 @@ import {
   storedDeskSettings,
   submitComplaint,
   test,
+  textbox,
 } from './fixtures';
 
 /** A complaint by letter, received on the day the 6-week ADR letter rule began: its weeks are long over. */
@@ -132,6 +133,27 @@ test('an ADR letter (time-based) is previewed, issued, locked on the timeline an
   // A second copy the same day is not a second ADR letter event.
   await expect(timeline.locator('[data-event-type="adr-letter-sent"]')).toHaveCount(1);
   await page.screenshot({ path: shots('51-letters-issued'), fullPage: true });
+
+  // The date received corrected afterwards: each letter says it was made with the old one (its dates may be wrong).
+  await expect(page.locator('[data-letter-receipt-corrected]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Correct the complaint’s facts…', exact: true }).click();
+  const correction = page.getByRole('dialog', { name: 'Correct the complaint’s facts' });
+  await fillDate(textbox(correction, 'Date received'), '2026-04-09');
+  await textbox(correction, 'Why the correction').fill('The date stamp was misread');
+  await correction.getByRole('button', { name: 'Save the correction' }).click();
+  await page.getByRole('dialog', { name: 'Are you sure?' }).getByRole('button', { name: 'Yes, that date' }).click();
+  await expect(correction).toBeHidden();
+  const madeWith = page.locator('[data-letter-receipt-corrected]');
+  await expect(madeWith).toHaveCount(2);
+  await expect(madeWith.first()).toHaveText(
+    'Made when the date received was Wed 8 Apr 2026; it has since been corrected to Thu 9 Apr 2026, so the dates this letter gives may be wrong. Withdraw it and issue a corrected letter if they are.',
+  );
+  await page.getByText('Letters issued').scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: shots('183-letters-made-with-a-corrected-receipt'),
+    style: '.mantine-Notifications-root { display: none; }',
+  });
 });
 
 test('CISAS: the ADR letter gives its verified email; the desk is told its unverified postal address before printing or issuing (explore27-rules F4)', async ({

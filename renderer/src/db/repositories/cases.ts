@@ -258,6 +258,12 @@ export interface LetterToRecord {
   summary: string;
   /** A second event the letter stands for, e.g. the complaint's acknowledgement. */
   alsoRecord?: { type: TimelineType; summary: string };
+  /**
+   * The complaint's date received the letter was made with (its dates are counted from it), kept on its entry so a
+   * later correction, here or at another desk, shows the letter may be wrong (shared/model/letters-issued.ts). The
+   * case's as it is recorded when not given.
+   */
+  madeWithReceivedOn?: string;
 }
 
 /**
@@ -266,6 +272,7 @@ export interface LetterToRecord {
  */
 function issuedLetterRows(
   letter: LetterToRecord,
+  record: CaseRecord,
   at: string,
   sha256: string,
 ): { row: LetterRow; entries: TimelineEvent[] } {
@@ -289,7 +296,13 @@ function issuedLetterRows(
       at,
       by: letter.by,
       summary: letter.summary,
-      data: { letterId: row.id, kind: letter.kind, fileName: letter.fileName, sha256 },
+      data: {
+        letterId: row.id,
+        kind: letter.kind,
+        fileName: letter.fileName,
+        sha256,
+        receivedOn: letter.madeWithReceivedOn ?? record.receivedOn,
+      },
     },
   ];
   if (letter.alsoRecord)
@@ -317,7 +330,7 @@ export async function recordLetterIssued(
   return database.transaction('rw', caseWriteTables(database, database.letters), async () => {
     const record = await database.cases.get(caseId);
     if (!record) throw new RecordRefusal('no-case', { id: caseId });
-    const { row, entries } = issuedLetterRows({ ...letter, caseId }, at, sha256);
+    const { row, entries } = issuedLetterRows({ ...letter, caseId }, record, at, sha256);
     await database.letters.add(row);
     await recordEntries(database, entries);
     await database.cases.update(caseId, { updatedAt: at });
@@ -375,12 +388,13 @@ export async function recordLettersIssued(
   return database.transaction('rw', caseWriteTables(database, database.letters), async () => {
     const caseIds = [...new Set(letters.map((letter) => letter.caseId))];
     const records = await database.cases.bulkGet(caseIds);
-    const exists = new Set(caseIds.filter((_, i) => records[i] !== undefined));
+    const recordOf = new Map(caseIds.map((id, i) => [id, records[i]]));
     const rows: LetterRow[] = [];
     const events: TimelineEvent[] = [];
     const results = letters.map((letter, i): IssuedLetterResult => {
-      if (!exists.has(letter.caseId)) return { ok: false, error: `No case with id ${letter.caseId}` };
-      const { row, entries } = issuedLetterRows(letter, at, hashes[i]);
+      const record = recordOf.get(letter.caseId);
+      if (!record) return { ok: false, error: `No case with id ${letter.caseId}` };
+      const { row, entries } = issuedLetterRows(letter, record, at, hashes[i]);
       rows.push(row);
       events.push(...entries);
       return { ok: true, row };
@@ -392,7 +406,6 @@ export async function recordLettersIssued(
     await database.cases.bulkUpdate(touched.map((key) => ({ key, changes: { updatedAt: at } })));
     // Each touched case's index row, as refreshCaseIndex builds it, from a few bulk reads instead of three per case.
     const timelines = await timelinesOf(database, touched);
-    const recordOf = new Map(caseIds.map((id, i) => [id, records[i]]));
     await putDerivedRows(
       database,
       touched.map((id) => ({ record: { ...recordOf.get(id)!, updatedAt: at }, events: timelines.get(id)! })),

@@ -51,7 +51,11 @@ describe('recordLettersIssued', () => {
     const ada = await createCase(database, parts('Ada Lovelace'), { settings, by: 'Sam', clock });
     const grace = await createCase(database, parts('Grace Hopper', '2026-09-01'), { settings, by: 'Sam', clock });
     const input = [
-      letter(ada.id, { alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' } }),
+      // Made from the case as it was read before (another window corrected it since): the date it was made with.
+      letter(ada.id, {
+        alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' },
+        madeWithReceivedOn: '2026-08-30',
+      }),
       letter(grace.id, { alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' } }),
       letter(grace.id, {
         kind: 'adr-letter',
@@ -76,6 +80,8 @@ describe('recordLettersIssued', () => {
         kind: input[i].kind,
         fileName: input[i].fileName,
         sha256: result.row.sha256,
+        // The date received the letter was made with: given, or the case's as recorded.
+        receivedOn: input[i].madeWithReceivedOn ?? (await database.cases.get(input[i].caseId))!.receivedOn,
       });
       expect(event?.summary).toBe(input[i].summary);
     }

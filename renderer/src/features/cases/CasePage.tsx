@@ -27,7 +27,7 @@ import {
   letterTheStageCallsFor,
   type LetterChoice,
 } from '#features/letters';
-import { lettersOnTimeline, standingLetterOfKind } from '#shared/letters/index';
+import { lettersOnTimeline, receiptSinceCorrected, standingLetterOfKind } from '#shared/letters/index';
 import { ActionFormModal } from './actions/ActionFormModal';
 import { ActionsMenu } from './actions/ActionsMenu';
 import { NextSteps } from './actions/NextSteps';
@@ -247,11 +247,9 @@ export function CasePage({ id }: { id: string }) {
     () => (record && events && evaluation ? letterTheStageCallsFor({ record, events, evaluation, today }) : null),
     [record, events, evaluation, today],
   );
-  // Each issued letter's withdrawal, read from the timeline (the letter's row is never changed).
-  const withdrawals = useMemo(
-    () => new Map(lettersOnTimeline(events ?? []).map((l) => [l.letterId, l.withdrawn] as const)),
-    [events],
-  );
+  // Each issued letter as the timeline says it (its withdrawal, the date received it was made with); the letter's row
+  // is never changed.
+  const issued = useMemo(() => new Map(lettersOnTimeline(events ?? []).map((l) => [l.letterId, l] as const)), [events]);
 
   // Drawn once everything it lists is read (the three reads run together), so nothing jumps down the page.
   if (record === undefined || events === undefined || attachments === undefined) return null;
@@ -546,7 +544,10 @@ export function CasePage({ id }: { id: string }) {
             <Table>
               <Table.Tbody>
                 {letters.map((l) => {
-                  const withdrawn = withdrawals.get(l.id);
+                  const onTimeline = issued.get(l.id);
+                  const withdrawn = onTimeline?.withdrawn;
+                  // Made with a date received since corrected (here, or at another desk while this one was offline).
+                  const madeWith = onTimeline ? receiptSinceCorrected(onTimeline, record.receivedOn) : null;
                   // Offered until a letter of the same kind stands again (the corrected one).
                   const corrected =
                     withdrawn && !standingLetterOfKind(events, l.kind) ? choiceForKind(l.kind, { events }) : null;
@@ -565,6 +566,14 @@ export function CasePage({ id }: { id: string }) {
                               date: formatDate(withdrawn.on),
                               by: withdrawn.by,
                               reason: withdrawn.reason,
+                            })}
+                          </Text>
+                        )}
+                        {madeWith && !record.anonymisedOn && (
+                          <Text size="xs" c="orange.9" data-letter-receipt-corrected>
+                            {t('case.letterReceiptCorrected', {
+                              then: formatDate(madeWith),
+                              now: formatDate(record.receivedOn),
                             })}
                           </Text>
                         )}

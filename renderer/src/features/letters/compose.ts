@@ -80,6 +80,7 @@ export async function issueLetter(
     fileName: result.fileName,
     issuedOn: context.today,
     bytes,
+    madeWithReceivedOn: context.record.receivedOn,
     by: context.by || context.settings.handlerName,
     summary: summaryInEnglish({
       kind: edited ? 'letter-issued-edited' : 'letter-issued',

@@ -167,7 +167,7 @@ export interface PrintRun {
   /** The print file, or null when no letter could be made. */
   bytes: Uint8Array | null;
   /** The letters in the print file, in order, with their exact bytes (what is locked on each case when recorded). */
-  made: Array<{ letter: DueLetter; rendered: RenderedLetter }>;
+  made: Array<{ letter: DueLetter; rendered: RenderedLetter; madeWithReceivedOn: string }>;
   pages: number;
   errors: LetterMessage[];
   /** Letters made, to a representative, whose customer's copy could not be printed (no postal address). */
@@ -330,7 +330,7 @@ export async function makePrintFile(
       } catch (error) {
         throw new LetterProblemError('not-joined', { reason: technicalDetail(error) });
       }
-      made.push({ letter, rendered });
+      made.push({ letter, rendered, madeWithReceivedOn: recordOf.get(letter.caseId)!.receivedOn });
       if (rendered.copyMissing)
         noCopy.push({ letter, message: copyMissingInEnglish(rendered.copyMissing), copyMissing: rendered.copyMissing });
     } catch (error) {
@@ -450,12 +450,13 @@ export async function recordPrintRun(
   try {
     results = await recordLettersIssued(
       database,
-      run.made.map(({ letter, rendered }) => ({
+      run.made.map(({ letter, rendered, madeWithReceivedOn }) => ({
         caseId: letter.caseId,
         kind: rendered.kind,
         fileName: rendered.fileName,
         issuedOn: options.today,
         bytes: rendered.bytes,
+        madeWithReceivedOn,
         by: options.by,
         summary: summaryInEnglish({
           kind: 'letter-issued-printed',

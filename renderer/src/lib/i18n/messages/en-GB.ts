@@ -1926,6 +1926,8 @@ export const enGB = {
   'case.lettersIssued': 'Letters issued',
   'case.withdrawn': 'Withdrawn',
   'case.withdrawnBy': '{date} by {by}: {reason}',
+  'case.letterReceiptCorrected':
+    'Made when the date received was {then}; it has since been corrected to {now}, so the dates this letter gives may be wrong. Withdraw it and issue a corrected letter if they are.',
   'case.sha': 'SHA-256 of the issued PDF',
   'case.download': 'Download the issued copy',
   'case.print': 'Print',

@@ -2480,6 +2480,8 @@ export const frCA: Record<MessageKey, string> = {
   'case.lettersIssued': 'Lettres produites',
   'case.withdrawn': 'Retirée',
   'case.withdrawnBy': '{date} par {by}\u00a0: {reason}',
+  'case.letterReceiptCorrected':
+    'Produite quand la date de réception était le {then}, corrigée depuis pour le {now}\u00a0: les dates que donne cette lettre peuvent être fausses. Si elles le sont, retirez-la et produisez une lettre corrigée.',
   'case.sha': 'Empreinte SHA-256 du PDF produit',
   'case.download': 'Télécharger la copie produite',
   'case.print': 'Imprimer',
