@@ -27,9 +27,14 @@ const RECORD_ONLY: ReadonlySet<CaseActionId> = new Set([
   'correct-facts',
   'void-entry',
 ]);
-/** Possible on a closed case: they add to the record without reopening it (or reopen it). */
+/**
+ * Possible on a closed case: they add to the record without reopening it (or reopen it). A payment among them: the
+ * redress agreed is often paid after the case is closed, and reopening to record it would take back the resolution
+ * the reports count (explore33-manager #3).
+ */
 const AFTER_CLOSE: ReadonlySet<CaseActionId> = new Set([
   'add-note',
+  'record-payment',
   'edit-customer',
   'record-vulnerability',
   'correct-facts',

@@ -246,7 +246,7 @@ describe('availableActions', () => {
     expect(accepted.summary).toBe('Ada Lovelace accepted the proposed resolution (by email)');
   });
 
-  it('the ADR letter once; a closed case refuses everything but a note and the customer details', () => {
+  it('the ADR letter once; a closed case refuses everything but a note, a payment and the customer details', () => {
     const desk = new Desk(record('kinex'), '2026-10-20');
     desk.do('record-deadlock', { on: '2026-09-20', summary: 'We will not refund the early termination charge' });
     desk.do('adr-letter-sent', { on: '2026-09-20' });
@@ -257,8 +257,28 @@ describe('availableActions', () => {
       .available()
       .filter((a) => a.allowed)
       .map((a) => a.id);
-    expect(still).toEqual(['add-note', 'edit-customer', 'record-vulnerability', 'correct-facts', 'reopen']);
+    expect(still).toEqual([
+      'add-note',
+      'record-payment',
+      'edit-customer',
+      'record-vulnerability',
+      'correct-facts',
+      'reopen',
+    ]);
     expect(desk.reason('escalate')).toBe('This case is closed (closed 2026-09-21): reopen it first, or add a note.');
+    // The redress agreed, paid after closing: recorded on the closed case, which stays closed and resolved.
+    const before = desk.evaluation();
+    desk.do('record-payment', {
+      on: '2026-09-25',
+      amount: '30.00',
+      kind: 'goodwill',
+      currency: 'GBP',
+      reason: 'Agreed credit paid',
+    });
+    const after = desk.evaluation();
+    expect(after.status).toBe('closed');
+    expect(after.status).toBe(before.status);
+    expect(after.clocks).toEqual(before.clocks);
   });
 
   it('without an evaluation (the rules cannot read the case) only record-keeping actions are open', () => {
