@@ -95,8 +95,14 @@ describe('correcting the complaint’s facts', () => {
     expect(() => desk.do('acknowledge', { on: '2026-11-28' })).not.toThrow();
   });
 
-  it('neither do a handover, a change of details, vulnerability details or a letter withdrawn, made today', () => {
-    for (const type of ['reassigned', 'customer-edited', 'vulnerability', 'letter-withdrawn'] as const) {
+  it('neither do a handover, a change of details, vulnerability details or a letter issued or withdrawn, made today', () => {
+    for (const type of [
+      'reassigned',
+      'customer-edited',
+      'vulnerability',
+      'letter-issued',
+      'letter-withdrawn',
+    ] as const) {
       const desk = new Desk(record(), '2026-12-02');
       const at = '2026-12-02T09:00:00.000Z';
       desk.events.push({

@@ -275,7 +275,10 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, message: st
  * attached today, then logged as the contact it was, is dated last week). And so are changes to what the case holds
  * (a handover, the customer's details, vulnerability details) and a letter withdrawn: they say nothing of when the
  * complaint was handled, and cannot be voided, so a handover made today must not stop the acknowledgement of last
- * week being recorded with its real day (explore33-manager #2).
+ * week being recorded with its real day (explore33-manager #2). A letter issued is the same: it cannot be voided (only
+ * withdrawn, which leaves it on the timeline), so a letter written today must not stop the resolution the customer
+ * agreed on the phone last week being recorded with its day. The entry a letter records beside itself (the complaint
+ * acknowledged, the ADR letter sent) is dated and still counts.
  */
 const UNDATED_KINDS: ReadonlySet<string> = new Set([
   'received',
@@ -286,6 +289,7 @@ const UNDATED_KINDS: ReadonlySet<string> = new Set([
   'reassigned',
   'customer-edited',
   'vulnerability',
+  'letter-issued',
   'letter-withdrawn',
 ]);
 
