@@ -47,3 +47,28 @@ describe('the provider filter', () => {
     expect(table.some((row) => row.includes('Provider: Jive Canada'))).toBe(true);
   });
 });
+
+describe('the regions reported on', () => {
+  const report = (regions?: ReadonlySet<'UK' | 'CA'>) =>
+    buildReport(summaries, { period: FIXTURE_PERIOD, today: FIXTURE_TODAY, filters: { providerId: 'jive' }, regions });
+  const ids = (regions?: ReadonlySet<'UK' | 'CA'>) => report(regions).measures.map((m) => m.id);
+  const ofcom = ['within-regulatory-deadline', 'adr-letters-sent', 'adr-letters-on-time', 'adr-referrals'];
+
+  it('leaves Ofcom’s rows out of a Canadian provider’s report, and the CCTS row out of a UK one’s', () => {
+    for (const id of ofcom) expect(ids(new Set(['CA']))).not.toContain(id);
+    expect(ids(new Set(['CA']))).toContain('ccts-referrals');
+    expect(ids(new Set(['UK']))).not.toContain('ccts-referrals');
+    for (const id of ofcom) expect(ids(new Set(['UK']))).toContain(id);
+  });
+
+  it('keeps every row for a desk with providers in both, or when the regions are not given, with the same figures', () => {
+    const all = report();
+    expect(report(new Set(['UK', 'CA'])).measures).toEqual(all.measures);
+    expect(report(new Set(['CA'])).measures).toEqual(all.measures.filter((m) => !ofcom.includes(m.id)));
+    // The table exported has the rows the page shows.
+    const meta = { company: 'Jive Canada Inc.' };
+    const rows = (r: ReturnType<typeof report>) => reportTable(r, meta).map((row) => row[1]);
+    expect(rows(report(new Set(['CA'])))).not.toContain('ADR letters sent');
+    expect(rows(all)).toContain('ADR letters sent');
+  });
+});

@@ -4,6 +4,7 @@
 // Every figure's denominator is defined in DEFINITIONS below; the page, the CSV and the PDF show that text next to
 // the figure. See ./README.md for the worked reasoning.
 import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, type Category, type Channel } from '#shared/model/case';
+import type { RegulatorRegion } from '#shared/model/provider';
 import { getProcedure, type ProcedureRegistry, procedureVersionLabel } from '#shared/rules/index';
 import { daysLabel, monthLabel, percentLabel } from './format';
 import { monthsIn, type ReportPeriod } from './periods';
@@ -177,7 +178,22 @@ export interface BuildReportInput {
   /** The report's date: clocks due after it are not yet decided. */
   today: string;
   procedures?: ProcedureRegistry;
+  /**
+   * The regulator regions of the providers the report is on (the one filtered on, or every provider of the desk): a
+   * measure of one region's rules only (Ofcom's ADR letter, the CCTS) is left out when none of them is in that region.
+   * Every measure when not given.
+   */
+  regions?: ReadonlySet<RegulatorRegion>;
 }
+
+/** Measures that exist under one region's rules only: Ofcom's ADR letter and its time limits, the CCTS's referrals. */
+export const MEASURE_REGION: Partial<Record<MeasureId, RegulatorRegion>> = {
+  'within-regulatory-deadline': 'UK',
+  'adr-letters-sent': 'UK',
+  'adr-letters-on-time': 'UK',
+  'adr-referrals': 'UK',
+  'ccts-referrals': 'CA',
+};
 
 export function matchesFilters(c: CaseSummary, f: ReportFilters): boolean {
   return (
@@ -340,7 +356,7 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
   days.sort((a, b) => a - b);
   const mean = days.length ? days.reduce((s, d) => s + d, 0) / days.length : null;
 
-  const measures: Measure[] = [
+  const all: Measure[] = [
     measure('received', received),
     measure('resolved', resolved),
     measure('acknowledged-on-time', share(ackMet, ackDecided), ackMet, ackDecided),
@@ -354,6 +370,10 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
     measure('adr-referrals', referrals),
     measure('ccts-referrals', cctsReferrals),
   ];
+  const regions = input.regions;
+  const measures = regions
+    ? all.filter((m) => MEASURE_REGION[m.id] === undefined || regions.has(MEASURE_REGION[m.id]!))
+    : all;
 
   const volumes: Volumes = {
     byMonth: monthsIn(period).map((m) => ({ key: m, label: monthLabel(m), count: months.get(m) })),

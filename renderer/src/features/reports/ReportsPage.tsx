@@ -509,9 +509,18 @@ export function ReportsPage() {
   const to = period?.to;
   // Waits for the scope (and this desk's cases) so a desk that counts only its own never shows the team's figures.
   const scoped = scope.ready && (!scope.desk || desk !== undefined);
+  // The regions of the providers reported on: a Canadian provider's report has no Ofcom rows, a UK one's no CCTS row.
+  const regions = useMemo(() => {
+    if (!settings) return undefined;
+    const reported = deskProviders(settings).filter((p) => !providerId || p.id === providerId);
+    return reported.length ? new Set(reported.map((p) => p.region)) : undefined;
+  }, [settings, providerId]);
   const report = useMemo(
-    () => (summaries && from && to && scoped ? buildReport(summaries, { period: { from, to }, filters, today }) : null),
-    [summaries, from, to, filters, today, scoped],
+    () =>
+      summaries && from && to && scoped
+        ? buildReport(summaries, { period: { from, to }, filters, today, regions })
+        : null,
+    [summaries, from, to, filters, today, scoped, regions],
   );
 
   const procedureOptions = useMemo(
