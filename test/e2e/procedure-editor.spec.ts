@@ -400,6 +400,15 @@ test('a copy is stored only when saved, named apart; a procedure in use says why
     region: 'United Kingdom (Ofcom)',
     languages: ['English (UK)'],
   });
+  // Followed by a provider only: the way to free it is to give the provider another procedure.
+  await openProcedures(page);
+  if ((await control(`${kijoma} (copy)`).getAttribute('aria-expanded')) !== 'true')
+    await control(`${kijoma} (copy)`).click();
+  await expect(
+    panel(`${kijoma} (copy)`).getByText(
+      'Used by Maple Telecom: it cannot be removed, while a provider or the desk follows it: give them another procedure first.',
+    ),
+  ).toBeVisible();
   await logComplaint(page, complaint(weekdayOnOrBefore(today), 'Ada Lovelace'));
   await openProcedures(page);
   await control(`${kijoma} (copy)`).click();

@@ -94,9 +94,13 @@ function usesIn(t: Translate, locale: string, use: ProcedureUse): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts);
 }
 
+/** Who uses a procedure, and why that keeps it: cases need the procedure they were logged under; a provider can change. */
+const usedByIn = (t: Translate, locale: string, use: ProcedureUse): string =>
+  t('procedures.usedBy', { uses: usesIn(t, locale, use), why: use.cases > 0 ? 'cases' : 'followed' });
+
 /** Why a procedure was not removed, in the interface language. */
 function removalRefusalIn(t: Translate, locale: string, error: ProcedureRemovalError): string {
-  if (error.reason === 'in-use') return t('procedures.usedBy', { uses: usesIn(t, locale, error.use!) });
+  if (error.reason === 'in-use') return usedByIn(t, locale, error.use!);
   if (error.reason === 'team') return t('procedures.teamNoRemove');
   return t(error.reason === 'built-in' ? 'procedures.removal.builtIn' : 'procedures.removal.unknown');
 }
@@ -445,9 +449,7 @@ export function ProceduresView({ today, defaultProcedureId }: { today: string; d
                 )}
                 {!builtIn && use && (isInUse(use) || (db().sharing && !retiredOn)) && (
                   <Text size="xs" c="dimmed" mb="xs">
-                    {isInUse(use)
-                      ? t('procedures.usedBy', { uses: usesIn(t, locale, use) })
-                      : t('procedures.teamNoRemove')}
+                    {isInUse(use) ? usedByIn(t, locale, use) : t('procedures.teamNoRemove')}
                   </Text>
                 )}
                 {!builtIn && !retiredOn && use && keepsFromRetiring(use) && (

@@ -2172,7 +2172,7 @@ export const enGB = {
   'procedures.removed': 'Procedure removed',
   'procedures.notRemoved': 'Procedure not removed',
   'procedures.usedBy':
-    'Used by {uses}: it cannot be removed, as a case’s clocks need the procedure it was logged under.',
+    'Used by {uses}: it cannot be removed, {why, select, cases {as a case’s clocks need the procedure it was logged under} other {while a provider or the desk follows it: give them another procedure first}}.',
   'procedures.useCases': '{n, plural, one {# case} other {# cases}}',
   'procedures.useDefault': 'the desk’s default procedure',
   'procedures.teamNoRemove':

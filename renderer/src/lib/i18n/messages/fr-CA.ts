@@ -2862,7 +2862,7 @@ export const frCA: Record<MessageKey, string> = {
   'procedures.removed': 'Procédure supprimée',
   'procedures.notRemoved': 'Procédure non supprimée',
   'procedures.usedBy':
-    'Utilisée par {uses}\u00a0: elle ne peut pas être supprimée, car les délais d’un dossier dépendent de la procédure sous laquelle il a été enregistré.',
+    'Utilisée par {uses}\u00a0: elle ne peut pas être supprimée, {why, select, cases {car les délais d’un dossier dépendent de la procédure sous laquelle il a été enregistré} other {tant qu’un fournisseur ou le service la suit\u00a0: donnez-leur d’abord une autre procédure}}.',
   'procedures.useCases': '{n, plural, one {# dossier} other {# dossiers}}',
   'procedures.useDefault': 'la procédure par défaut du service',
   'procedures.teamNoRemove':
