@@ -404,6 +404,9 @@ test('a copy is stored only when saved, named apart; a procedure in use says why
   await openProcedures(page);
   if ((await control(`${kijoma} (copy)`).getAttribute('aria-expanded')) !== 'true')
     await control(`${kijoma} (copy)`).click();
+  // Maple Telecom is the usual provider now: its procedure is the one a new complaint gets.
+  await expect(control(`${kijoma} (copy)`)).toContainText('this desk’s default');
+  await expect(control(kijoma)).not.toContainText('this desk’s default');
   await expect(
     panel(`${kijoma} (copy)`).getByText(
       'Used by Maple Telecom: it cannot be removed, while a provider or the desk follows it: give them another procedure first.',

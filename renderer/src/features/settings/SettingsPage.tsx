@@ -263,7 +263,8 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
           <PeopleSettings />
           <SharingPanel />
           <RetentionSettings />
-          <ProceduresView today={today} defaultProcedureId={settings.defaultProcedureId} />
+          {/* The procedure a new complaint gets unless another is chosen: the usual provider's (explore32). */}
+          <ProceduresView today={today} defaultProcedureId={usualProvider(settings).procedureId} />
         </>
       )}
     </Stack>
