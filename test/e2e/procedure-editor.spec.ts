@@ -139,6 +139,18 @@ test('a copy of Kijoma: 5 → 3 working days from an effective date; each case f
   await expect(edit.getByText('Cases follow this procedure')).toBeVisible();
   const amount = edit.getByRole('textbox', { name: 'First response: amount' });
   await expect(amount).toHaveValue('5');
+  // A mistyped amount stays as typed and is refused with a message on the field, never rounded or clamped quietly.
+  for (const [typed, problem] of [
+    ['2.5', 'must be a whole number'],
+    ['-3', 'must be 0 or more'],
+  ]) {
+    await amount.fill(typed);
+    await amount.press('Tab');
+    await expect(amount).toHaveValue(typed);
+    await edit.getByRole('button', { name: 'Save as version 2' }).click();
+    await expect(amount).toHaveAttribute('aria-invalid', 'true');
+    await expect(amount).toHaveAccessibleDescription(new RegExp(problem));
+  }
   await amount.fill('3');
   // The preview follows the edit: a letter received today is due 3 working days on.
   const preview = page.getByRole('list', { name: 'Due dates of a complaint received today by letter' });

@@ -86,7 +86,9 @@ function TargetFields({ form, path }: { form: Form; path: TargetPath }) {
       <Checkbox {...on} mb={set ? 'xs' : 0} />
       {set && (
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          <NumberInput min={0} allowDecimal={false} {...fieldProps(form, t, `${path}.amount`)} />
+          {/* Typed as it is, then checked with the others on Save: a decimal point dropped or a minus clamped to 0 on
+              the way out of the box changed a target with no word said (explore34b #1). */}
+          <NumberInput clampBehavior="none" {...fieldProps(form, t, `${path}.amount`)} />
           <Select
             data={DURATION_UNITS.map((u) => ({ value: u, label: t(`editor.unit.${u}`) }))}
             allowDeselect={false}
