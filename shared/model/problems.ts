@@ -93,6 +93,7 @@ export const PROBLEMS_EN = {
   'desk-procedure-choose': 'Choose the complaints procedure this desk follows',
   'handler-name-missing': 'Enter the name of the person working at the desk',
   'provider-name-missing': 'Enter the name the desk knows this provider by',
+  'provider-name-taken': 'Another provider is already called “{name}”: give this one a name of its own',
   'provider-procedure-choose': 'Choose the complaints procedure this provider follows',
   'provider-calendar-choose': 'Choose the working-day calendar its dates are counted on',
   'languages-from-list': 'Choose languages from the list',

@@ -43,6 +43,10 @@ const schema = ({ procedureIds, adrSchemeIds = [] }: SettingsChoices) =>
       message: PROBLEMS_EN['default-language-offered'],
     });
 
+/** Two names the intake's list would show alike: the same words, letter case and spacing aside. */
+const sameName = (a: string, b: string): boolean =>
+  a.trim().replace(/\s+/g, ' ').toLocaleLowerCase() === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
 export type ProviderResult =
   { ok: true; value: Omit<Provider, 'id'> } | { ok: false; errors: Partial<Record<ProviderField, string>> };
 
@@ -54,6 +58,8 @@ export function validateProvider(
   form: ProviderForm,
   choices: SettingsChoices,
   mismatches: readonly { code: string }[] = [],
+  /** The desk's other providers' names: no two providers share one (letter case and spacing aside). */
+  otherNames: readonly string[] = [],
 ): ProviderResult {
   const parsed = schema(choices).safeParse(form);
   const errors: Partial<Record<ProviderField, string>> = {};
@@ -63,6 +69,8 @@ export function validateProvider(
       if (field && !errors[field]) errors[field] = issue.message;
     }
   }
+  const taken = otherNames.find((n) => sameName(n, form.name));
+  if (taken && !errors.name) errors.name = sayProblem('provider-name-taken', { name: taken });
   if (mismatches.length > 0 && form.mismatchReason.trim() === '')
     errors.mismatchReason = PROBLEMS_EN['mismatch-reason-missing'];
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };

@@ -68,10 +68,13 @@ function warningsOf(values: ProviderForm) {
 
 function ProviderDialog({
   editing,
+  others,
   onClose,
 }: {
   /** The provider being edited; null to add one. */
   editing: Provider | null;
+  /** The desk's other providers (their names are taken). */
+  others: readonly Provider[];
   onClose: () => void;
 }) {
   const t = useT();
@@ -90,6 +93,7 @@ function ProviderDialog({
       values,
       { procedureIds: options.map((o) => o.value), adrSchemeIds: schemes.map((s) => s.id) },
       warningsOf(values),
+      others.map((p) => p.name),
     );
     // The form's own checks, then a letterhead the letters could not print (./letterhead-errors.ts).
     const errors = result.ok ? letterheadErrorsIn(t, values) : formErrorsIn(t, result.errors);
@@ -355,7 +359,12 @@ export function ProvidersSettings() {
         size="lg"
       >
         {dialog && (
-          <ProviderDialog key={dialog.editing?.id ?? 'new'} editing={dialog.editing} onClose={() => setDialog(null)} />
+          <ProviderDialog
+            key={dialog.editing?.id ?? 'new'}
+            editing={dialog.editing}
+            others={providers.filter((p) => p.id !== dialog.editing?.id)}
+            onClose={() => setDialog(null)}
+          />
         )}
       </Modal>
     </Paper>

@@ -55,6 +55,22 @@ describe('the settings and provider forms say their errors in the interface lang
     expect(Object.values(said).join(' ')).not.toMatch(/\b(Enter|Choose|must|the)\b/);
   });
 
+  it('a provider named as another is, letter case and spacing aside (explore34b #6)', () => {
+    const named = (name: string, others: string[]) =>
+      validateProvider({ ...providerToForm(null), name }, { procedureIds: ['ofcom-baseline'] }, [], others);
+    const taken = named('northwind  telecom ltd ', ['Jive Canada', 'Northwind Telecom Ltd']);
+    if (taken.ok) throw new Error('the name is taken');
+    expect(formErrorsIn(en, taken.errors).name).toBe(
+      'Another provider is already called “Northwind Telecom Ltd”: give this one a name of its own',
+    );
+    expect(formErrorsIn(fr, taken.errors).name).toBe(
+      'Un autre fournisseur s’appelle déjà «\u00a0Northwind Telecom Ltd\u00a0»\u00a0: donnez à celui-ci un nom qui lui est propre',
+    );
+    // Its own name (an edit) is not among the others; another name is free.
+    const free = named('Northwind Telecom', ['Northwind Telecom Ltd']);
+    expect(free.ok ? undefined : free.errors.name).toBeUndefined();
+  });
+
   it('a message with no code is kept as it is', () => {
     expect(formErrorsIn(fr, { phone: 'Something else' })).toEqual({ phone: 'Something else' });
   });
