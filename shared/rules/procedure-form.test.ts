@@ -345,6 +345,16 @@ describe('import and export', () => {
       said: { code: 'file-not-json' },
     });
     expect(readProcedureFile('{"format":"redress-backup"}')).toMatchObject({ ok: false });
+    // No version said: said so, not "format version undefined" (explore34b #12).
+    expect(readProcedureFile('{"format":"redress-procedure","procedure":{}}')).toEqual({
+      ok: false,
+      message:
+        'This procedure file does not say which format version it is (formatVersion); this Redress reads version 1.',
+      said: { code: 'file-version-missing' },
+    });
+    expect(readProcedureFile('{"format":"redress-procedure","formatVersion":2}')).toMatchObject({
+      message: 'This procedure file is of format version 2; this Redress reads version 1.',
+    });
     expect(readProcedureFile(JSON.stringify(procedureFile(KIJOMA)))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/built-in procedure \(procedure\.id\)/),

@@ -451,6 +451,7 @@ export function readProcedureFile(
   const envelope = data as Partial<ProcedureFile> | null;
   if (envelope === null || typeof envelope !== 'object' || envelope.format !== 'redress-procedure')
     return refuse(sayProcedure('file-not-procedure'));
+  if (envelope.formatVersion === undefined) return refuse(sayProcedure('file-version-missing'));
   if (envelope.formatVersion !== 1)
     return refuse(sayProcedure('file-version', { version: String(envelope.formatVersion) }));
   const result = checkProcedure(envelope.procedure);

@@ -46,6 +46,8 @@ export const PROCEDURE_PROBLEMS_EN = {
   'file-not-json': 'This is not a procedure file: it is not JSON.',
   'file-not-procedure': 'This is not a Redress procedure file (format: "redress-procedure" is missing).',
   'file-version': 'This procedure file is of format version {version}; this Redress reads version 1.',
+  'file-version-missing':
+    'This procedure file does not say which format version it is (formatVersion); this Redress reads version 1.',
   'file-invalid': 'The procedure in this file is not valid: procedure.{field}: {issue}. Nothing was imported.',
   'file-invalid-more':
     'The procedure in this file is not valid: procedure.{field}: {issue} (and {more} more). Nothing was imported.',
