@@ -70,32 +70,41 @@ export function ReasonDialog({
   return (
     <Modal opened={opened} onClose={onClose} onExitTransitionEnd={onExitTransitionEnd} title={title} size="lg">
       {opened && (
-        <Stack gap="sm">
-          {children}
-          <Textarea
-            label={reasonLabel}
-            required
-            autosize
-            minRows={2}
-            maxRows={6}
-            data-autofocus
-            value={reason}
-            error={error}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setError(null);
-            }}
-          />
-          {after}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {cancelLabel}
-            </Button>
-            <Button color="red" onClick={() => void confirm()} loading={busy}>
-              {actionLabel}
-            </Button>
-          </Group>
-        </Stack>
+        // A form, so Ctrl+Enter in the reason does it, as in every other form (lib/forms.ts: explore34b #11).
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirm();
+          }}
+        >
+          <Stack gap="sm">
+            {children}
+            <Textarea
+              label={reasonLabel}
+              required
+              autosize
+              minRows={2}
+              maxRows={6}
+              data-autofocus
+              value={reason}
+              error={error}
+              onChange={(e) => {
+                setReason(e.currentTarget.value);
+                setError(null);
+              }}
+            />
+            {after}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {cancelLabel}
+              </Button>
+              <Button type="submit" color="red" loading={busy}>
+                {actionLabel}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       )}
     </Modal>
   );
