@@ -87,7 +87,7 @@ async function addProvider(
   await choose(page, dialog, 'Default letter language', p.languages[0]);
   await dialog.getByRole('button', { name: 'Save provider' }).click();
   await expect(dialog).toBeHidden();
-  await providers.getByRole('button', { name: `Make ${p.name} the usual provider` }).click();
+  await providers.getByRole('button', { name: `Make usual: ${p.name}` }).click();
 }
 
 const complaint = (receivedOn: string, name: string) => ({
@@ -572,7 +572,7 @@ test('a procedure a case needs is retired: out of the provider form’s choices,
   // provider), name its procedure as retired, and the rest still saves without putting another procedure on it.
   const desk = page.getByRole('region', { name: 'Desk settings' });
   await expect(desk.getByRole('combobox', { name: 'Complaints procedure' })).toHaveValue('Ofcom baseline procedure');
-  await providers.getByRole('button', { name: 'Make Maple Telecom the usual provider' }).click();
+  await providers.getByRole('button', { name: 'Make usual: Maple Telecom' }).click();
   await expect(desk.getByRole('combobox', { name: 'Complaints procedure' })).toHaveValue(`${copyName} (retired)`);
   await expect(desk.getByLabel('Company name')).toHaveValue('Maple Telecom Ltd');
   await expect(desk).toContainText('This procedure has been retired: new complaints are still logged under it');

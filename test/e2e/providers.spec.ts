@@ -131,7 +131,7 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
   );
 
   // Kijoma is the usual provider.
-  await providers.getByRole('button', { name: 'Make Kijoma Broadband the usual provider' }).click();
+  await providers.getByRole('button', { name: 'Make usual: Kijoma Broadband' }).click();
   await expect(providers.getByRole('row', { name: /Kijoma Broadband/ })).toContainText('Usual');
   // The header names the desk by its usual provider's company from then on (it kept the first-run letterhead's).
   await expect(page.getByRole('banner')).toContainText('Kijoma Broadband Ltd');

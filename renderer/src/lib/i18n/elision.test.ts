@@ -7,9 +7,7 @@ describe('French elision in the interface', () => {
     expect(translate('fr-CA', 'sharing.passwordFor', { user: 'Élodie' })).toBe('Mot de passe d’Élodie');
     expect(translate('fr-CA', 'sharing.passwordFor', { user: 'Luc' })).toBe('Mot de passe de Luc');
     expect(translate('fr-CA', 'caseTable.via', { name: 'Hélène Roy' })).toBe('(par l’entremise d’Hélène Roy)');
-    expect(translate('fr-CA', 'providers.makeUsualName', { name: 'Orange' })).toBe(
-      'Faire d’Orange le fournisseur habituel',
-    );
+    expect(translate('fr-CA', 'settings.people.addedMessage', { name: 'Omar' })).toMatch(/^Le nom d’Omar figure/);
     expect(translate('fr-CA', 'import.loggedOne', { file: 'export.csv', first: 'RDR-2026-000001' })).toMatch(
       /^D’export\.csv\u00a0: inscrit sous RDR-2026-000001/,
     );

@@ -2113,7 +2113,7 @@ export const enGB = {
   'providers.retired': 'Retired {date}',
   'providers.startingIn': '(starting in {language})',
   'providers.edit': 'Edit',
-  'providers.makeUsualName': 'Make {name} the usual provider',
+  'providers.makeUsualName': 'Make usual: {name}',
   'providers.isUsual': '{name} is the usual provider',
   'providers.makeUsual': 'Make usual',
   'providers.bringBackName': 'Bring back {name}',

@@ -1823,6 +1823,8 @@ export const frCA: Record<MessageKey, string> = {
   'problem.desk-procedure-choose': 'Choisissez la procédure de traitement des plaintes que suit ce poste',
   'problem.handler-name-missing': 'Indiquez le nom de la personne qui travaille à ce poste',
   'problem.provider-name-missing': 'Indiquez le nom sous lequel le poste connaît ce fournisseur',
+  'problem.provider-name-taken':
+    'Un autre fournisseur s’appelle déjà «\u00a0{name}\u00a0»\u00a0: donnez à celui-ci un nom qui lui est propre',
   'problem.provider-procedure-choose': 'Choisissez la procédure de traitement des plaintes que suit ce fournisseur',
   'problem.provider-calendar-choose': 'Choisissez le calendrier des jours ouvrables sur lequel ses dates sont comptées',
   'problem.languages-from-list': 'Choisissez les langues dans la liste',
@@ -2758,7 +2760,7 @@ export const frCA: Record<MessageKey, string> = {
   'providers.retired': 'Retiré le {date}',
   'providers.startingIn': '(d’abord en {language})',
   'providers.edit': 'Modifier',
-  'providers.makeUsualName': 'Faire de {name} le fournisseur habituel',
+  'providers.makeUsualName': 'Rendre habituel\u00a0: {name}',
   'providers.isUsual': '{name} est le fournisseur habituel',
   'providers.makeUsual': 'Rendre habituel',
   'providers.bringBackName': 'Remettre {name} en service',
@@ -2818,6 +2820,8 @@ export const frCA: Record<MessageKey, string> = {
   'procedureProblem.file-not-json': 'Ce fichier n’est pas un fichier de procédure\u00a0: ce n’est pas du JSON.',
   'procedureProblem.file-not-procedure':
     'Ce fichier n’est pas un fichier de procédure Redress (format\u00a0: «\u00a0redress-procedure\u00a0» est absent).',
+  'procedureProblem.file-version-missing':
+    'Ce fichier de procédure ne dit pas dans quelle version de format il est (formatVersion)\u00a0; cette version de Redress lit la version 1.',
   'procedureProblem.file-version':
     'Ce fichier de procédure est au format version {version}\u00a0; cette version de Redress lit la version 1.',
   'procedureProblem.file-invalid':
