@@ -292,6 +292,15 @@ test('at 320 CSS px the navigation folds into a menu button and nothing scrolls 
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await menu.click();
     await expect(nav).toBeInViewport();
+    // Open, it covers the page: the page under it takes no focus, and Escape closes it back onto "Menu".
+    const main = page.locator('#main-content');
+    expect(await main.evaluate((el) => (el as HTMLElement).inert)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(nav).not.toBeInViewport();
+    await expect(menu).toBeFocused();
+    expect(await main.evaluate((el) => (el as HTMLElement).inert)).toBe(false);
+    await menu.click();
+    await expect(nav).toBeInViewport();
     await axe(page, 'the navigation open at 320 px');
     await nav.getByRole('link', { name: 'Reports', exact: true }).click();
     await expect(nav).not.toBeInViewport();

@@ -1,6 +1,6 @@
 import { AppShell, Box, Burger, Center, Group, Loader, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useProcedureRows, useSettings } from '#db/hooks';
@@ -200,6 +200,20 @@ export function App({ started }: { started: StartGate }) {
   // Under 576 CSS px (a phone, or 400 % zoom) the navigation folds into a menu button.
   const [navOpened, nav] = useDisclosure(false);
   const narrow = useMediaQuery('(max-width: 35.99em)') ?? false;
+  const burger = useRef<HTMLButtonElement>(null);
+  // On a narrow window the open menu covers the page: Escape closes it and puts the focus back on "Menu", and the page
+  // under it cannot take the focus meanwhile (WCAG 2.4.3, 2.4.11: explore34b #3).
+  const menuCovers = narrow && navOpened;
+  useEffect(() => {
+    if (!menuCovers) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      nav.close();
+      burger.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuCovers, nav]);
   return (
     <Router hook={useHashLocation}>
       <NotificationRouting />
@@ -232,6 +246,7 @@ export function App({ started }: { started: StartGate }) {
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="lg" wrap="nowrap">
               <Burger
+                ref={burger}
                 opened={navOpened}
                 onClick={nav.toggle}
                 hiddenFrom="xs"
@@ -271,7 +286,7 @@ export function App({ started }: { started: StartGate }) {
           <Nav onNavigate={nav.close} />
           <AboutLink />
         </AppShell.Navbar>
-        <AppShell.Main id="main-content">
+        <AppShell.Main id="main-content" inert={menuCovers}>
           <ScreenErrorBoundary>
             <Suspense fallback={<ScreenLoading />}>
               {settings === undefined ? (

@@ -21,6 +21,7 @@ export function useFocusReturnAfterClose(opened: boolean, fallback?: RefObject<H
     const leftBehind = active === null || active === document.body || active.closest('[role="dialog"]') !== null;
     if (!leftBehind) return;
     const target = opener.current?.isConnected ? opener.current : (fallback?.current ?? null);
-    target?.focus({ preventScroll: true });
+    // Scrolled into view when it is off the screen (the fallback, at the top of a long case page: explore34b #4).
+    target?.focus();
   };
 }
