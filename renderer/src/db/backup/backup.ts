@@ -637,7 +637,10 @@ export async function restoreBackup(
   const at = (options.clock ?? systemNow).now().toISOString();
   // A desk in a team holds the team's cases: a restore or merge here would bring back what the team erased and push
   // the file's old rows to every desk. It restores only once it has left the team (its copy is then its own).
-  if (database.sharing)
+  // Read from the desk's own record of its membership, not only the page's flag: a restore runs in the backup worker,
+  // whose connection to the database never starts sharing (explore34c #3: a merge was written unshared, and a replace
+  // took the desk out of its team unasked).
+  if (database.sharing || (await database.meta.get(SHARING_META_KEYS.membership)) !== undefined)
     throw new RestoreError(
       'This desk shares its cases with a team, so a backup cannot be restored into it: the team server holds the ' +
         'cases. To restore, first leave the team (Settings → Share cases with your team → Leave).',

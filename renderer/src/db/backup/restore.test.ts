@@ -23,6 +23,7 @@ import {
 import { deriveCaseIndex, deriveReportRow } from '#db/case-index/derive';
 import { appendEvent, createCase } from '#db/repositories/cases';
 import type { RedressDatabase } from '../schema';
+import { SHARING_META_KEYS } from '../outbox';
 import { ANONYMISED_HERE_KEY, eraseCustomer } from '#db/repositories/retention';
 import { countEntries, readTimeline } from '../timeline';
 
@@ -400,6 +401,26 @@ describe('erasures stay erased', () => {
     // The open copy is restored as it is.
     expect(await database.cases.get(closedB.id)).toEqual(copyB);
   });
+});
+
+describe('a desk in a team', () => {
+  it.each(['replace', 'merge'] as const)(
+    '%s is refused by its membership alone, as in the backup worker, whose connection never shares (explore34c #3)',
+    async (mode) => {
+      const source = freshDatabase();
+      await seedDesk(source, 5, { seed: 5 });
+      const backup = await backupOf(source);
+      const target = freshDatabase();
+      await seedDesk(target, 5, { seed: 6, prefix: 'LDS' });
+      await target.meta.put({ key: SHARING_META_KEYS.membership, value: { user: 'desk1', prefix: 'LDS' } });
+      expect(target.sharing).toBe(false);
+      const before = await snapshot(target);
+      const error = await restoreBackup(target, backup, { mode, by: 'Sam Patel' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RestoreError);
+      expect((error as RestoreError).message).toMatch(/^This desk shares its cases with a team/);
+      expect(await snapshot(target)).toEqual(before);
+    },
+  );
 });
 
 describe('all or nothing', () => {
