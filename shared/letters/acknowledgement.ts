@@ -209,7 +209,7 @@ export function nextStepsFromEvaluation(
         }
       : {}),
     firstResponseDueOn: dueOn('first-response'),
-    adrAvailableOn: adrAvailableOn(evaluation.clocks),
+    adrAvailableOn: adrAvailableFrom(evaluation.clocks),
     ...(evaluation.adrOutOfScope ? { adrOutOfScope: { ...evaluation.adrOutOfScope } } : {}),
   };
 }
@@ -220,7 +220,7 @@ export function nextStepsFromEvaluation(
  * to a later date than the ADR letter already did (explore33-desk #2: an acknowledgement reissued after the ADR letter
  * said "if not resolved by 22 December" to a customer told they could go now).
  */
-function adrAvailableOn(
+export function adrAvailableFrom(
   clocks: ReadonlyArray<Pick<Clock, 'id' | 'state' | 'dueOn'> & Partial<Pick<Clock, 'closedOn'>>>,
 ): string | null {
   const clock = clocks.find((c) => c.id === 'adr-letter');

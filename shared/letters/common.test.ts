@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getAdrScheme } from '#shared/rules/adr-schemes';
 import { acknowledgementLetter } from './acknowledgement';
 import { contactSectionFacts, schemeFactsToCheck } from './common';
-import { sampleAcknowledgement, sampleSummaryResolution, sampleUpdate } from './fixtures';
+import { documentText, sampleAcknowledgement, sampleSummaryResolution, sampleUpdate } from './fixtures';
 import { updateLetter } from './progress-letters';
 import { summaryResolutionLetter } from './summary-resolution';
 
@@ -51,5 +51,19 @@ describe('the scheme facts a letter prints, verified or to check', () => {
       'phone',
     ]);
     expect(updateLetter(sampleUpdate({ scheme })).toCheck).toBeUndefined();
+  });
+});
+
+describe('the update letter and the scheme', () => {
+  it('with no day the scheme takes the complaint (the CCTS: no ADR-letter clock), says we will write, never "already"', () => {
+    const scheme = { schemeId: 'ccts' };
+    const letter = updateLetter(sampleUpdate({ scheme, adrAvailableOn: null }));
+    const text = documentText(letter);
+    expect(text).not.toMatch(/can already ask/);
+    expect(text).toMatch(/If we cannot resolve the complaint, we will write to tell you how to take it to /);
+    expect(letter.toCheck).toBeUndefined();
+    // A day already come: now, with the contact line; a day to come: from then.
+    expect(documentText(updateLetter(sampleUpdate({ adrAvailableOn: '2026-12-01' })))).toMatch(/can already ask/);
+    expect(documentText(updateLetter(sampleUpdate()))).toMatch(/If the complaint is not resolved by 30 December 2026/);
   });
 });

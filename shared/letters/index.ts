@@ -2,6 +2,7 @@
 // happens elsewhere (renderer/src/letters in the app, test/unit/helpers in tests).
 export {
   acknowledgementLetter,
+  adrAvailableFrom,
   nextStepsFromEvaluation,
   procedureWordingFor,
   type AcknowledgementInput,

@@ -54,23 +54,27 @@ export function updateLetter(input: UpdateLetterInput): LetterDocument {
   const nextUpdateOn = input.nextUpdateOn && checked(input.nextUpdateOn) >= input.issuedOn ? input.nextUpdateOn : null;
   const adrAvailableOn = input.adrAvailableOn ? checked(input.adrAvailableOn) : null;
 
-  // The scheme is offered from a later day, or now with its contact line (not at all when out of its scope).
+  // The scheme is offered from a later day, or now with its contact line (not at all when out of its scope). With no
+  // day at all (the CCTS, which takes a complaint once the provider's own levels are done), the customer is told we
+  // will write to say how, as the acknowledgement does: never "you can already" (explore34a #3).
   const later = adrAvailableOn && adrAvailableOn > input.issuedOn ? adrAvailableOn : null;
-  const offeredNow = !input.adrOutOfScope && !later;
+  const offeredNow = !input.adrOutOfScope && !later && adrAvailableOn !== null;
   const adr: LetterContent[] = input.adrOutOfScope
     ? []
-    : later
-      ? [
-          paragraph(language, 'update.adr.fromDate', { adrAvailableOn: dateInWords(language, later), schemeName }, [
-            'adrAvailableOn',
-          ]),
-          paragraph(language, 'adr.about', { schemeName }),
-        ]
-      : [
-          paragraph(language, 'update.adr.now', { schemeName }),
-          paragraph(language, 'adr.about', { schemeName }),
-          paragraph(language, 'ack.adr.contact', { website: scheme.website.trim(), phone: scheme.phone.trim() }),
-        ];
+    : adrAvailableOn === null
+      ? [paragraph(language, 'ack.adr.noDate.scheme', { schemeName })]
+      : later
+        ? [
+            paragraph(language, 'update.adr.fromDate', { adrAvailableOn: dateInWords(language, later), schemeName }, [
+              'adrAvailableOn',
+            ]),
+            paragraph(language, 'adr.about', { schemeName }),
+          ]
+        : [
+            paragraph(language, 'update.adr.now', { schemeName }),
+            paragraph(language, 'adr.about', { schemeName }),
+            paragraph(language, 'ack.adr.contact', { website: scheme.website.trim(), phone: scheme.phone.trim() }),
+          ];
 
   return caseLetter(input, basics, {
     title: message(language, 'update.title', { reference }),

@@ -10,6 +10,7 @@ import {
   finalResponseLetter,
   letterFileBase,
   LetterRefusalError,
+  adrAvailableFrom,
   nextStepsFromEvaluation,
   procedureWordingFor,
   standingLetterOfKind,
@@ -291,7 +292,9 @@ export function buildLetter(
   };
   // Asked for by the letters that name the scheme only (an acknowledgement reads the evaluated one).
   const scheme = () => ({ schemeId: schemeIdFor(context) });
-  const adrAvailableOn = clockDue(evaluation, 'adr-letter');
+  // From when the scheme takes the complaint, as every letter says it (the ADR letter's day, or the day it was sent
+  // when that came first); none under a regime with no ADR-letter clock (the CCTS).
+  const adrAvailableOn = adrAvailableFrom(evaluation.clocks);
   switch (choice) {
     case 'acknowledgement':
       return acknowledgementLetter({ ...base, nextSteps: acknowledgementNextSteps(context, options.language) });
