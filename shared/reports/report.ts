@@ -76,7 +76,7 @@ export const DEFINITIONS: Record<MeasureId, { label: string; kind: MeasureKind; 
     label: 'Acknowledged on time',
     kind: 'percent',
     definition:
-      "Of the cases received in the period whose procedure sets an acknowledgement target and whose acknowledgement is due by today, the share acknowledged by the due date (the rules engine's acknowledgement clock: met, against met or missed; a case still unacknowledged after its due date counts as missed).",
+      "Of the cases received in the period whose procedure sets an acknowledgement target and whose acknowledgement is due by today, the share acknowledged by the due date (the rules engine's acknowledgement clock: the cases where it was met, out of those where it was met or missed; a case still unacknowledged after its due date counts as missed).",
   },
   'within-provider-targets': {
     label: "Resolved within the provider's own targets",

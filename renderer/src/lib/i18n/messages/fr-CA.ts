@@ -155,7 +155,7 @@ export const frCA: Record<MessageKey, string> = {
   'explain.open-not-told': 'la personne n’a pas eu l’information sur la CPRST',
   'explain.no-ack-target': '{rule} ne fixe pas de délai d’accusé de réception.',
   'explain.no-first-response-target':
-    '{rule} ne fixe pas de délai de première réponse pour les plaintes par {channel}.',
+    '{rule} ne fixe pas de délai de première réponse pour les plaintes reçues de cette façon ({channel}).',
   'explain.no-stage-target': 'L’étape {stage} de {rule} n’a pas de délai propre.',
   'explain.external-stage':
     'Le dossier est à l’étape « {stage} » ({owner}) depuis le {on}\u00a0; les délais d’étape propres au fournisseur ne s’appliquent pas.',
@@ -440,7 +440,7 @@ export const frCA: Record<MessageKey, string> = {
   'reports.measureDefinition.resolved':
     'Dossiers réglés pendant la période\u00a0: la première inscription « plainte réglée » ou « dossier fermé » de l’historique tombe dans la période, quelle que soit la date de réception. Un dossier rouvert compte par son règlement après la dernière réouverture (une réouverture reprend le règlement qui la précède)\u00a0; une période passée peut donc perdre un dossier rouvert depuis.',
   'reports.measureDefinition.acknowledged-on-time':
-    'Parmi les dossiers reçus pendant la période dont la procédure fixe un délai d’accusé de réception arrivé à échéance au plus tard aujourd’hui, la part dont la réception a été confirmée dans ce délai (l’échéance d’accusé de réception du moteur de règles\u00a0: respectée, sur respectée ou manquée\u00a0; un dossier toujours sans accusé de réception après l’échéance compte comme manqué).',
+    'Parmi les dossiers reçus pendant la période dont la procédure fixe un délai d’accusé de réception arrivé à échéance au plus tard aujourd’hui, la part dont la réception a été confirmée dans ce délai (l’échéance d’accusé de réception du moteur de règles\u00a0: les dossiers où elle est respectée, parmi ceux où elle est respectée ou manquée\u00a0; un dossier toujours sans accusé de réception après l’échéance compte comme manqué).',
   'reports.measureDefinition.within-provider-targets':
     'Parmi les dossiers réglés pendant la période qui ont au moins un délai de la procédure propre au fournisseur (accusé de réception, première réponse ou délai de réponse d’une étape), la part qui n’en a manqué aucun. Le délai de chaque étape est lu dans le moteur de règles le jour où le dossier a quitté l’étape\u00a0; les suspensions prolongent ces délais.',
   'reports.measureDefinition.within-regulatory-deadline':
@@ -857,9 +857,9 @@ export const frCA: Record<MessageKey, string> = {
   'data.backup.dialogConfirm': 'Faire la sauvegarde protégée',
   'data.backup.cancelled': 'La sauvegarde n’a pas été enregistrée (l’enregistrement a été annulé).',
   'data.backup.saved':
-    '{file} enregistré\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}, {files, plural, one {# fichier} other {# fichiers}} joints aux dossiers\u00a0; vérifié comme le ferait une restauration.',
+    '{file} enregistré\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}, {files, plural, one {# fichier joint} other {# fichiers joints}} aux dossiers\u00a0; vérifié comme le ferait une restauration.',
   'data.backup.savedProtected':
-    '{file} enregistré (protégé par une phrase de passe)\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}, {files, plural, one {# fichier} other {# fichiers}} joints aux dossiers\u00a0; vérifié comme le ferait une restauration.',
+    '{file} enregistré (protégé par une phrase de passe)\u00a0: {cases, plural, one {# dossier} other {# dossiers}}, {events, plural, one {# inscription à l’historique} other {# inscriptions à l’historique}}, {letters, plural, one {# lettre} other {# lettres}}, {files, plural, one {# fichier joint} other {# fichiers joints}} aux dossiers\u00a0; vérifié comme le ferait une restauration.',
   'data.backup.made': 'Sauvegarde faite',
   'data.backup.failed': 'La sauvegarde n’a pas pu être faite\u00a0: {error}',
   'data.backup.fileName': 'redress-sauvegarde',
@@ -2476,7 +2476,7 @@ export const frCA: Record<MessageKey, string> = {
   'case.recorded': '{date} · inscrit le {at} par {by}',
   'case.voidEntry': 'Invalider l’inscription du {date}\u00a0: {summary}',
   'case.void': 'Invalider…',
-  'case.receivedCorrectedTo': 'Date de réception corrigée depuis au {date}\u00a0: voir la correction plus bas.',
+  'case.receivedCorrectedTo': 'Date de réception corrigée depuis\u00a0: {date} (voir la correction plus bas).',
   'case.voided': 'Invalidée le {date} par {by}',
   'case.voidedWhy': 'Invalidée le {date} par {by}\u00a0: {reason}', // m17b
   'case.lettersIssued': 'Lettres produites',
