@@ -94,6 +94,8 @@ export interface CasesCsvWords {
   status(status: string): string;
   /** The next clock's label as the rules engine writes it ("Acknowledgement", "CCTS response"). */
   clock(label: string): string;
+  /** A stage's name as the rules engine gives it (a built-in procedure's said in the file's language). */
+  stage(name: string): string;
   /** An instant ("2026-12-06T05:15:17.954Z"): when the case was logged, last changed. */
   instant(iso: string): string;
   /**
@@ -116,6 +118,7 @@ export const ENGLISH_CASES_CSV_WORDS: CasesCsvWords = {
   yesNo: (value) => (value ? 'Yes' : 'No'),
   status: (status) => STATUS_LABELS[status] ?? status,
   clock: (label) => label,
+  stage: (name) => name,
   instant: (iso) => iso,
   fileName: { all: 'redress-cases', filtered: 'redress-cases-filtered' },
 };
@@ -165,7 +168,7 @@ export function caseCsvRow(
     Provider: input.providerName ?? r.providerId ?? '',
     Procedure: input.procedureName ?? r.procedureId,
     Status: words.status(status),
-    Stage: d?.stageName ?? '',
+    Stage: d?.stageName ? words.stage(d.stageName) : '',
     Handler: r.assignee ?? '',
     'Next due on': d?.nextDueOn ?? '',
     'Next due': d?.nextClockLabel ? words.clock(d.nextClockLabel) : '',

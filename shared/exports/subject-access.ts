@@ -117,6 +117,8 @@ export interface SubjectAccessCase {
   attachments?: readonly SubjectAccessAttachment[];
   /** Stage and status in words, from the rules engine (when it can evaluate the case). */
   stageName?: string;
+  /** The procedure the case follows: its stages name what an escalation entry points to. */
+  procedure?: SummaryContext['procedure'];
   status?: string;
   procedureName?: string;
   /** The provider (brand) the complaint was about. */
@@ -282,6 +284,8 @@ export interface SummarySayings {
   status(status: string): string;
   letterLanguage(language: LetterLanguageCode): string;
   answerRule(law: AnswerLaw): string;
+  /** A stage's name (a built-in procedure's in the summary's language); as it is when not given. */
+  stage?(name: string): string;
 }
 
 export const ENGLISH_SAYINGS: SummarySayings = {
@@ -551,7 +555,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>, writing: 
     ...(c.providerName ? [[w.provider, c.providerName]] : []),
     [w.category, say.category(r.category)],
     [w.status, say.status(c.status ?? r.status)],
-    ...(c.stageName ? [[w.stage, c.stageName]] : []),
+    ...(c.stageName ? [[w.stage, say.stage ? say.stage(c.stageName) : c.stageName]] : []),
     ...(c.procedureName ? [[w.procedure, c.procedureName]] : []),
     [w.handler, r.assignee || '—'],
     ...customerRows(r, writing),
@@ -559,7 +563,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>, writing: 
   ];
   const events = inTimelineOrder(c.events);
   const voids = voidsByEntry(events);
-  const context: SummaryContext = { record: r, events };
+  const context: SummaryContext = { record: r, events, procedure: c.procedure };
   const out: SummaryContent[] = [
     { text: w.complaint(r.reference), style: 'h2' },
     {
@@ -654,7 +658,7 @@ function writtenAsCodes(cases: readonly SubjectAccessCase[], say: SummarySayings
   // Files as the summary lists them: those still held, by their path in the bundle (made of safe characters).
   return (
     cases.some((c) => {
-      const context: SummaryContext = { record: c.record, events: c.events };
+      const context: SummaryContext = { record: c.record, events: c.events, procedure: c.procedure };
       return c.events.some((e) => coded(say.entry(e, context)) || coded(e.by));
     }) || [...attachmentPaths(cases).values()].some(coded)
   );

@@ -14,6 +14,7 @@ import { poppler, renderPdfInNode, waitForPoppler } from '#test/support/render-p
 import { deskSettings, JIVE, NORTHWIND } from '#test/support/desk';
 import { withProviders } from '#shared/model/provider';
 import { readTimeline } from '#db/timeline';
+import { performAction } from '#db/repositories/case-actions';
 
 const settings = deskSettings({ defaultProcedureId: 'kijoma', company: NORTHWIND });
 const clock = { now: () => new Date('2026-11-20T10:00:00Z') };
@@ -324,6 +325,14 @@ describe('subject-access bundle', () => {
       },
       { ...by, providerId: 'jive' },
     );
+    // Escalated between Jive's built-in stages: said in French, as the French timeline says it (explore34a #1).
+    await performAction(
+      database,
+      elodie.id,
+      'escalate',
+      { on: '2026-12-02', reason: 'Elle demande un cadre' },
+      { by: 'Geneviève Bélanger', today: '2026-12-06', clock: by.clock },
+    );
     let printed = '';
     const { bytes, request, fileName } = await buildSubjectAccessBundle(database, {
       start: elodie,
@@ -346,6 +355,9 @@ describe('subject-access bundle', () => {
     expect(printed).toContain('{"text":"Comment lui écrire","bold":true},"Français (Canada)"');
     expect(printed).not.toContain('Subject access');
     expect(printed).not.toContain('Complaint received');
+    expect(printed).toContain('Passage de l’étape Soutien à la clientèle à l’étape Cadre supérieur');
+    expect(printed).toContain('{"text":"Étape","bold":true},"Cadre supérieur"');
+    expect(printed).not.toMatch(/Escalated|Customer support|Senior manager/);
     // data.json stays the exact record, in English.
     const files = unzipSync(bytes);
     const data = JSON.parse(strFromU8(files['data.json']));

@@ -110,6 +110,16 @@ describe('the cases CSV in French', () => {
     expect(line.startsWith('RSL-2026-000001;2026-11-11;Formulaire Web;')).toBe(true);
   });
 
+  it('says a built-in procedure’s stage in French, as the case list does (explore34a #7)', () => {
+    const words = casesCsvWordsIn('fr-CA', fr);
+    const jive = { ...input(), derived: { ...input().derived!, stageName: 'With the CCTS' } };
+    const french = casesCsvTable([jive], words);
+    expect(french.data[0][french.fields.indexOf('Étape')]).toBe('À la CPRST');
+    // English keeps the rules engine's words.
+    const english = casesCsvTable([jive], ENGLISH_CASES_CSV_WORDS);
+    expect(english.data[0][english.fields.indexOf('Stage')]).toBe('With the CCTS');
+  });
+
   it('is read back by the import: every column found, every channel, category and language understood', () => {
     const inputs = CHANNELS.map((channel, i) =>
       input({

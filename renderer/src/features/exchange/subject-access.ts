@@ -24,6 +24,7 @@ import {
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { evaluateRecord } from '#lib/rules';
+import { procedureForCase } from '#shared/rules/index';
 import type { AttachmentDbRow, RedressDatabase } from '#db/schema';
 import { renderPdf } from '#letters/render';
 import { platform } from '#platform';
@@ -33,7 +34,7 @@ import { letterLanguageForCase, providerForCase, providerName, settingsForCase }
 import { paperSizeFor } from '#shared/model/paper';
 import type { LetterLanguageCode } from '#shared/model/case';
 import { languageOfLocale } from '#shared/model/dates';
-import { entrySummaryIn, type MessageKey, type MessageValues, translate } from '#lib/i18n/index';
+import { builtInWordsIn, entrySummaryIn, type MessageKey, type MessageValues, translate } from '#lib/i18n/index';
 import { subjectAccessAuditSummary } from '#features/privacy';
 import { readTimeline } from '#db/timeline';
 
@@ -95,9 +96,16 @@ export async function gatherSubjectAccess(
         const letters = await database.letters.where('caseId').equals(id).toArray();
         const files = await database.attachments.where('caseId').equals(id).toArray();
         const evaluated = evaluateRecord(record, events, options.today);
+        let procedure: SubjectAccessCase['procedure'];
+        try {
+          procedure = procedureForCase(record);
+        } catch {
+          procedure = undefined; // a procedure not known here: its entries are said as stored
+        }
         out.push({
           record,
           events,
+          procedure,
           letters: letters.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
           stageName: evaluated.evaluation?.stageName,
           status: evaluated.evaluation?.status,
@@ -152,6 +160,7 @@ export function summarySayingsIn(language: LetterLanguageCode): SummarySayings {
     status: (status) => t(`model.status.${status}` as Parameters<typeof translate>[1]),
     letterLanguage: (l) => t(`model.letterLanguage.${l}`),
     answerRule: (law) => t(`sar.answerRule.${law}`),
+    stage: (name) => builtInWordsIn(language, name),
   };
 }
 

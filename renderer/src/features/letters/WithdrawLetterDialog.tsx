@@ -7,7 +7,7 @@ import type { RefObject } from 'react';
 import { useFocusReturnAfterClose } from '#ui/focus-return';
 import { ReasonDialog } from '#ui/ReasonDialog';
 import { FormattedMessage } from 'react-intl';
-import { useT } from '#lib/i18n/index';
+import { entrySummaryIn, useLocale, useT } from '#lib/i18n/index';
 import { formatDate } from '#lib/format';
 import type { LetterRow } from '#db/schema';
 import type { TimelineEvent } from '#shared/model/case';
@@ -32,6 +32,7 @@ export function WithdrawLetterDialog({
   returnFocusTo?: RefObject<HTMLElement | null>;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   const focusAfterClose = useFocusReturnAfterClose(letter !== null, returnFocusTo);
   const recordedWith = letter ? recordedWithLetter(events, letter.id) : null;
 
@@ -65,7 +66,11 @@ export function WithdrawLetterDialog({
       </Alert>
       {recordedWith && (
         <Alert color="orange" variant="light" role="note" data-recorded-with={recordedWith.type}>
-          {t('withdraw.recordedWith', { summary: recordedWith.summary, date: formatDate(recordedWith.on) })}
+          {/* Named as the timeline names it, in the interface language (explore34a #6: the stored English was quoted). */}
+          {t('withdraw.recordedWith', {
+            summary: entrySummaryIn(t, locale, recordedWith, { events }),
+            date: formatDate(recordedWith.on),
+          })}
         </Alert>
       )}
     </ReasonDialog>

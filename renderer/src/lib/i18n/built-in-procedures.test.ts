@@ -4,6 +4,8 @@ import { caseRecord, Desk } from '#test/support/case-desk';
 import { fr } from '#test/support/translate';
 import { builtInWordsIn } from './built-in-procedures';
 import { explanationIn } from './explain';
+import { entrySummaryIn } from './timeline';
+import type { TimelineEvent } from '#shared/model/case';
 
 describe('a built-in procedure’s words in the interface language', () => {
   it('says the Canadian procedure’s stages, owners and acknowledgement in French at a French desk', () => {
@@ -29,5 +31,24 @@ describe('a built-in procedure’s words in the interface language', () => {
     const said = explanationIn(fr, 'fr-CA', clock.explain);
     expect(said).toContain('« un accusé de réception avec un numéro de suivi');
     expect(said).not.toContain('tracking number');
+  });
+});
+
+describe('a built-in procedure’s stages in the timeline', () => {
+  it('says an escalation between Jive’s stages in French (explore34a #5)', () => {
+    const event: TimelineEvent = {
+      id: 'e1',
+      caseId: 'c1',
+      type: 'escalated',
+      on: '2026-11-30',
+      at: '2026-11-30T10:00:00.000Z',
+      by: 'Sam Patel',
+      summary: 'Escalated from Customer support to Senior manager: Asked for a manager',
+      data: { fromStage: JIVE_CA.stages[0].id, stage: JIVE_CA.stages[1].id, reason: 'Asked for a manager' },
+    };
+    const said = entrySummaryIn(fr, 'fr-CA', event, { procedure: JIVE_CA });
+    expect(said).toContain('Soutien à la clientèle');
+    expect(said).toContain('Cadre supérieur');
+    expect(said).not.toMatch(/Customer support|Senior manager/);
   });
 });

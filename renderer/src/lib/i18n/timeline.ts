@@ -15,6 +15,7 @@ import {
 import { short } from '#shared/casework/short';
 import { formatShortDate } from '../format';
 import type { MessageKey } from './messages/en-GB';
+import { builtInWordsIn } from './built-in-procedures';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -61,9 +62,16 @@ export function correctedValueIn(t: T, locale: string, v: CorrectedValue): strin
   return t('timelineDetails.none');
 }
 
+/** Values that are a stage's name: a built-in procedure's is said in the interface language (explore34a #5). */
+const STAGE_VALUES: Partial<Record<SummaryPhrase['kind'], readonly string[]>> = { escalated: ['from', 'to'] };
+
 export function summaryIn(t: T, locale: string, p: SummaryPhrase): string {
   const values: Record<string, string> = {};
-  for (const [name, v] of Object.entries(p.values ?? {})) values[name] = valueIn(t, locale, v);
+  const stages = STAGE_VALUES[p.kind] ?? [];
+  for (const [name, v] of Object.entries(p.values ?? {})) {
+    const said = valueIn(t, locale, v);
+    values[name] = stages.includes(name) ? builtInWordsIn(locale, said) : said;
+  }
   return t(`summary.${p.kind}`, values);
 }
 
