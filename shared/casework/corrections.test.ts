@@ -355,6 +355,22 @@ describe('voiding a mistaken entry', () => {
     expect(voidEffects(note.id, desk.context())).toMatchObject({ dependents: [], stage: null, dueDates: [] });
   });
 
+  it('says when a void turns a clock met on its day into one not met, the day unchanged (explore34a #2)', () => {
+    // Miso acknowledges at once: received 27 November, acknowledged that day (met). Voided, it is missed.
+    const desk = new Desk(record({ procedureId: 'miso', stage: 'front-line' }), '2026-12-02');
+    const ack = desk.do('acknowledge', { on: '2026-11-27', channel: 'email' });
+    expect(desk.evaluation().clocks.find((c) => c.id === 'acknowledgement')?.state).toBe('met');
+    const effects = voidEffects(ack.id, desk.context())!;
+    expect(effects.dueDates.find((d) => d.clockId === 'acknowledgement')).toMatchObject({
+      from: '2026-11-27',
+      to: '2026-11-27',
+      standing: { from: 'met', to: 'missed' },
+    });
+    // A note's void changes nothing of the kind.
+    const note = desk.do('add-note', { on: '2026-12-01', summary: 'Called back' });
+    expect(voidEffects(note.id, desk.context())!.dueDates).toEqual([]);
+  });
+
   it('cannot void the receipt, a void, a correction, or an entry already voided', () => {
     const desk = new Desk(record(), '2026-12-02');
     const note = desk.do('add-note', { on: '2026-11-28', summary: 'Wrong case' });

@@ -397,10 +397,27 @@ export interface DueDateChange {
    * not (explore33-desk #1). Absent otherwise.
    */
   sentEarlyOn?: string;
+  /**
+   * With the same due date, the clock met before and not after, or the other way round (a void of the entry that met
+   * it, or of the one that missed it): how it stands before and after on the desk's day. A change of date says it by
+   * its dates instead. Absent otherwise (explore34a #2: the void preview said nothing changed).
+   */
+  standing?: { from: ClockStanding; to: ClockStanding };
 }
 
-/** The clocks whose due date differs between two evaluations of a case, in the order the later one lists them. */
-export function dueDateChanges(before: Evaluation | null, after: Evaluation | null): DueDateChange[] {
+/** How a clock stands on a day: met, missed, still to meet (running) or past its date unmet (overdue), or not needed. */
+export type ClockStanding = 'met' | 'missed' | 'running' | 'overdue' | 'not-applicable';
+
+function standingOf(clock: Clock, today: string | undefined): ClockStanding {
+  if (clock.state === 'running' && today && clock.dueOn && clock.dueOn < today) return 'overdue';
+  return clock.state;
+}
+
+/**
+ * The clocks whose due date differs between two evaluations of a case, or whose being met does, in the order the
+ * later one lists them. `today`: the desk's day, to tell a clock still running from one already overdue.
+ */
+export function dueDateChanges(before: Evaluation | null, after: Evaluation | null, today?: string): DueDateChange[] {
   const was = new Map((before?.clocks ?? []).map((c) => [c.id, c]));
   const now = new Map((after?.clocks ?? []).map((c) => [c.id, c]));
   const ids = [...now.keys(), ...[...was.keys()].filter((id) => !now.has(id))];
@@ -408,7 +425,18 @@ export function dueDateChanges(before: Evaluation | null, after: Evaluation | nu
   for (const id of ids) {
     const from = was.get(id)?.dueOn ?? null;
     const to = now.get(id)?.dueOn ?? null;
-    if (from === to) continue;
+    if (from === to) {
+      const [a, b] = [was.get(id), now.get(id)];
+      if (!a || !b || (a.state === 'met') === (b.state === 'met')) continue;
+      out.push({
+        clockId: id,
+        label: b.label,
+        from,
+        to,
+        standing: { from: standingOf(a, today), to: standingOf(b, today) },
+      });
+      continue;
+    }
     const missedBefore = was.get(id)?.state === 'missed';
     const missedAfter = now.get(id)?.state === 'missed';
     const early = (c: Clock | undefined) => !!c?.closedOn && !!c.dueOn && c.closedOn < c.dueOn;
@@ -462,10 +490,11 @@ export interface ChangePreview {
 function preview(
   before: Evaluation | null,
   after: { evaluation: Evaluation | null; error: string | null; reason?: Phrase },
+  today: string,
 ): ChangePreview {
   const a = after.evaluation;
   return {
-    dueDates: dueDateChanges(before, a),
+    dueDates: dueDateChanges(before, a, today),
     stage: before && a && before.stage !== a.stage ? { from: before.stageName, to: a.stageName } : null,
     status: before && a && before.status !== a.status ? { from: before.status, to: a.status } : null,
     error: after.error,
@@ -484,7 +513,7 @@ export function correctionPreview(
   const read = readCorrection(input, ctx);
   if (!read.ok || read.changed.length === 0) return null;
   const before = evaluate(ctx.record, ctx.events, ctx.today).evaluation;
-  const out = preview(before, evaluate(withFacts(ctx.record, read.facts), ctx.events, ctx.today));
+  const out = preview(before, evaluate(withFacts(ctx.record, read.facts), ctx.events, ctx.today), ctx.today);
   const moves = read.changed.includes('providerId') || read.changed.includes('procedureId');
   const mismatches = moves ? correctionMismatches(read.facts, ctx.providers) : [];
   return mismatches.length ? { ...out, mismatches } : out;
@@ -615,5 +644,5 @@ export function voidEffects(entryId: string, ctx: CorrectionContext): VoidEffect
   const dependents = effective.slice(at + 1).filter((e) => kinds.has(e.type));
   const without = ctx.events.filter((e) => e.id !== entryId);
   const before = evaluate(ctx.record, ctx.events, ctx.today).evaluation;
-  return { entry, dependents, ...preview(before, evaluate(ctx.record, without, ctx.today)) };
+  return { entry, dependents, ...preview(before, evaluate(ctx.record, without, ctx.today), ctx.today) };
 }

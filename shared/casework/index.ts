@@ -86,6 +86,7 @@ export {
   type CorrectableFacts,
   type CorrectableField,
   type DueDateChange,
+  type ClockStanding,
   type VoidEffects,
 } from './corrections';
 export {

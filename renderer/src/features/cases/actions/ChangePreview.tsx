@@ -22,7 +22,22 @@ function Changes({ preview, none }: { preview: ChangePreview; none: string }) {
       }),
     });
   for (const d of preview.dueDates) {
-    const values = { label: clockLabel(t, d.label), from: formatDate(d.from), to: formatDate(d.to) };
+    const label = clockLabel(t, d.label, locale);
+    if (d.standing) {
+      // The same day, met before and not after (or the other way round): said by how it stands.
+      const { from, to } = d.standing;
+      lines.push({
+        text: t('preview.standing', {
+          label,
+          date: formatDate(d.to),
+          from: t(`preview.standing.${from}`),
+          to: t(`preview.standing.${to}`),
+        }),
+        ...(to === 'missed' || to === 'overdue' ? { overdue: true as const } : {}),
+      });
+      continue;
+    }
+    const values = { label, from: formatDate(d.from), to: formatDate(d.to) };
     if (d.missed === 'now-missed') lines.push({ text: t('preview.dueNowMissed', values), overdue: true });
     else if (d.missed === 'no-longer-missed') lines.push({ text: t('preview.dueNoLongerMissed', values) });
     else lines.push({ text: t('preview.due', values) });

@@ -1817,6 +1817,13 @@ export const enGB = {
   'preview.dueNoLongerMissed': '{label}: {from} → {to}, no longer overdue',
   'preview.adrLetterEarly':
     'The ADR letter sent on {on} would come before its day ({to}): it told the customer the full time had passed. Letters already issued keep the old date received: withdraw and reissue any that is now wrong.',
+  // explore34a #2: a clock met before and not after (or the other way round), its day unchanged.
+  'preview.standing': '{label} (due {date}): {from} → {to}',
+  'preview.standing.met': 'met',
+  'preview.standing.missed': 'missed',
+  'preview.standing.running': 'not yet met',
+  'preview.standing.overdue': 'not met, its day already past (overdue)',
+  'preview.standing.not-applicable': 'not needed',
   'preview.refused': 'This would be refused',
   'preview.refusedText': 'The rules engine cannot read the case after this change: {error}',
   'preview.datesChange': 'Dates that change',

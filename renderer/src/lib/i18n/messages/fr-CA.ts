@@ -2304,6 +2304,12 @@ export const frCA: Record<MessageKey, string> = {
   'preview.dueNoLongerMissed': '{label}\u00a0: {from} → {to}, n’est plus en retard',
   'preview.adrLetterEarly':
     'La lettre de recours externe envoyée le {on} viendrait avant son jour ({to})\u00a0: elle disait à la personne que tout le délai était écoulé. Les lettres déjà émises gardent l’ancienne date de réception\u00a0: retirez et émettez de nouveau celles qui sont maintenant inexactes.',
+  'preview.standing': '{label} (échéance le {date})\u00a0: {from} → {to}',
+  'preview.standing.met': 'respectée',
+  'preview.standing.missed': 'manquée',
+  'preview.standing.running': 'pas encore respectée',
+  'preview.standing.overdue': 'non respectée, sa date déjà passée (en retard)',
+  'preview.standing.not-applicable': 'sans objet',
   'preview.refused': 'Cette modification serait refusée',
   'preview.refusedText': 'Le moteur de règles ne peut pas lire le dossier après cette modification\u00a0: {error}',
   'preview.datesChange': 'Dates modifiées',
