@@ -256,6 +256,20 @@ describe('nextStepsFromEvaluation', () => {
     });
   });
 
+  it('with no first-response target, the reply date is the first stage’s response target (explore34a #4)', () => {
+    const stageOnly = evaluation([
+      { id: 'acknowledgement', dueOn: '2026-12-01', state: 'met' },
+      { id: 'stage-response', dueOn: '2026-12-15', state: 'running' },
+    ]);
+    expect(nextStepsFromEvaluation(stageOnly).firstResponseDueOn).toBe('2026-12-15');
+    // A first-response target, where there is one, comes first.
+    const both = evaluation([
+      { id: 'first-response', dueOn: '2026-12-08', state: 'running' },
+      { id: 'stage-response', dueOn: '2026-12-15', state: 'running' },
+    ]);
+    expect(nextStepsFromEvaluation(both).firstResponseDueOn).toBe('2026-12-08');
+  });
+
   it('an ADR letter already sent makes the scheme open from its day, never from a later due date', () => {
     const clocks = (closedOn: string | null) => [
       { id: 'adr-letter' as const, dueOn: '2026-12-22', state: 'met' as const, closedOn },

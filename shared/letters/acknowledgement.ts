@@ -208,7 +208,9 @@ export function nextStepsFromEvaluation(
           },
         }
       : {}),
-    firstResponseDueOn: dueOn('first-response'),
+    // Our reply's day: the first response's, or where the procedure sets none, the first stage's response target (a
+    // procedure whose first level answers within its own time: explore34a #4, the letter gave no date at all).
+    firstResponseDueOn: dueOn('first-response') ?? dueOn('stage-response'),
     adrAvailableOn: adrAvailableFrom(evaluation.clocks),
     ...(evaluation.adrOutOfScope ? { adrOutOfScope: { ...evaluation.adrOutOfScope } } : {}),
   };

@@ -2274,7 +2274,8 @@ export const enGB = {
   'editor.escalateHint': 'Who the customer can escalate to, in the provider’s words',
   'editor.escalateFr': 'How to escalate (French)',
   'editor.promiseEn': 'Time frame we promise (English)',
-  'editor.promiseHint': 'Printed on the acknowledgement when the procedure sets no reply date',
+  'editor.promiseHint':
+    'Printed on the acknowledgement as a sentence of its own when the procedure sets no reply date, e.g. “We aim to reply within 10 working days.”',
   'editor.promiseFr': 'Time frame we promise (French)',
   'editor.notes': 'Notes (one a line)',
   'editor.saveVersion': 'Save as version {version}',

@@ -2969,7 +2969,8 @@ export const frCA: Record<MessageKey, string> = {
   'editor.escalateHint': 'À qui la personne cliente peut s’adresser ensuite, dans les mots du fournisseur',
   'editor.escalateFr': 'Comment porter la plainte plus loin (français)',
   'editor.promiseEn': 'Délai promis (anglais)',
-  'editor.promiseHint': 'Imprimé sur l’accusé de réception quand la procédure ne fixe aucune date de réponse',
+  'editor.promiseHint':
+    'Imprimé sur l’accusé de réception, comme une phrase à part entière, quand la procédure ne fixe aucune date de réponse, par exemple «\u00a0Nous visons à vous répondre dans les 10\u00a0jours ouvrables.\u00a0»',
   'editor.promiseFr': 'Délai promis (français)',
   'editor.notes': 'Notes (une par ligne)',
   'editor.saveVersion': 'Enregistrer comme version {version}',
