@@ -27,6 +27,19 @@ describe('what to do next on a case', () => {
     expect(steps(desk)).not.toContain('confirm-resolution');
   });
 
+  it('under the CCTS (no ADR letter) the accepted resolution says nothing of an ADR letter (explore34a #10)', () => {
+    const desk = new Desk(
+      caseRecord({ procedureId: 'jive-ca', calendar: 'canada', stage: 'customer-support', receivedOn: '2026-11-02' }),
+      '2026-11-20',
+    );
+    desk.do('propose-resolution', { on: '2026-11-16', summary: 'A month’s credit' });
+    desk.do('record-acceptance', { on: '2026-11-18', who: 'The customer' });
+    const [first] = caseNextSteps(desk.record, desk.events, desk.evaluation());
+    expect(first!.why).toBe(
+      'On 2026-11-18 the customer accepted the resolution proposed on 2026-11-16. Once it is in place, record the complaint as resolved.',
+    );
+  });
+
   it('a rejected proposal adds nothing', () => {
     const desk = new Desk(caseRecord({ procedureId: 'ofcom', receivedOn: '2026-11-02' }), '2026-11-20');
     desk.do('propose-resolution', { on: '2026-11-16', summary: 'A refund of £12.50' });

@@ -19,7 +19,12 @@ export function caseNextSteps(
   const effective = effectiveTimeline(events);
   const acceptedAt = effective.findIndex((e) => e.id === answer.id);
   if (effective.some((e, i) => i > acceptedAt && e.type === 'reopened')) return [...evaluation.nextActions];
-  const lead = phrase('accepted-unresolved', { proposedOn: { date: s.proposal!.on }, on: { date: answer.on } });
+  // Under a regime with no ADR letter (the CCTS), nothing is said of one.
+  const adrLetter = evaluation.clocks.some((c) => c.id === 'adr-letter' && c.state !== 'not-applicable');
+  const lead = phrase(adrLetter ? 'accepted-unresolved' : 'accepted-unresolved-no-adr', {
+    proposedOn: { date: s.proposal!.on },
+    on: { date: answer.on },
+  });
   const reason = { lead, explanation: [] };
   const accepted: NextAction = {
     id: 'confirm-resolution',

@@ -71,6 +71,9 @@ export const PHRASES_EN = {
     'Not needed: {event} {on}, on or before the date the {clock} would have been due ({dueOn}: {basis}).',
   'accepted-unresolved':
     'On {on} the customer accepted the resolution proposed on {proposedOn}. Once it is in place, record the complaint as resolved: a complaint resolved before its ADR letter is due is owed none.',
+  // The same under a regime with no ADR letter (the CCTS): nothing about one (explore34a #10).
+  'accepted-unresolved-no-adr':
+    'On {on} the customer accepted the resolution proposed on {proposedOn}. Once it is in place, record the complaint as resolved.',
   'closed-unresolved':
     'Closed {on} without a resolution or a final position: was the complaint resolved? If it was, record the resolution; if not, the {clock} is owed.',
   'no-adr-letter-sent': 'No ADR letter has been sent, so no time limit applies ({rule}).',

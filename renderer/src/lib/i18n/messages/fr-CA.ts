@@ -165,6 +165,8 @@ export const frCA: Record<MessageKey, string> = {
     'Pas nécessaire\u00a0: {event} le {on}, au plus tard à la date où « {clock} » aurait été due ({dueOn}\u00a0: {basis}).',
   'explain.accepted-unresolved':
     'Le {on}, la personne a accepté le règlement proposé le {proposedOn}. Une fois celui-ci en place, inscrivez la plainte comme réglée\u00a0: une plainte réglée avant l’échéance de sa lettre de recours externe n’en demande aucune.',
+  'explain.accepted-unresolved-no-adr':
+    'Le {on}, la personne a accepté le règlement proposé le {proposedOn}. Une fois celui-ci en place, inscrivez la plainte comme réglée.',
   'explain.closed-unresolved':
     'Dossier fermé le {on} sans règlement ni position finale\u00a0: le problème a-t-il été réglé\u00a0? Si oui, inscrivez le règlement\u00a0; sinon, « {clock} » est due.',
   'explain.no-adr-letter-sent': 'Aucune lettre de recours externe n’a été envoyée, donc aucun délai ne court ({rule}).',
