@@ -48,7 +48,13 @@ export const KEPT = [
 
 export const KEPT_WHY =
   'These facts name no one. They are kept so that the complaint figures reported to the regulator stay right, and so that we can ' +
-  'show how the complaint was handled if a legal claim is brought (UK GDPR Art. 17(3)(e) and (b)).';
+  'show how the complaint was handled if a legal claim is brought ({law}).';
+
+/** The law that lets them be kept, by the region of the desk's providers (explore34a #11: PIPEDA in Canada). */
+export const KEPT_LAW = {
+  UK: 'UK GDPR Art. 17(3)(e) and (b)',
+  CA: 'PIPEDA, principle 4.5: kept only as long as needed for these purposes',
+} as const;
 
 /** Cases that may be erased now: a complaint still being handled needs the customer's details. */
 export function erasableNow(

@@ -101,6 +101,9 @@ test('erase a customer on request: their closed cases are anonymised, search by 
   await expect(cases).toContainText('Still open: close the case first');
   await expect(dialog).toContainText('Kept');
   await expect(dialog).toContainText('legal claim');
+  // The law of this desk's providers (all in the UK): the UK GDPR, not PIPEDA.
+  await expect(dialog).toContainText('(UK GDPR Art. 17(3)(e) and (b))');
+  await expect(dialog).not.toContainText('PIPEDA, principle 4.5');
   const erase = dialog.getByRole('button', { name: 'Erase 1 case' });
   await expect(erase).toBeDisabled();
   await chooseOption(

@@ -22,6 +22,8 @@ import { ERASED, ERASURE_BASES, KEPT, type ErasureBasis } from '#shared/privacy/
 import { todayIso } from '#lib/today';
 import { eraseCustomer, findCustomerCases, type CustomerCase } from '#db/repositories/retention';
 import { db } from '#db/schema';
+import { useSettings } from '#db/hooks';
+import { deskProviders } from '#shared/model/provider';
 import { formatDate } from '#lib/format';
 import { errorDetailIn, useT } from '#lib/i18n/index';
 
@@ -52,6 +54,10 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
   const t = useT();
   /** What the user types to confirm ("ERASE", "EFFACER"). */
   const confirmWord = t('erase.word');
+  // The law that lets the figures be kept: the UK GDPR, PIPEDA, or both for a desk with providers in both.
+  const settings = useSettings();
+  const regions = [...new Set((settings ? deskProviders(settings) : []).map((p) => p.region))].sort().reverse();
+  const laws = (regions.length ? regions : (['UK'] as const)).map((region) => t(`erase.law.${region}`)).join('; ');
 
   useEffect(() => {
     let live = true;
@@ -169,7 +175,7 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
               ))}
             </List>
             <Text size="xs" c="dimmed" mt={6}>
-              {t('erase.keptWhy')}
+              {t('erase.keptWhy', { law: laws })}
             </Text>
           </div>
         </SimpleGrid>

@@ -66,7 +66,7 @@ import {
   type NextStepWord,
   SUBSTITUTE_DAY,
 } from '#shared/rules/index';
-import { ERASED, ERASURE_BASIS_LABELS, KEPT, KEPT_WHY } from '#shared/privacy/erasure';
+import { ERASED, ERASURE_BASIS_LABELS, KEPT, KEPT_LAW, KEPT_WHY } from '#shared/privacy/erasure';
 import { IMPORT_FIELDS } from '#shared/exports/cases-import';
 import { ENGLISH_CASES_CSV_WORDS } from '#shared/exports/cases-csv';
 import { DEADLINES_FILE_STEM } from '#shared/exports/deadlines-ics';
@@ -801,6 +801,8 @@ export const enGB = {
   'erase.kept.1': KEPT[1],
   'erase.kept.2': KEPT[2],
   'erase.keptWhy': KEPT_WHY,
+  'erase.law.UK': KEPT_LAW.UK,
+  'erase.law.CA': KEPT_LAW.CA,
   'erase.warning':
     'Do not erase while a legal claim, an ombudsman or CCTS review, or a regulator’s enquiry about the complaint is still open: the law lets the desk keep the record for it. Backups made before today still hold these details until they are replaced. This cannot be undone.',
   'erase.reason': 'Reason for erasing',

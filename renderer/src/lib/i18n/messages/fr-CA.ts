@@ -809,7 +809,9 @@ export const frCA: Record<MessageKey, string> = {
     'Que chaque étape a eu lieu, et quand (par exemple «\u00a0Réglée, 3 mars\u00a0»), sans ce qui a été écrit',
   'erase.kept.2': 'Les montants d’indemnisation et les gestes commerciaux',
   'erase.keptWhy':
-    'Ces faits ne nomment personne. Ils sont conservés pour que les chiffres des plaintes déclarés à l’organisme de réglementation restent exacts, et pour pouvoir montrer comment la plainte a été traitée en cas de poursuite (RGPD du R.-U., art. 17(3)e) et b)).',
+    'Ces faits ne nomment personne. Ils sont conservés pour que les chiffres des plaintes déclarés à l’organisme de réglementation restent exacts, et pour pouvoir montrer comment la plainte a été traitée en cas de poursuite ({law}).',
+  'erase.law.UK': 'RGPD du R.-U., art. 17(3)e) et b)',
+  'erase.law.CA': 'LPRPDE, principe 4.5\u00a0: conservés seulement le temps nécessaire à ces fins',
   'erase.warning':
     'N’effacez rien tant qu’une poursuite, un examen par un ombudsman ou par la CPRST, ou une enquête d’un organisme de réglementation sur la plainte est en cours\u00a0: la loi permet au service de conserver le dossier à cette fin. Les sauvegardes faites avant aujourd’hui contiennent encore ces renseignements jusqu’à leur remplacement. Cette opération est irréversible.',
   'erase.reason': 'Motif de l’effacement',
