@@ -544,6 +544,8 @@ test('a desk whose team server has hung opens at once, logs cases in turn, says 
     await expect(
       c.page.getByText(/Tried again on .+ Changes are kept on this desk until the server can be reached\./),
     ).toBeVisible({ timeout: 60_000 });
+    // On a line of its own, after when the desk last synced (a branch offline all day is told: explore34c #7).
+    await expect(c.page.locator('[data-sync-lost-since]')).toHaveText(/^Last synced .+\. Tried again on .+\.$/);
 
     // The server answers again: the case logged meanwhile reaches it.
     gate.pass();

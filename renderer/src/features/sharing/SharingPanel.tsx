@@ -294,6 +294,7 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
   const [trying, setTrying] = useState(false);
   const [triedAt, setTriedAt] = useState<string | null>(null);
   const lost = status.state.kind === 'unreachable' || status.state.kind === 'offline';
+  const lastSyncedAt = lost ? (status.state as { lastSyncedAt?: string }).lastSyncedAt : undefined;
   const syncNow = async () => {
     setTrying(true);
     try {
@@ -343,8 +344,18 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
       </Text>
       <Text size="sm" aria-live="polite">
         {statusLine(status.state, now, t)}
-        {lost && triedAt && !trying && <> {t('sharing.triedAgain', { time: formatTimestamp(triedAt) })}</>}
       </Text>
+      {/* Lost: when the desk last synced (a branch offline all day), and when "Sync now" last tried (explore34c #7). */}
+      {lost && (lastSyncedAt || (triedAt && !trying)) && (
+        <Text size="sm" c="dimmed" data-sync-lost-since>
+          {[
+            lastSyncedAt ? t('sharing.lastSynced', { time: formatTimestamp(lastSyncedAt) }) : null,
+            triedAt && !trying ? t('sharing.triedAgain', { time: formatTimestamp(triedAt) }) : null,
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        </Text>
+      )}
       {status.state.kind === 'downloading' && status.state.total > 0 && (
         <Progress
           value={Math.min(100, (100 * status.state.done) / status.state.total)}

@@ -542,6 +542,7 @@ export const enGB = {
   'sharing.passwordFor': 'Password for {user}',
   'sharing.signInAgain': 'Sign in again',
   'sharing.syncNow': 'Sync now',
+  'sharing.lastSynced': 'Last synced {time}.',
   'sharing.triedAgain': 'Tried again on {time}. Changes are kept on this desk until the server can be reached.',
   'sharing.leaveButton': 'Leave the team…',
 

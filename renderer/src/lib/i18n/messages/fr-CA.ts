@@ -529,6 +529,7 @@ export const frCA: Record<MessageKey, string> = {
   'sharing.passwordFor': 'Mot de passe de {user}',
   'sharing.signInAgain': 'Se reconnecter',
   'sharing.syncNow': 'Synchroniser maintenant',
+  'sharing.lastSynced': 'Dernière synchronisation le {time}.',
   'sharing.triedAgain':
     'Nouvel essai le {time}. Les modifications sont gardées sur ce poste jusqu’à ce que le serveur puisse être joint.',
   'sharing.leaveButton': 'Quitter l’équipe…',
