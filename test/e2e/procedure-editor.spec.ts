@@ -399,6 +399,8 @@ test('a copy is stored only when saved, named apart; a procedure in use says why
   await expect(editor.getByRole('alert')).toContainText(
     `Name: another procedure is already called "${kijoma} (copy)": give this one a name of its own`,
   );
+  // The focus is on the field refused, not lost to the page while Save was busy (explore34b #5).
+  await expect(name).toBeFocused();
   await name.fill('Kijoma, second office');
   await editor.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(editor).toBeHidden();

@@ -25,7 +25,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { focusFirstInvalid } from '#lib/focus-invalid';
 import { CALENDARS, CHANNELS, type CalendarId } from '#shared/model/case';
 import {
   checkProcedureForm,
@@ -144,6 +145,7 @@ export function ProcedureEditor({
     [today, locale],
   );
 
+  const formRef = useRef<HTMLFormElement>(null);
   const submit = async () => {
     setProblem(null);
     const current = form.getValues();
@@ -158,6 +160,7 @@ export function ProcedureEditor({
         title: t('editor.fieldsNeedChange', { n: Object.keys(said).length }),
         lines: problemSummary(t, said, current),
       });
+      focusFirstInvalid(formRef.current);
       return;
     }
     setSaving(true);
@@ -167,13 +170,16 @@ export function ProcedureEditor({
       const field = formField(refused.field);
       if (shownFields(current).has(field)) form.setFieldError(field, refused.message);
       setProblem({ title: t('editor.notSaved'), lines: problemSummary(t, { [field]: refused.message }, current) });
+      // The Save button was busy (so disabled) while the desk asked: the focus is put on the field refused, not lost to
+      // the page (explore34b #5).
+      focusFirstInvalid(formRef.current);
     }
   };
 
   const stages = values.stages;
   return (
     <Group align="flex-start" gap="lg" wrap="wrap">
-      <form style={{ flex: '2 1 520px', minWidth: 0 }} onSubmit={form.onSubmit(() => void submit())}>
+      <form ref={formRef} style={{ flex: '2 1 520px', minWidth: 0 }} onSubmit={form.onSubmit(() => void submit())}>
         <Stack gap="sm">
           {draft && (
             <Alert color="blue" variant="light" role="note" title={t('editor.draft')}>
