@@ -30,5 +30,7 @@ describe('the first of the month in French', () => {
     expect(formatLongDate('2027-01-01', 'en-GB')).toBe('Friday 1 January 2027');
     expect(formatShortDate('2027-01-01', 'en-CA')).toBe('Jan 1, 2027');
     expect(formatTimestamp('2027-01-02T03:30:00Z', 'en-GB')).toBe('1 Jan 2027, 22:30');
+    // English (Canada) on the 24-hour clock too: no "p.m." to end a sentence "p.m.." (explore34a #18).
+    expect(formatTimestamp('2027-01-02T03:30:00Z', 'en-CA')).toBe('Jan 1, 2027, 22:30');
   });
 });

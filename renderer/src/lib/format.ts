@@ -89,9 +89,20 @@ export function formatMonthYear(isoMonth: string, locale: string = current): str
   return f.format(day(`${isoMonth.slice(0, 7)}-01`));
 }
 
-/** "22 Nov 2026, 14:05" / "22 nov. 2026, 14 h 05": an instant, in this computer's time zone. */
+/**
+ * "22 Nov 2026, 14:05" / "22 nov. 2026, 14 h 05" / "Nov 22, 2026, 14:05": an instant, in this computer's time zone, on
+ * the 24-hour clock in every language (English (Canada)'s "p.m." ended a sentence "p.m.." and read apart from the
+ * other screens' times: explore34a #18).
+ */
 export function formatTimestamp(iso: string, locale: string = current): string {
-  const f = dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const f = dateFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return written(f, locale, new Date(iso));
 }
 

@@ -93,7 +93,7 @@ export function removeDraft(key: string): void {
 export function draftTime(savedAt: string, now = new Date()): string {
   const at = new Date(savedAt);
   const locale = formatLocale();
-  const time = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const time = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return at.toDateString() === now.toDateString() ? time : `${formatDayMonth(at, locale)}, ${time}`;
 }
 
