@@ -56,8 +56,14 @@ function postalLines(address: PostalAddress | undefined, who: Addressee['role'],
   // Canada Post's standard: the postal code on the line of the municipality and province, two spaces before it
   // ("MONTRÉAL QC  H2X 1C4"), so the address takes one line less in the envelope's window (explore33-desk #11). A
   // Canadian code ends with a digit (A1A 1A1); a UK postcode never does (its last part is a digit and two letters).
-  if (CANADIAN_POSTAL_CODE.test(postcode)) return [...lines.slice(0, -1), `${lines.at(-1)}  ${postcode}`];
-  return [...lines, postcode];
+  return addressLinesWithPostcode(lines, postcode);
 }
 
 const CANADIAN_POSTAL_CODE = /^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$/;
+
+/** An address's lines and postcode as printed: a Canadian postal code on the last line, two spaces before it. */
+export function addressLinesWithPostcode(lines: readonly string[], postcode: string): string[] {
+  if (lines.length > 0 && CANADIAN_POSTAL_CODE.test(postcode))
+    return [...lines.slice(0, -1), `${lines.at(-1)}  ${postcode}`];
+  return [...lines, postcode];
+}

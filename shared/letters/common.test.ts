@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { getAdrScheme } from '#shared/rules/adr-schemes';
 import { acknowledgementLetter } from './acknowledgement';
 import { contactSectionFacts, schemeFactsToCheck } from './common';
-import { documentText, sampleAcknowledgement, sampleSummaryResolution, sampleUpdate } from './fixtures';
+import {
+  documentText,
+  sampleAcknowledgement,
+  sampleCanadianCase,
+  sampleCanadianSettings,
+  sampleSummaryResolution,
+  sampleUpdate,
+} from './fixtures';
 import { updateLetter } from './progress-letters';
 import { summaryResolutionLetter } from './summary-resolution';
 
@@ -65,5 +72,16 @@ describe('the update letter and the scheme', () => {
     // A day already come: now, with the contact line; a day to come: from then.
     expect(documentText(updateLetter(sampleUpdate({ adrAvailableOn: '2026-12-01' })))).toMatch(/can already ask/);
     expect(documentText(updateLetter(sampleUpdate()))).toMatch(/If the complaint is not resolved by 30 December 2026/);
+  });
+});
+
+describe('the letterhead', () => {
+  it('puts a Canadian postal code two spaces after the municipality, as an envelope does; a UK postcode after a comma', () => {
+    const canadian = documentText(
+      updateLetter(sampleUpdate({ caseRecord: sampleCanadianCase(), settings: sampleCanadianSettings() })),
+    );
+    expect(canadian).toContain('400 avenue Laurier Ouest, Montréal QC  H2V 2K7');
+    expect(canadian).not.toContain('Montréal QC, H2V 2K7');
+    expect(documentText(updateLetter(sampleUpdate()))).toMatch(/, [A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}/);
   });
 });

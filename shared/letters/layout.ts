@@ -5,7 +5,7 @@
 import type { CaseRecord, CompanyDetails, DeskSettings } from '#shared/model/case';
 import { providerForCase, type RegulatorRegion } from '#shared/model/provider';
 import { paperSizeFor } from '#shared/model/paper';
-import type { Addressee } from './addressee';
+import { addressLinesWithPostcode, type Addressee } from './addressee';
 import { saying } from '#shared/model/saying';
 import { LetterRefusalError } from './refusals';
 import {
@@ -531,8 +531,12 @@ function letterhead(
   const width = contentWidth(format);
   // The name, address and contacts take the width the logo leaves.
   const textWidth = logoDataUrl ? width - LOGO_BOX.width - LOGO_BOX.gap : width;
-  const address = [...company.addressLines, company.postcode]
-    .map((line) => line.trim())
+  // On one line, its parts apart by commas; a Canadian postal code two spaces after the municipality, as on an
+  // envelope ("Montréal (Québec)  H3B 4W8": explore34a #15), not after a comma.
+  const address = addressLinesWithPostcode(
+    company.addressLines.map((line) => line.trim()).filter(Boolean),
+    company.postcode.trim(),
+  )
     .filter(Boolean)
     .join(', ');
   const phone = company.phone?.trim();
