@@ -118,6 +118,7 @@ export {
   isProcedureRetired,
   procedureChoices,
   procedureForCase,
+  procedureForCaseOrNull,
   proceduresMayHave,
   INFINITY,
   JIVE_CA,

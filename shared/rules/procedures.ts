@@ -513,6 +513,18 @@ export function procedureForCase(
   return procedureOnDay(record.procedureId, record.receivedOn, registry)!;
 }
 
+/** The same, or null for a procedure this desk does not know (a screen or letter then says the case as stored). */
+export function procedureForCaseOrNull(
+  record: { procedureId: string; receivedOn: string },
+  registry: ProcedureRegistry = deskRegistry,
+): Procedure | null {
+  try {
+    return procedureForCase(record, registry);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The stage a new case's record is stored with: the first stage of the version of its procedure in force on the day
  * it was received (`firstStage`), the one its page, index and reports read from its timeline; '' for a procedure this

@@ -13,7 +13,7 @@ import {
 } from '#shared/casework/index';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { PROBLEMS_EN } from '#shared/model/problems';
-import { evaluateCase, procedureForCase, recordedStageId, type Evaluation, type Procedure } from '#shared/rules/index';
+import { evaluateCase, procedureForCaseOrNull, recordedStageId, type Evaluation } from '#shared/rules/index';
 import { caseFacts } from '#shared/rules/facts';
 import { caseWriteTables, refreshCaseIndex } from '#db/case-index/derive';
 import { systemNow, type Now } from './cases';
@@ -69,15 +69,6 @@ export interface PerformResult {
   evaluation: Evaluation | null;
 }
 
-/** The version of its procedure the case follows (in force on the day it was received), or null. */
-function tryProcedure(record: CaseRecord): Procedure | null {
-  try {
-    return procedureForCase(record);
-  } catch {
-    return null;
-  }
-}
-
 function tryEvaluate(record: CaseRecord, events: readonly TimelineEvent[], today: string): Evaluation | null {
   try {
     return evaluateCase(caseFacts(record, events), today);
@@ -109,7 +100,7 @@ export async function performAction(
         action: PROBLEMS_EN['refused-no-case'],
       });
     const events = await readTimeline(database, caseId);
-    const procedure = tryProcedure(record);
+    const procedure = procedureForCaseOrNull(record);
     const evaluation = tryEvaluate(record, events, today);
 
     // Only what the person changed, on top of what is stored now (another window may have saved meanwhile).
@@ -154,7 +145,7 @@ export async function performAction(
       changes.status = evaluationAfter.status === 'closed' ? 'closed' : 'open';
       // The stage only when the timeline moved it: an edit that moves nothing leaves the stored one as it was (a
       // record's '' is its procedure's first stage: `recordedStageId`), so no unrelated edit rewrites it.
-      const procedureAfter = tryProcedure(edited);
+      const procedureAfter = procedureForCaseOrNull(edited);
       const storedStage = procedureAfter ? recordedStageId(record.stage, procedureAfter) : record.stage;
       if (evaluationAfter.stage !== storedStage) changes.stage = evaluationAfter.stage;
     }

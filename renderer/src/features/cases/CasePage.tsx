@@ -11,7 +11,7 @@ import {
 import { voidsByEntry } from '#shared/model/effective';
 import { type CaseRecord, type PostalAddress } from '#shared/model/case';
 import { deskProviders, providerForCase } from '#shared/model/provider';
-import { procedureForCase, type Clock, type Procedure } from '#shared/rules/index';
+import { procedureForCaseOrNull, type Clock } from '#shared/rules/index';
 import { evaluateRecord } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { afterNextFrame } from '#lib/after-first-frame';
@@ -73,15 +73,6 @@ async function printIssuedLetter(letter: { fileName: string; bytes: Uint8Array }
       message: failureIn(t, result),
       autoClose: false,
     });
-}
-
-/** The version of its procedure the case follows (in force on the day it was received), or null. */
-function procedureOf(record: { procedureId: string; receivedOn: string }): Procedure | null {
-  try {
-    return procedureForCase(record);
-  } catch {
-    return null;
-  }
 }
 
 /** The state, and the day the clock ended when it has ("Met 3 Sep 2026"). */
@@ -237,7 +228,7 @@ export function CasePage({ id }: { id: string }) {
     () => (record && events ? evaluateRecord(record, events, today) : null),
     [record, events, today],
   );
-  const procedure = useMemo(() => (record ? procedureOf(record) : null), [record]);
+  const procedure = useMemo(() => (record ? procedureForCaseOrNull(record) : null), [record]);
   const evaluation = evaluated?.evaluation ?? null;
   const actions = useMemo(
     () => (record && events ? availableActions(record, events, evaluation, procedure) : []),

@@ -24,7 +24,7 @@ import {
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { evaluateRecord } from '#lib/rules';
-import { procedureForCase } from '#shared/rules/index';
+import { procedureForCaseOrNull } from '#shared/rules/index';
 import type { AttachmentDbRow, RedressDatabase } from '#db/schema';
 import { renderPdf } from '#letters/render';
 import { platform } from '#platform';
@@ -96,16 +96,11 @@ export async function gatherSubjectAccess(
         const letters = await database.letters.where('caseId').equals(id).toArray();
         const files = await database.attachments.where('caseId').equals(id).toArray();
         const evaluated = evaluateRecord(record, events, options.today);
-        let procedure: SubjectAccessCase['procedure'];
-        try {
-          procedure = procedureForCase(record);
-        } catch {
-          procedure = undefined; // a procedure not known here: its entries are said as stored
-        }
         out.push({
           record,
           events,
-          procedure,
+          // A procedure not known here: its entries are said as stored.
+          procedure: procedureForCaseOrNull(record),
           letters: letters.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
           stageName: evaluated.evaluation?.stageName,
           status: evaluated.evaluation?.status,

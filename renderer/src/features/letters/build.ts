@@ -29,7 +29,7 @@ import {
   getAdrScheme,
   getProcedure,
   getRegime,
-  procedureForCase,
+  procedureForCaseOrNull,
   regimeLetters,
   type Evaluation,
   type Procedure,
@@ -73,15 +73,6 @@ export interface LetterContext {
 function procedureOf(id: string): Procedure | null {
   try {
     return getProcedure(id);
-  } catch {
-    return null;
-  }
-}
-
-/** The version of its procedure the case follows (the one in force on the day it was received), or null. */
-function caseProcedure(record: CaseRecord): Procedure | null {
-  try {
-    return procedureForCase(record);
   } catch {
     return null;
   }
@@ -471,7 +462,7 @@ function acknowledgementNextSteps(
   const { record, evaluation, today } = context;
   const chosen = providerSchemeId(context);
   return nextStepsFromEvaluation(evaluation, {
-    ...procedureWordingFor(caseProcedure(record), language),
+    ...procedureWordingFor(procedureForCaseOrNull(record), language),
     ...(chosen && chosen !== evaluation.adrScheme?.id ? { adrScheme: getAdrScheme(chosen, today) } : {}),
   });
 }
@@ -486,7 +477,7 @@ function acknowledgementNextSteps(
 export function noTimeFrameIn(context: LetterContext, language: LetterLanguage): { procedure: string } | null {
   const steps = acknowledgementNextSteps(context, language);
   if (steps.firstResponseDueOn || steps.promisedTimeFrame) return null;
-  return { procedure: caseProcedure(context.record)?.name ?? context.record.procedureId };
+  return { procedure: procedureForCaseOrNull(context.record)?.name ?? context.record.procedureId };
 }
 
 /** The acknowledgement letter for a case, in the customer's language and print size. */
