@@ -284,8 +284,8 @@ export interface SummarySayings {
   status(status: string): string;
   letterLanguage(language: LetterLanguageCode): string;
   answerRule(law: AnswerLaw): string;
-  /** A stage's name (a built-in procedure's in the summary's language); as it is when not given. */
-  stage?(name: string): string;
+  /** A stage's name (a built-in procedure's in the summary's language). */
+  stage(name: string): string;
 }
 
 export const ENGLISH_SAYINGS: SummarySayings = {
@@ -294,6 +294,7 @@ export const ENGLISH_SAYINGS: SummarySayings = {
   status: (status) => STATUS_WORDS[status] ?? status,
   letterLanguage: (language) => LETTER_LANGUAGE_LABELS[language],
   answerRule: (law) => ANSWER_RULES_EN[law],
+  stage: (name) => name,
 };
 
 /**
@@ -555,7 +556,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>, writing: 
     ...(c.providerName ? [[w.provider, c.providerName]] : []),
     [w.category, say.category(r.category)],
     [w.status, say.status(c.status ?? r.status)],
-    ...(c.stageName ? [[w.stage, say.stage ? say.stage(c.stageName) : c.stageName]] : []),
+    ...(c.stageName ? [[w.stage, say.stage(c.stageName)]] : []),
     ...(c.procedureName ? [[w.procedure, c.procedureName]] : []),
     [w.handler, r.assignee || '—'],
     ...customerRows(r, writing),
