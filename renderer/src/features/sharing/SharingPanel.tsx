@@ -294,7 +294,8 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
   const [trying, setTrying] = useState(false);
   const [triedAt, setTriedAt] = useState<string | null>(null);
   const lost = status.state.kind === 'unreachable' || status.state.kind === 'offline';
-  const lastSyncedAt = lost ? (status.state as { lastSyncedAt?: string }).lastSyncedAt : undefined;
+  const lastSyncedAt =
+    status.state.kind === 'unreachable' || status.state.kind === 'offline' ? status.state.lastSyncedAt : undefined;
   const syncNow = async () => {
     setTrying(true);
     try {
