@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations } from '#test/support/axe';
 import { canvasJpeg, sha256Hex, textPdf, undecodableScanPdf } from '#test/support/files';
-import { chooseOption, expect, logComplaint, setUpDesk, test } from './fixtures';
+import { adaByLetter, chooseOption, expect, logComplaint, setUpDesk, test } from './fixtures';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/c18-shots';
 mkdirSync(SHOTS, { recursive: true });
@@ -43,15 +43,7 @@ test('files on a case: added, refused with the reason, previewed, downloaded byt
   // a loaded machine.
   test.setTimeout(180_000);
   await setUpDesk(page);
-  await logComplaint(page, {
-    receivedOn: '2026-11-16',
-    channel: 'Letter',
-    category: 'Billing',
-    summary: 'Charged twice for the October bill.',
-    name: 'Ada Lovelace',
-    address: '12 St James Square\nLondon',
-    postcode: 'SW1Y 4JH',
-  });
+  await logComplaint(page, adaByLetter('2026-11-16'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const pdf = await authorityPdf();
   const jpeg = await billJpeg(page);

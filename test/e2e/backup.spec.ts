@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  adaByLetter,
   chooseBackupFile,
   countEntries,
   countRows,
@@ -30,15 +31,7 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   test.slow();
   const dir = mkdtempSync(join(tmpdir(), 'redress-backup-e2e-'));
   await setUpDesk(page);
-  await logComplaint(page, {
-    receivedOn: '2026-11-18',
-    channel: 'Letter',
-    category: 'Billing',
-    summary: 'Charged twice for the October bill.',
-    name: 'Ada Lovelace',
-    address: '12 St James Square\nLondon',
-    postcode: 'SW1Y 4JH',
-  });
+  await logComplaint(page, adaByLetter('2026-11-18'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000001$/);
   const ref = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
   const letterDownload = await issueLetterFromDialog(page);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { canvasJpeg, sha256Hex, textPdf } from '#test/support/files';
 import {
+  adaByLetter,
   act,
   chooseBackupFile,
   chooseOption,
@@ -30,15 +31,7 @@ test('Outlook .msg files on a case open as emails in the browser; attachments do
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await setUpDesk(page);
-  await logComplaint(page, {
-    receivedOn: '2026-11-16',
-    channel: 'Letter',
-    category: 'Billing',
-    summary: 'Charged twice for the October bill.',
-    name: 'Ada Lovelace',
-    address: '12 St James Square\nLondon',
-    postcode: 'SW1Y 4JH',
-  });
+  await logComplaint(page, adaByLetter('2026-11-16'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Add files…' }).click();

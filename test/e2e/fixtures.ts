@@ -74,6 +74,17 @@ export interface Complaint {
   title?: string;
 }
 
+/** The specs' usual complaint by letter: Ada Lovelace, charged twice, with her postal address. */
+export const adaByLetter = (receivedOn: string): Complaint => ({
+  receivedOn,
+  channel: 'Letter',
+  category: 'Billing',
+  summary: 'Charged twice for the October bill.',
+  name: 'Ada Lovelace',
+  address: '12 St James Square\nLondon',
+  postcode: 'SW1Y 4JH',
+});
+
 /** 2026-12-01 as a desk in the UK types and reads it: 01/12/2026 (other text is left as it is). */
 export const ukDate = (value: string) => value.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axeViolations } from '#test/support/axe';
 import {
+  adaByLetter,
   DESK,
   chooseOption,
   countRows,
@@ -16,15 +17,7 @@ import {
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
-const ada = {
-  receivedOn: '2026-11-16',
-  channel: 'Letter',
-  category: 'Billing',
-  summary: 'Charged twice for the October bill.',
-  name: 'Ada Lovelace',
-  address: '12 St James Square\nLondon',
-  postcode: 'SW1Y 4JH',
-};
+const ada = adaByLetter('2026-11-16');
 
 test('the acknowledgement cannot be issued without its real pages shown first', async ({ page }) => {
   await setUpDesk(page);

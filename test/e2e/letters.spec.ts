@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import {
+  adaByLetter,
   act,
   chooseOption,
   countRows,
@@ -20,15 +21,7 @@ import {
 } from './fixtures';
 
 /** A complaint by letter, received on the day the 6-week ADR letter rule began: its weeks are long over. */
-const ADA = {
-  receivedOn: '2026-04-08',
-  channel: 'Letter',
-  category: 'Billing',
-  summary: 'Charged twice for the October bill.',
-  name: 'Ada Lovelace',
-  address: '12 St James Square\nLondon',
-  postcode: 'SW1Y 4JH',
-};
+const ADA = adaByLetter('2026-04-08');
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 

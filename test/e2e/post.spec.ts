@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { countRows, expect, logComplaint, messagesGone, setUpDesk, test } from './fixtures';
+import { adaByLetter, countRows, expect, logComplaint, messagesGone, setUpDesk, test } from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 const pageCount = (pdf: string) =>
@@ -34,15 +34,7 @@ test('letters to post today are made into one print file, recorded on each case,
 }) => {
   await setUpDesk(page);
   const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
-  await logComplaint(page, {
-    receivedOn: today,
-    channel: 'Letter',
-    category: 'Billing',
-    summary: 'Charged twice for the October bill.',
-    name: 'Ada Lovelace',
-    address: '12 St James Square\nLondon',
-    postcode: 'SW1Y 4JH',
-  });
+  await logComplaint(page, adaByLetter(today));
   const fresh = await reference(page);
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await logComplaint(page, {

@@ -1,4 +1,4 @@
-import { expect, logComplaint, setUpDesk, test, issueLetterFromDialog } from './fixtures';
+import { adaByLetter, expect, logComplaint, setUpDesk, test, issueLetterFromDialog } from './fixtures';
 
 declare global {
   interface Window {
@@ -43,15 +43,7 @@ test('an issued letter prints through the browser: print() on a hidden frame sho
   });
 
   await setUpDesk(page);
-  await logComplaint(page, {
-    receivedOn: '2026-11-18',
-    channel: 'Letter',
-    category: 'Billing',
-    summary: 'Charged twice for the October bill.',
-    name: 'Ada Lovelace',
-    address: '12 St James Square\nLondon',
-    postcode: 'SW1Y 4JH',
-  });
+  await logComplaint(page, adaByLetter('2026-11-18'));
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toHaveText(/^RDR-\d{4}-\d{6}$/);
   const ref = (await heading.textContent())!.trim();
