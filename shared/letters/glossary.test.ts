@@ -177,6 +177,8 @@ describe('the glossary finds what it forbids', () => {
     expect(rules('Notre client nous écrit.')).toEqual(['client']);
     expect(rules('Site Web : ccts-cprst.ca')).toEqual(['espace-deux-points']);
     expect(rules('Site Web\u00a0: ccts-cprst.ca')).toEqual([]);
+    expect(rules('Le bouton « Fermer » ferme.')).toEqual(['guillemets-espace', 'guillemets-espace']);
+    expect(rules('Le bouton «\u00a0Fermer\u00a0» ferme.')).toEqual([]);
     expect(rules('Demandez à la CCTS.')).toEqual(['ccts']);
   });
 

@@ -74,6 +74,13 @@ export const GLOSSARY: readonly GlossaryRule[] = [
   // Both languages
   rule('en', 'typewriter-apostrophe', /'/, '’ (typographic apostrophe)', 'typography: curly apostrophes everywhere'),
   rule('fr', 'typewriter-apostrophe', /'/, '’ (apostrophe typographique)', 'typographie : apostrophe courbe partout'),
+  rule(
+    'fr',
+    'guillemets-espace',
+    /« | »/,
+    '«\u00a0…\u00a0» (espace insécable)',
+    'typography: a no-break space inside guillemets, or a line can break between the guillemet and its word',
+  ),
 
   // French: the complaint is the customer's (in a letter to them; a handler's screen says "la plainte")
   rule(

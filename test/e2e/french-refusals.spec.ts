@@ -181,7 +181,9 @@ test('in French, a case under the built-in Canadian procedure names its stage, n
   await expect(page.locator('[data-next-action="acknowledge"]')).toContainText(
     'Accuser réception de la plainte avec un numéro de suivi et un délai estimatif',
   );
-  await expect(page.locator('[data-clock="acknowledgement"]')).toContainText('« un accusé de réception avec un numéro');
+  await expect(page.locator('[data-clock="acknowledgement"]')).toContainText(
+    '«\u00a0un accusé de réception avec un numéro',
+  );
   for (const english of ['Customer support', 'tracking number'])
     await expect(page.locator('body')).not.toContainText(english);
   await messagesGone(page);

@@ -158,7 +158,7 @@ describe('one id, one provider or procedure version, across a team', () => {
       'This desk’s provider “Southgate Telecom” has the id “first”, which the team already uses for a provider with other details (“Northwind Broadband”).',
     );
     expect(sharingProblemIn(fr, said[1])).toBe(
-      `La version 1 de la procédure « ${KIJOMA.name} (copy) » de ce poste a l’identifiant « kijoma-copy », que l’équipe utilise déjà pour une autre procédure (« ${KIJOMA.name} (copy) »).`,
+      `La version 1 de la procédure «\u00a0${KIJOMA.name} (copy)\u00a0» de ce poste a l’identifiant «\u00a0kijoma-copy\u00a0», que l’équipe utilise déjà pour une autre procédure («\u00a0${KIJOMA.name} (copy)\u00a0»).`,
     );
     // Nothing sent, nothing changed: the desk is alone as before, and the team's documents are as they were.
     expect(c.database.sharing).toBe(false);

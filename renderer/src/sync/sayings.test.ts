@@ -63,7 +63,7 @@ describe('why sharing could not do something, in the interface language', () => 
 
     const missing = await checkTeamDatabase('https://couch.example', 'complaints', answering(404));
     expect(missing.ok || sharingProblemIn(fr, missing.said)).toBe(
-      'Le serveur n’a pas de base de données « complaints ».',
+      'Le serveur n’a pas de base de données «\u00a0complaints\u00a0».',
     );
     expect(missing.ok || missing.reason).toBe('The server has no database "complaints".');
 

@@ -31,7 +31,7 @@ describe('readLogoFile', () => {
       if (read.ok) continue;
       expect(logoProblemIn(en, read.problem)).toBe('“logo.png” could not be read. Check the file and choose it again.');
       expect(logoProblemIn(fr, read.problem)).toBe(
-        '« logo.png » n’a pas pu être lu. Vérifiez le fichier, puis choisissez-le de nouveau.',
+        '«\u00a0logo.png\u00a0» n’a pas pu être lu. Vérifiez le fichier, puis choisissez-le de nouveau.',
       );
     }
   });
@@ -59,10 +59,10 @@ describe('a logo refused is said in the interface language', () => {
       expect(said).not.toContain('{');
     }
     expect(logoProblemIn(fr, { code: 'file-too-large', name: 'scan.jpg', bytes: 300 * 1024 })).toBe(
-      '« scan.jpg » fait 300 ko\u00a0; le logo peut faire au plus 256 ko. Enregistrez-en une copie plus petite (environ 600 pixels de large suffisent pour un en-tête).',
+      '«\u00a0scan.jpg\u00a0» fait 300 ko\u00a0; le logo peut faire au plus 256 ko. Enregistrez-en une copie plus petite (environ 600 pixels de large suffisent pour un en-tête).',
     );
     expect(logoProblemIn(fr, { code: 'damaged', name: 'logo.png' })).toBe(
-      '« logo.png »\u00a0: L’image du logo est endommagée ou incomplète. Choisissez-la de nouveau.',
+      '«\u00a0logo.png\u00a0»\u00a0: L’image du logo est endommagée ou incomplète. Choisissez-la de nouveau.',
     );
   });
 });

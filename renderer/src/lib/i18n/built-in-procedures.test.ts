@@ -29,7 +29,7 @@ describe('a built-in procedure’s words in the interface language', () => {
     const desk = new Desk(caseRecord({ procedureId: 'jive-ca', calendar: 'canada' }), '2026-11-27');
     const clock = desk.evaluation().clocks.find((c) => c.id === 'acknowledgement')!;
     const said = explanationIn(fr, 'fr-CA', clock.explain);
-    expect(said).toContain('« un accusé de réception avec un numéro de suivi');
+    expect(said).toContain('«\u00a0un accusé de réception avec un numéro de suivi');
     expect(said).not.toContain('tracking number');
   });
 });

@@ -71,7 +71,7 @@ describe('explanations in the interface language', () => {
     );
     expect(explanationIn(fr, 'fr-CA', clock(e, 'first-response').explain)).toBe(
       'Échéance le 29 déc. 2026\u00a0: reçue le 18 déc. 2026 + 5 jours ouvrables, calendrier Angleterre et pays de Galles, ' +
-        'Kijoma Broadband complaints procedure v1 (« a substantive reply »). Le jour de la réception ne compte pas\u00a0; ' +
+        'Kijoma Broadband complaints procedure v1 («\u00a0a substantive reply\u00a0»). Le jour de la réception ne compte pas\u00a0; ' +
         'les fins de semaine et les jours fériés du calendrier Angleterre et pays de Galles sont exclus ' +
         '(ici\u00a0: jour de Noël (25 déc. 2026), lendemain de Noël (jour substitut) (28 déc. 2026)). ' +
         'Manqué\u00a0: réponse envoyée le 6 janv. 2027, après l’échéance.',
@@ -92,7 +92,7 @@ describe('explanations in the interface language', () => {
       'Aucun accusé de réception inscrit pour l’instant. Kijoma Broadband complaints procedure v1 ne fixe pas de délai d’accusé de réception.',
     );
     expect(e.warningPhrases.map((w) => phraseIn(fr, 'fr-CA', w))[1]).toMatch(
-      /^Plainte de catégorie « Tarification »\u00a0: CISAS \(.*\) ne se prononce pas/u,
+      /^Plainte de catégorie «\u00a0Tarification\u00a0»\u00a0: CISAS \(.*\) ne se prononce pas/u,
     );
   });
 

@@ -109,8 +109,8 @@ export const frCA: Record<MessageKey, string> = {
   // i17b : les explications du moteur de règles (page du dossier : délais, prochaines étapes, avertissements).
   'explain.due': 'échéance le {dueOn}\u00a0: {basis}',
   'explain.closes': 'prend fin le {dueOn}\u00a0: {basis}',
-  'explain.provider-basis': '{start} + {duration}{paused}, {calendar}{rule} (« {what} »)',
-  'explain.provider-basis-at-once': '{start}, sans délai, {calendar}{rule} (« {what} »)',
+  'explain.provider-basis': '{start} + {duration}{paused}, {calendar}{rule} («\u00a0{what}\u00a0»)',
+  'explain.provider-basis-at-once': '{start}, sans délai, {calendar}{rule} («\u00a0{what}\u00a0»)',
   'explain.start-received': 'reçue le {on}',
   'explain.start-stage': 'passée à l’étape {stage} le {on}',
   'explain.plus-paused': ' + {duration} de suspension',
@@ -150,7 +150,7 @@ export const frCA: Record<MessageKey, string> = {
   'explain.open-not-acknowledged': 'aucun accusé de réception',
   'explain.open-no-response': 'aucune réponse',
   'explain.open-no-stage-response': 'aucune réponse à cette étape',
-  'explain.open-no-clock': 'pas de « {clock} »',
+  'explain.open-no-clock': 'pas de «\u00a0{clock}\u00a0»',
   'explain.open-no-ccts-report': 'aucun rapport à la CPRST',
   'explain.open-not-told': 'la personne n’a pas eu l’information sur la CPRST',
   'explain.no-ack-target': '{rule} ne fixe pas de délai d’accusé de réception.',
@@ -158,17 +158,17 @@ export const frCA: Record<MessageKey, string> = {
     '{rule} ne fixe pas de délai de première réponse pour les plaintes reçues de cette façon ({channel}).',
   'explain.no-stage-target': 'L’étape {stage} de {rule} n’a pas de délai propre.',
   'explain.external-stage':
-    'Le dossier est à l’étape « {stage} » ({owner}) depuis le {on}\u00a0; les délais d’étape propres au fournisseur ne s’appliquent pas.',
+    'Le dossier est à l’étape «\u00a0{stage}\u00a0» ({owner}) depuis le {on}\u00a0; les délais d’étape propres au fournisseur ne s’appliquent pas.',
   'explain.out-of-scope':
     'Sans objet\u00a0: une entreprise de {employees} employés dépasse le champ de l’organisme de recours externe ({maxEmployees} ou moins) ({rule}).',
   'explain.adr-not-needed':
-    'Pas nécessaire\u00a0: {event} le {on}, au plus tard à la date où « {clock} » aurait été due ({dueOn}\u00a0: {basis}).',
+    'Pas nécessaire\u00a0: {event} le {on}, au plus tard à la date où «\u00a0{clock}\u00a0» aurait été due ({dueOn}\u00a0: {basis}).',
   'explain.accepted-unresolved':
     'Le {on}, la personne a accepté le règlement proposé le {proposedOn}. Une fois celui-ci en place, inscrivez la plainte comme réglée\u00a0: une plainte réglée avant l’échéance de sa lettre de recours externe n’en demande aucune.',
   'explain.accepted-unresolved-no-adr':
     'Le {on}, la personne a accepté le règlement proposé le {proposedOn}. Une fois celui-ci en place, inscrivez la plainte comme réglée.',
   'explain.closed-unresolved':
-    'Dossier fermé le {on} sans règlement ni position finale\u00a0: le problème a-t-il été réglé\u00a0? Si oui, inscrivez le règlement\u00a0; sinon, « {clock} » est due.',
+    'Dossier fermé le {on} sans règlement ni position finale\u00a0: le problème a-t-il été réglé\u00a0? Si oui, inscrivez le règlement\u00a0; sinon, «\u00a0{clock}\u00a0» est due.',
   'explain.no-adr-letter-sent': 'Aucune lettre de recours externe n’a été envoyée, donc aucun délai ne court ({rule}).',
   'explain.referral-time':
     'Le temps dont dispose la personne pour soumettre sa plainte à l’organisme de recours externe ({scheme}).',
@@ -208,7 +208,7 @@ export const frCA: Record<MessageKey, string> = {
   'explain.business-too-large':
     'Entreprise de {employees} employés\u00a0: hors du champ de {scheme} ({maxEmployees} employés ou moins), donc ni lettre de recours externe ni délai de recours.',
   'explain.excluded-category':
-    'Plainte de catégorie « {category} »\u00a0: {scheme} ne se prononce pas sur les prix en général ni sur les choix commerciaux\u00a0; la lettre de recours externe reste due si rien n’est réglé.',
+    'Plainte de catégorie «\u00a0{category}\u00a0»\u00a0: {scheme} ne se prononce pas sur les prix en général ni sur les choix commerciaux\u00a0; la lettre de recours externe reste due si rien n’est réglé.',
   // The built-in regulations' versions (../regulations.ts), said within a sentence: "…, {rule}" or "({rule})".
   'explain.regulation.ofcom-gc-c4.0': 'condition générale C4 de l’Ofcom en vigueur avant le 8 avril 2026',
   'explain.regulation.ofcom-gc-c4.1': 'condition générale C4 de l’Ofcom en vigueur depuis le 8 avril 2026',
@@ -298,7 +298,7 @@ export const frCA: Record<MessageKey, string> = {
   'caseList.title': 'Dossiers',
   'caseList.newComplaint': 'Nouvelle plainte',
   'caseList.empty':
-    'Aucune plainte n’a encore été consignée. Appuyez sur « Nouvelle plainte » pour consigner la première.',
+    'Aucune plainte n’a encore été consignée. Appuyez sur «\u00a0Nouvelle plainte\u00a0» pour consigner la première.',
   'caseList.searchPlaceholder':
     'Chercher par numéro de dossier, nom, téléphone, courriel, code postal, compte ou mots du résumé',
   'caseList.searchLabel': 'Chercher dans les dossiers',
@@ -440,7 +440,7 @@ export const frCA: Record<MessageKey, string> = {
   'reports.export.page': 'Page {page} sur {pages}',
   'reports.measureDefinition.received': 'Dossiers dont la date de réception tombe dans la période.',
   'reports.measureDefinition.resolved':
-    'Dossiers réglés pendant la période\u00a0: la première inscription « plainte réglée » ou « dossier fermé » de l’historique tombe dans la période, quelle que soit la date de réception. Un dossier rouvert compte par son règlement après la dernière réouverture (une réouverture reprend le règlement qui la précède)\u00a0; une période passée peut donc perdre un dossier rouvert depuis.',
+    'Dossiers réglés pendant la période\u00a0: la première inscription «\u00a0plainte réglée\u00a0» ou «\u00a0dossier fermé\u00a0» de l’historique tombe dans la période, quelle que soit la date de réception. Un dossier rouvert compte par son règlement après la dernière réouverture (une réouverture reprend le règlement qui la précède)\u00a0; une période passée peut donc perdre un dossier rouvert depuis.',
   'reports.measureDefinition.acknowledged-on-time':
     'Parmi les dossiers reçus pendant la période dont la procédure fixe un délai d’accusé de réception arrivé à échéance au plus tard aujourd’hui, la part dont la réception a été confirmée dans ce délai (l’échéance d’accusé de réception du moteur de règles\u00a0: les dossiers où elle est respectée, parmi ceux où elle est respectée ou manquée\u00a0; un dossier toujours sans accusé de réception après l’échéance compte comme manqué).',
   'reports.measureDefinition.within-provider-targets':
@@ -454,13 +454,13 @@ export const frCA: Record<MessageKey, string> = {
   'reports.measureDefinition.median-days':
     'Valeur médiane des jours civils entre la réception et le règlement sur les dossiers réglés pendant la période (la moyenne des deux valeurs du milieu quand leur nombre est pair).',
   'reports.measureDefinition.adr-letters-sent':
-    'Lettres de recours consignées à l’historique (« lettre de recours externe envoyée ») avec une date comprise dans la période, quelle que soit la date de réception.',
+    'Lettres de recours consignées à l’historique («\u00a0lettre de recours externe envoyée\u00a0») avec une date comprise dans la période, quelle que soit la date de réception.',
   'reports.measureDefinition.adr-letters-on-time':
     'Parmi les dossiers dont la lettre de recours arrivait à échéance pendant la période (l’échéance du moteur de règles\u00a0: 6 ou 8 semaines après la réception, ou sans délai en cas d’impasse) et arrivée à échéance au plus tard aujourd’hui, la part dont la lettre a été envoyée dans le délai. Un dossier réglé après l’échéance sans lettre compte comme manqué\u00a0; un dossier réglé avant n’a pas besoin de lettre et n’est pas compté.',
   'reports.measureDefinition.adr-referrals':
-    'Inscriptions « plainte soumise à l’organisme de recours externe » de l’historique avec une date comprise dans la période.',
+    'Inscriptions «\u00a0plainte soumise à l’organisme de recours externe\u00a0» de l’historique avec une date comprise dans la période.',
   'reports.measureDefinition.ccts-referrals':
-    'Inscriptions « renvoi reçu de la CPRST » (Commission des plaintes relatives aux services de télécom-télévision) de l’historique avec une date comprise dans la période (Canada).',
+    'Inscriptions «\u00a0renvoi reçu de la CPRST\u00a0» (Commission des plaintes relatives aux services de télécom-télévision) de l’historique avec une date comprise dans la période (Canada).',
 
   'palette.button': 'Aller à un dossier…',
   'palette.search': 'Aller à un dossier par son numéro ou un nom, ou à un écran',
@@ -471,7 +471,7 @@ export const frCA: Record<MessageKey, string> = {
   'palette.received': 'reçue le {date}',
   'palette.closedReceived': 'fermé · reçue le {date}',
   'palette.reading': 'Lecture des dossiers en cours…',
-  'palette.noMatch': 'Aucun dossier ni aucune commande ne correspond à « {query} ».',
+  'palette.noMatch': 'Aucun dossier ni aucune commande ne correspond à «\u00a0{query}\u00a0».',
   'palette.keys': '{up} {down} pour se déplacer · {enter} pour ouvrir · {esc} pour fermer',
   'palette.keyEnter': 'Entrée',
   'palette.keyEsc': 'Échap',
@@ -516,7 +516,7 @@ export const frCA: Record<MessageKey, string> = {
   'sharing.newPrefixHint': 'De 2 à 6 lettres majuscules ou chiffres, en commençant par une lettre',
   'sharing.notAPrefix': 'Ce n’est pas un préfixe de service',
   'sharing.usePrefix': 'Utiliser ce préfixe et rejoindre l’équipe',
-  'sharing.leaveTitle': 'Quitter l’équipe?',
+  'sharing.leaveTitle': 'Quitter l’équipe\u00a0?',
   'sharing.leaveText':
     'Ce service cesse de partager. Il garde sa copie des dossiers telle qu’elle est maintenant\u00a0; les modifications faites aux autres services n’arrivent plus ici, et celles faites ici ne les rejoignent plus.',
   'sharing.leaveWaiting':
@@ -555,7 +555,7 @@ export const frCA: Record<MessageKey, string> = {
   'about.licences': 'Licences',
   'about.by': 'Par {author}',
   'about.licensedUnder': 'Sous licence {licence} (le paquet ne contient pas de fichier de licence distinct).',
-  'about.noMatch': 'Aucun composant ne correspond à « {query} ».',
+  'about.noMatch': 'Aucun composant ne correspond à «\u00a0{query}\u00a0».',
   'about.desktopShell': 'L’enveloppe de l’application de bureau.',
   'about.partOf': 'Fait partie du paquet de {name} (lettres et PDF).',
 
@@ -623,27 +623,27 @@ export const frCA: Record<MessageKey, string> = {
   'sharingConfig.url-query': 'L’adresse du serveur ne peut pas contenir de requête (?…) ni de fragment (#…).',
   'sharingConfig.database-too-long': 'Le nom de la base de données compte plus de 238 caractères.',
   'sharingConfig.database-invalid':
-    'Ce n’est pas un nom de base de données CouchDB\u00a0: « {name} » (lettres minuscules, chiffres et _$()+-/, en commençant par une lettre).',
+    'Ce n’est pas un nom de base de données CouchDB\u00a0: «\u00a0{name}\u00a0» (lettres minuscules, chiffres et _$()+-/, en commençant par une lettre).',
   // lead (session 6): pourquoi le partage n’a pas pu se faire (renderer/src/sync/sayings.ts)
   'sharingProblem.wrong-password': 'Le serveur n’a pas accepté ce nom d’utilisateur et ce mot de passe.',
   'sharingProblem.sign-in-status': 'Le serveur a répondu {status} à la connexion.',
   'sharingProblem.sign-in-unreachable':
     'Le serveur est injoignable depuis ce poste (vérifiez l’adresse, le réseau, et que le serveur accepte cette application).',
   'sharingProblem.not-member':
-    'Cet utilisateur du poste n’est pas membre de la base de données d’équipe « {database} ».',
-  'sharingProblem.no-database': 'Le serveur n’a pas de base de données « {database} ».',
+    'Cet utilisateur du poste n’est pas membre de la base de données d’équipe «\u00a0{database}\u00a0».',
+  'sharingProblem.no-database': 'Le serveur n’a pas de base de données «\u00a0{database}\u00a0».',
   'sharingProblem.server-status': 'Le serveur a répondu {status}.',
   'sharingProblem.not-set-up':
-    'La base de données « {database} » n’est pas préparée pour Redress (exécutez npm run server:setup sur le serveur).',
+    'La base de données «\u00a0{database}\u00a0» n’est pas préparée pour Redress (exécutez npm run server:setup sur le serveur).',
   'sharingProblem.unreachable': 'Le serveur est injoignable depuis ce poste.',
   'sharingProblem.update-needed':
     'Un poste de l’équipe écrit des documents dans un format plus récent (version {schema}\u00a0; ce Redress lit jusqu’à la version {current}). Mettez Redress à jour pour continuer le partage. Rien n’a été modifié.',
   'sharingProblem.stopped': 'Le partage s’est arrêté sur une erreur\u00a0: {error}',
   // p8b (problème 16, G6) : adhésion refusée, l’équipe a l’un des identifiants de ce poste avec un autre contenu.
   'sharingProblem.provider-id-clash':
-    'Le fournisseur « {name} » de ce poste a l’identifiant « {id} », que l’équipe utilise déjà pour un fournisseur aux coordonnées différentes (« {team} »).',
+    'Le fournisseur «\u00a0{name}\u00a0» de ce poste a l’identifiant «\u00a0{id}\u00a0», que l’équipe utilise déjà pour un fournisseur aux coordonnées différentes («\u00a0{team}\u00a0»).',
   'sharingProblem.procedure-id-clash':
-    'La version {version} de la procédure « {name} » de ce poste a l’identifiant « {id} », que l’équipe utilise déjà pour une autre procédure (« {team} »).',
+    'La version {version} de la procédure «\u00a0{name}\u00a0» de ce poste a l’identifiant «\u00a0{id}\u00a0», que l’équipe utilise déjà pour une autre procédure («\u00a0{team}\u00a0»).',
   'sharingProblem.reference-prefix-clash':
     '{count, plural, one {# dossier inscrit ici avant l’adhésion a un numéro} other {# dossiers inscrits ici avant l’adhésion ont des numéros}} commençant par {prefix}- (le premier\u00a0: {first}), et {desks} dans l’équipe attribue aussi des numéros {prefix}-. Un nouveau préfixe ne change que les numéros à venir\u00a0: deux plaintes auraient le même numéro, et chaque poste n’en montrerait qu’une.',
   'sharing.referenceClashTitle':
@@ -652,7 +652,7 @@ export const frCA: Record<MessageKey, string> = {
     'Rien n’a été envoyé et ce poste n’a pas changé. Continuez à travailler seul sur ce poste, ou faites entrer ses plaintes dans l’équipe avec de nouveaux numéros\u00a0: exportez ses dossiers (Vos données → Exporter les dossiers), puis, sur un poste sans dossiers à lui, rejoignez l’équipe et importez ce fichier (chaque plainte est inscrite de nouveau avec un nouveau numéro\u00a0; gardez une sauvegarde de ce poste pour son historique). Le fichier docs/team-server.md en dit plus.',
   'sharing.idClashTitle': 'Adhésion refusée\u00a0: l’équipe utilise certains identifiants de ce poste pour autre chose',
   'sharing.idClashText':
-    'Rejoindre l’équipe remplacerait l’en-tête ou la procédure d’un poste par celui de l’autre, et changerait les dossiers qui les suivent. Rien n’a été envoyé et ce poste n’a pas changé. Les postes configurés avec une version antérieure de Redress nommaient tous leur premier fournisseur « first », et leurs copies d’une procédure de la même façon\u00a0; un tel poste ne peut pas rejoindre une équipe qui en a un différent. Continuez à travailler seul sur ce poste, ou adressez-vous à la personne qui gère le serveur de l’équipe.',
+    'Rejoindre l’équipe remplacerait l’en-tête ou la procédure d’un poste par celui de l’autre, et changerait les dossiers qui les suivent. Rien n’a été envoyé et ce poste n’a pas changé. Les postes configurés avec une version antérieure de Redress nommaient tous leur premier fournisseur «\u00a0first\u00a0», et leurs copies d’une procédure de la même façon\u00a0; un tel poste ne peut pas rejoindre une équipe qui en a un différent. Continuez à travailler seul sur ce poste, ou adressez-vous à la personne qui gère le serveur de l’équipe.',
   'sync.justNow': 'à l’instant',
   'sync.minutesAgo': '{n, plural, one {il y a # minute} other {il y a # minutes}}',
   'sync.hoursAgo': '{n, plural, one {il y a # heure} other {il y a # heures}}',
@@ -675,10 +675,10 @@ export const frCA: Record<MessageKey, string> = {
   'clash.title': 'Modifiés à deux services',
   'clash.intro':
     'Deux services ont modifié ces renseignements sans être connectés. Chaque service affiche pour l’instant la même des deux valeurs (marquée «\u00a0Actuellement\u00a0»)\u00a0; gardez-la ou utilisez l’autre.',
-  'clash.now': 'Actuellement\u00a0: « {value} » — {who}',
-  'clash.other': 'Autre\u00a0: « {value} » — {who}',
-  'clash.keep': 'Garder « {value} »',
-  'clash.use': 'Utiliser « {value} »',
+  'clash.now': 'Actuellement\u00a0: «\u00a0{value}\u00a0» — {who}',
+  'clash.other': 'Autre\u00a0: «\u00a0{value}\u00a0» — {who}',
+  'clash.keep': 'Garder «\u00a0{value}\u00a0»',
+  'clash.use': 'Utiliser «\u00a0{value}\u00a0»',
   'clash.at': 'au service {desk}',
   'clash.settledDifferently':
     'Réglé différemment à deux services, chacun sans connaître le choix de l’autre\u00a0: voici le choix de chaque personne. Chaque service affiche pour l’instant la même valeur\u00a0; choisissez de nouveau.',
@@ -740,7 +740,7 @@ export const frCA: Record<MessageKey, string> = {
     'les copies de l’équipe avaient ramené des renseignements personnels que ce poste avait effacés ou anonymisés',
   'privacy.audit.source.restore':
     'les données restaurées avaient ramené des renseignements personnels que ce poste avait effacés ou anonymisés',
-  'privacy.confirmTitle': 'Anonymiser ces dossiers?',
+  'privacy.confirmTitle': 'Anonymiser ces dossiers\u00a0?',
   'privacy.confirmText':
     'Les renseignements personnels de {n, plural, one {# dossier} other {# dossiers}} seront retirés définitivement\u00a0: noms, coordonnées, renseignements sur la vulnérabilité, résumés, texte des inscriptions à l’historique et lettres conservées. Les chiffres restent. Cette opération est irréversible.',
   'privacy.cancel': 'Annuler',
@@ -748,7 +748,7 @@ export const frCA: Record<MessageKey, string> = {
 
   'compact.title': 'Compacter le stockage',
   'compact.intro':
-    'Les données effacées disparaissent aussitôt du service, mais les fichiers du navigateur sur cet ordinateur peuvent en garder les anciens octets jusqu’à leur compactage. « Compacter le stockage maintenant » copie le service dans un nouvel espace de stockage et supprime l’ancien, pour qu’il n’y reste rien d’effacé. Le service se recharge à la fin\u00a0; si l’opération est interrompue, il garde l’ancienne copie et fait le ménage au prochain démarrage.',
+    'Les données effacées disparaissent aussitôt du service, mais les fichiers du navigateur sur cet ordinateur peuvent en garder les anciens octets jusqu’à leur compactage. «\u00a0Compacter le stockage maintenant\u00a0» copie le service dans un nouvel espace de stockage et supprime l’ancien, pour qu’il n’y reste rien d’effacé. Le service se recharge à la fin\u00a0; si l’opération est interrompue, il garde l’ancienne copie et fait le ménage au prochain démarrage.',
   'compact.slowOpen':
     'Un grand service devenu lent à s’ouvrir s’ouvre aussi plus vite ensuite. Pour 100\u00a0000 dossiers, la copie prend environ cinq minutes, pendant lesquelles rien ne peut être enregistré\u00a0: choisissez un moment calme.',
   'compact.noBuckets':
@@ -1520,7 +1520,7 @@ export const frCA: Record<MessageKey, string> = {
   'exchange.exports': 'Exportations',
   'exchange.casesSheet': 'Dossiers en tableur',
   'exchange.casesSheetText':
-    'Tous les dossiers, une ligne chacun, dans un fichier CSV qu’Excel ouvre avec les accents intacts. Pour n’exporter que certains dossiers, filtrez la liste des dossiers et utilisez son bouton « Exporter en CSV ».',
+    'Tous les dossiers, une ligne chacun, dans un fichier CSV qu’Excel ouvre avec les accents intacts. Pour n’exporter que certains dossiers, filtrez la liste des dossiers et utilisez son bouton «\u00a0Exporter en CSV\u00a0».',
   'exchange.exportCases': 'Exporter les dossiers (CSV)',
   'exchange.deadlinesCalendar': 'Échéances en calendrier',
   'exchange.deadlinesCalendarText':
@@ -1576,7 +1576,7 @@ export const frCA: Record<MessageKey, string> = {
   'settings.firstRunIntro':
     'Entrez une seule fois les coordonnées de votre entreprise. Elles figurent dans l’en-tête de chaque lettre, et le préfixe du service commence chaque numéro de dossier.',
   'settings.restore': 'Restaurer une sauvegarde',
-  'settings.restoreTitle': 'Vous changez d’ordinateur? Restaurez à partir d’une sauvegarde',
+  'settings.restoreTitle': 'Vous changez d’ordinateur\u00a0? Restaurez à partir d’une sauvegarde',
   'settings.reading': 'Lecture des paramètres du service',
   'settings.desk': 'Paramètres du service',
   'settings.letterhead': 'En-tête de lettre',
@@ -1628,25 +1628,27 @@ export const frCA: Record<MessageKey, string> = {
   'settings.logoHint': 'Une image PNG ou JPEG d’au plus {kb} ko, imprimée en haut de chaque lettre.',
   // lead (session 6): pourquoi un fichier de logo est refusé
   'logoProblem.file-not-image':
-    '« {name} » n’est pas une image PNG ou JPEG. Choisissez le logo en fichier .png ou .jpg.',
-  'logoProblem.file-empty': '« {name} » est vide. Choisissez de nouveau l’image du logo.',
+    '«\u00a0{name}\u00a0» n’est pas une image PNG ou JPEG. Choisissez le logo en fichier .png ou .jpg.',
+  'logoProblem.file-empty': '«\u00a0{name}\u00a0» est vide. Choisissez de nouveau l’image du logo.',
   'logoProblem.file-too-large':
-    '« {name} » fait {size}\u00a0; le logo peut faire au plus {max}. Enregistrez-en une copie plus petite (environ 600 pixels de large suffisent pour un en-tête).',
-  'logoProblem.file-unreadable': '« {name} » n’a pas pu être lu. Vérifiez le fichier, puis choisissez-le de nouveau.',
+    '«\u00a0{name}\u00a0» fait {size}\u00a0; le logo peut faire au plus {max}. Enregistrez-en une copie plus petite (environ 600 pixels de large suffisent pour un en-tête).',
+  'logoProblem.file-unreadable':
+    '«\u00a0{name}\u00a0» n’a pas pu être lu. Vérifiez le fichier, puis choisissez-le de nouveau.',
   'logoProblem.file-undecodable':
-    '« {name} » est endommagé ou n’est pas une image que l’application peut lire. Enregistrez-le de nouveau en PNG ou en JPEG, puis choisissez-le de nouveau.',
+    '«\u00a0{name}\u00a0» est endommagé ou n’est pas une image que l’application peut lire. Enregistrez-le de nouveau en PNG ou en JPEG, puis choisissez-le de nouveau.',
   'logoProblem.not-image': 'Le logo doit être une image PNG ou JPEG.',
   'logoProblem.damaged': 'L’image du logo est endommagée ou incomplète. Choisissez-la de nouveau.',
   'logoProblem.not-really':
     'Le fichier du logo n’est pas vraiment une image {type}. Choisissez un fichier PNG ou JPEG.',
   'logoProblem.too-large': 'Le logo fait {size}\u00a0; il peut faire au plus {max}.',
-  'logoProblem.inFile': '« {name} »\u00a0: {problem}',
+  'logoProblem.inFile': '«\u00a0{name}\u00a0»\u00a0: {problem}',
   'settings.noLogo': 'Aucun logo',
   'settings.people.title': 'Personnes',
   'settings.people.intro':
     'Les personnes qui travaillent à ce service. Le nom choisi en haut de l’écran est inscrit sur tout ce qui est consigné. Une personne qui part est retirée de la liste active, jamais supprimée\u00a0: l’historique garde son nom.',
   'settings.people.added': 'Personne ajoutée',
-  'settings.people.addedMessage': 'Le nom de {name} figure maintenant dans la liste « Qui travaille à ce poste »',
+  'settings.people.addedMessage':
+    'Le nom de {name} figure maintenant dans la liste «\u00a0Qui travaille à ce poste\u00a0»',
   'settings.people.workingNow': '(à ce poste maintenant)',
   'settings.people.active': 'En fonction',
   'settings.people.deactivated': 'Plus en fonction',
@@ -1691,7 +1693,7 @@ export const frCA: Record<MessageKey, string> = {
   'dateField.daysAgo': 'il y a {days, plural, one {# jour} other {# jours}}',
   'dateField.inDays': 'dans {days, plural, one {# jour} other {# jours}}',
   'dateField.inWords': '{date} — {when}',
-  'dateField.notADate': '« {typed} » n’est pas une date\u00a0: tapez-la sous la forme {placeholder}.',
+  'dateField.notADate': '«\u00a0{typed}\u00a0» n’est pas une date\u00a0: tapez-la sous la forme {placeholder}.',
   'dateField.sure': 'Confirmez-vous cette date\u00a0?',
   'dateField.receivedOn': 'La plainte a été reçue le',
   'dateField.doubt.longAgo':
@@ -1738,7 +1740,8 @@ export const frCA: Record<MessageKey, string> = {
   'intake.customer': 'Titulaire du compte',
   'intake.name': 'Nom',
   'intake.customerTitle': 'Titre de civilité',
-  'intake.titleHint': 'L’appel des lettres\u00a0: « Madame, » ou « Monsieur, » (aucun\u00a0: « Madame, Monsieur, »)',
+  'intake.titleHint':
+    'L’appel des lettres\u00a0: «\u00a0Madame,\u00a0» ou «\u00a0Monsieur,\u00a0» (aucun\u00a0: «\u00a0Madame, Monsieur,\u00a0»)',
   'intake.titleNone': 'Aucun',
   'intake.account': 'Numéro de compte',
   'intake.address': 'Adresse postale',
@@ -2155,7 +2158,7 @@ export const frCA: Record<MessageKey, string> = {
   'field.edit-customer.customerName.missing': 'Indiquez le nom de la personne titulaire du compte',
   'field.edit-customer.title.label': 'Titre de civilité',
   'field.edit-customer.title.description':
-    'L’appel des lettres\u00a0: « Madame, » ou « Monsieur, » (aucun\u00a0: « Madame, Monsieur, »)',
+    'L’appel des lettres\u00a0: «\u00a0Madame,\u00a0» ou «\u00a0Monsieur,\u00a0» (aucun\u00a0: «\u00a0Madame, Monsieur,\u00a0»)',
   'field.edit-customer.title.placeholder': 'Aucun',
   'field.edit-customer.title.missing': 'Choisissez M., Mme, Mx, Dr / Dre ou aucun titre',
   'field.edit-customer.addressLines.label': 'Adresse postale',
@@ -2271,7 +2274,8 @@ export const frCA: Record<MessageKey, string> = {
   'actions.button': 'Actions',
   'actions.menu': 'Actions sur le dossier',
   'actions.notNow': 'Impossible pour l’instant',
-  'actions.chooseConflict': 'Choisissez « Garder l’autre valeur » ou « Garder la vôtre » pour\u00a0: {fields}.',
+  'actions.chooseConflict':
+    'Choisissez «\u00a0Garder l’autre valeur\u00a0» ou «\u00a0Garder la vôtre\u00a0» pour\u00a0: {fields}.',
   'actions.nothingRecorded': 'Rien n’a été inscrit\u00a0: {error}',
   'actions.ctrlEnter': 'Ctrl+Entrée pour enregistrer',
   'actions.fromTo': 'De l’étape <b>{from}</b> à l’étape <b>{to}</b> ({owner}).',
