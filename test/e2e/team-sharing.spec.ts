@@ -82,7 +82,17 @@ async function openDesk(browser: Browser, baseURL: string): Promise<Desk> {
   return { context, page, errors };
 }
 
-async function join(page: Page, login: { name: string; password: string }, waitForSync = true, url = server.url) {
+/**
+ * Join the team as `login`. `replacing`: the login has issued references from another desk of the test, so the desk is
+ * told so (one login on two computers gives one reference to two complaints: explore34-team #2) and says it replaces it.
+ */
+async function join(
+  page: Page,
+  login: { name: string; password: string },
+  waitForSync = true,
+  url = server.url,
+  replacing = false,
+) {
   await page.getByRole('link', { name: 'Team sharing' }).click();
   await expect(page.getByRole('heading', { name: 'Team sharing', level: 1 })).toBeVisible();
   await page.getByLabel('Server address').fill(url);
@@ -91,6 +101,13 @@ async function join(page: Page, login: { name: string; password: string }, waitF
   await page.getByLabel('Desk user').fill(login.name);
   await page.getByRole('textbox', { name: 'Password' }).fill(login.password);
   await page.getByRole('button', { name: 'Join the team' }).click();
+  if (replacing) {
+    const warning = page.getByRole('alert').filter({ hasText: 'This desk login is in use at another computer' });
+    await expect(warning).toContainText(`${login.name} has already issued references in this team (`);
+    await expect(page.getByRole('button', { name: 'Join the team' })).toBeEnabled();
+    await page.screenshot({ path: shots('184-team-login-in-use'), fullPage: true });
+    await page.getByRole('button', { name: 'This computer replaces the other one: join' }).click();
+  }
   if (!waitForSync) return;
   await expect(page.getByRole('status', { name: 'Sharing with your team' })).toContainText(/Synced/, {
     timeout: 30_000,
@@ -329,6 +346,23 @@ test('two desks share cases live, work offline, and meet again with every entry,
   }
 });
 
+test('a second computer joining with a login that already issues references is told, and joins only when it says it replaces the other', async ({
+  browser,
+  baseURL,
+}) => {
+  // Leeds's login issued the first test's reference. A new computer at Wakefield set up with it, as a branch that
+  // shares one login would be: both would issue the same references offline (explore34-team #2).
+  const d = await openDesk(browser, baseURL!);
+  await setUpDesk(d.page, 'WKF');
+  await join(d.page, DESK_A, true, server.url, true);
+  // Saying it replaces the other computer, it joins, and has the team's case.
+  const teamCase = (await onServer('case'))[0].body as { reference: string };
+  await d.page.getByRole('link', { name: 'Cases', exact: true }).click();
+  await expect(d.page.getByRole('link', { name: teamCase.reference })).toBeVisible({ timeout: 30_000 });
+  expect(d.errors).toEqual([]);
+  await d.context.close();
+});
+
 test('a desk killed in the middle of its first download resumes it and ends with every case, none twice', async ({
   browser,
   baseURL,
@@ -466,7 +500,8 @@ test('a desk holding a provider id the team has with other details is not joined
     postcode: 'YO1 7HH',
   });
   await expect(c.page.getByRole('heading', { level: 1, name: /^OLD-\d{4}-000001$/ })).toBeVisible();
-  await join(c.page, DESK_B, false);
+  // Bradford's login issued the last test's HULL references: this computer says it replaces that one.
+  await join(c.page, DESK_B, false, server.url, true);
   const refusal = c.page.getByRole('alert').filter({ hasText: 'Not joined' });
   await expect(refusal).toContainText('Not joined: the team uses some of this desk’s ids for other things');
   await expect(refusal).toContainText(

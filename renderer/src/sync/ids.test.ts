@@ -21,7 +21,7 @@ import { saveProvider } from '#db/repositories/providers';
 import type { RedressDatabase } from '#db/schema';
 import type { PouchDatabase } from './pouch';
 import { sharingProblemIn } from './sayings';
-import { JoinRefusedError, prefixUsers, TeamSync, type PouchFactory } from './team';
+import { JoinRefusedError, prefixesIssuedBy, prefixUsers, TeamSync, type PouchFactory } from './team';
 
 const teams: TeamSync[] = [];
 afterEach(async () => {
@@ -338,6 +338,35 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
     });
     expect(await team.prefixTakenBy('http://127.0.0.1:1', 'complaints', 'desk-b', 'LDS')).toEqual([]);
     expect(await team.prefixTakenBy('http://127.0.0.1:1', 'complaints', 'desk-e', 'LDS')).toEqual(['desk-b']);
+  });
+
+  it('says which prefixes a login already issues references under, unless this desk issued them and left in step', async () => {
+    const server = memoryPouch('ids-login');
+    // Desk A is in the team as desk-a, and has issued RDR-2026-000001.
+    const a = await setUpDesk('Leeds', 'RDR', 'Northwind Broadband', 3);
+    const teamA = teamOf(a.database, server);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to upload');
+    await server.put({ _id: 'counter:RDX-2025', type: 'counter', schema: 1, writer: 'desk-a', body: {} } as never);
+    await server.put({ _id: 'counter:LDS-2026', type: 'counter', schema: 1, writer: 'desk-b', body: {} } as never);
+    expect(await prefixesIssuedBy(server, 'desk-a')).toEqual(['RDR', 'RDX']);
+    expect(await prefixesIssuedBy(server, 'desk-c')).toEqual([]);
+
+    // A second computer set up with desk-a's login is told, whatever its prefix (explore34-team #2).
+    const d = await setUpDesk('Hull', 'HUL', 'Southgate Telecom', 5);
+    const asking = (database: RedressDatabase) =>
+      new TeamSync(database, {
+        local: (name) => new PouchDB(`${name}-${process.pid}-ids-login`, { adapter: 'memory' }),
+        remote: () => ({ allDocs: server.allDocs.bind(server), close: async () => {} }) as unknown as PouchDatabase,
+        sync: (x, y, options) => PouchDB.sync(x, y, options),
+      });
+    expect(await asking(d.database).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-a')).toEqual(['RDR', 'RDX']);
+    expect(await asking(d.database).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-d')).toEqual([]);
+    // Desk A itself, having left this team in step, joins again with its own login: not told. Another team's
+    // server is asked as any other.
+    await teamA.leave();
+    expect(await asking(a.database).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-a')).toEqual([]);
+    expect(await asking(a.database).loginInUseAt('http://127.0.0.1:2', 'complaints', 'desk-a')).toEqual(['RDR', 'RDX']);
   });
 
   it('a desk whose own cases have a prefix another desk issues is refused: a new prefix changes only references to come', async () => {

@@ -215,6 +215,20 @@ export async function prefixUsers(remote: PouchDatabase, prefix: string, user: s
 }
 
 /**
+ * The prefixes under which `user` has already issued references in the team (its counters' writer): the login is in
+ * use at another computer, unless this desk is the one that issued them. Two computers with one login each issue the
+ * next reference offline, so both give one reference to two complaints and each desk then shows one of them
+ * (explore34-team #2). Asked before a desk joins, which is then told and asked to confirm (the Sharing screen).
+ */
+export async function prefixesIssuedBy(remote: PouchDatabase, user: string): Promise<string[]> {
+  const counters = await remote.allDocs({ startkey: 'counter:', endkey: 'counter:\ufff0', include_docs: true });
+  const prefixes = counters.rows
+    .filter((r) => r.doc?.writer === user)
+    .map((r) => r.id.slice('counter:'.length).split('-')[0]);
+  return [...new Set(prefixes)].sort();
+}
+
+/**
  * This desk's own cases (not in the team's store) whose reference prefix another desk of the team issues too. Choosing
  * a new prefix changes only the references still to come: a case logged here before joining keeps its reference, and
  * the team would then hold two complaints under one reference, each desk showing only one of them (bridge.ts keeps the
@@ -1159,6 +1173,22 @@ export class TeamSync {
     const remote = await this.pouch.remote(`${serverUrl}/${encodeURIComponent(database)}`);
     try {
       return await prefixUsers(remote, prefix, user);
+    } finally {
+      await remote.close().catch(() => {});
+    }
+  }
+
+  /**
+   * The prefixes `user` already issues references under in this team from another computer (prefixesIssuedBy); none
+   * when this desk is the one that issued them (it left this team in step, and joins again). Asked before a join: one
+   * login on two computers gives one reference to two complaints.
+   */
+  async loginInUseAt(serverUrl: string, database: string, user: string): Promise<string[]> {
+    const left = (await this.database.meta.get(LEFT_IN_STEP_KEY))?.value as LeftInStep | undefined;
+    if (left?.team === teamOf({ serverUrl, database })) return [];
+    const remote = await this.pouch.remote(`${serverUrl}/${encodeURIComponent(database)}`);
+    try {
+      return await prefixesIssuedBy(remote, user);
     } finally {
       await remote.close().catch(() => {});
     }

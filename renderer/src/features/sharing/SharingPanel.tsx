@@ -143,11 +143,20 @@ function JoinStep({ config }: { config: SharingConfig }) {
   const [busy, setBusy] = useState(false);
   // p8b: why the team refused this desk's providers or procedures (their ids held with other content).
   const [clashes, setClashes] = useState<SharingSaying[]>([]);
+  // explore34-team #2: the prefixes this login already issues references under from another computer (none: not in use).
+  // With the prefix to join under and how to put the one before back (a new prefix chosen just before), kept until
+  // the handler answers.
+  const [inUse, setInUse] = useState<{
+    prefixes: string[];
+    deskPrefix: string;
+    undo?: () => Promise<unknown>;
+  } | null>(null);
   const referencesClash = clashes.some((c) => c.code === 'reference-prefix-clash');
 
   const test = async (): Promise<Checked> => {
     setTakenBy([]);
     setClashes([]);
+    setInUse(null);
     const session = await signIn(config.serverUrl, user.trim(), password);
     const result: Checked = session.ok ? await checkTeamDatabase(config.serverUrl, config.database) : session;
     setChecked(result);
@@ -155,9 +164,10 @@ function JoinStep({ config }: { config: SharingConfig }) {
   };
   /**
    * Join; `deskPrefix`: the prefix just saved (the settings read for this screen may not have it yet), and `undo` to
-   * put the one before back if the team refuses the join (the desk is then as it was).
+   * put the one before back if the team refuses the join (the desk is then as it was). `replacing`: the handler said
+   * this computer replaces the other one using this login.
    */
-  const join = async (deskPrefix = settings?.deskPrefix, undo?: () => Promise<unknown>) => {
+  const join = async (deskPrefix = settings?.deskPrefix, undo?: () => Promise<unknown>, replacing = false) => {
     if (!settings || !deskPrefix) return;
     setBusy(true);
     try {
@@ -171,6 +181,10 @@ function JoinStep({ config }: { config: SharingConfig }) {
         if (clash.length) setClashes(clash);
         else setTakenBy(taken);
         return;
+      }
+      if (!replacing) {
+        const issued = await teamSync().loginInUseAt(config.serverUrl, config.database, user.trim());
+        if (issued.length) return setInUse({ prefixes: issued, deskPrefix, undo });
       }
       try {
         await teamSync().join({ serverUrl: config.serverUrl, database: config.database, user: user.trim() });
@@ -254,6 +268,24 @@ function JoinStep({ config }: { config: SharingConfig }) {
               {clashes.some((c) => c.code !== 'reference-prefix-clash') && (
                 <Text size="sm">{t('sharing.idClashText')}</Text>
               )}
+            </Stack>
+          </Alert>
+        )}
+        {inUse && (
+          <Alert color="orange" variant="light" role="alert" title={t('sharing.loginInUse')} data-login-in-use="">
+            <Stack gap="xs">
+              <Text size="sm">
+                {t('sharing.loginInUseText', {
+                  user: user.trim(),
+                  prefixes: inUse.prefixes.map((p) => `${p}-`).join(', '),
+                })}
+              </Text>
+              <Text size="sm">{t('sharing.loginInUseReplaces')}</Text>
+              <Group>
+                <Button variant="default" loading={busy} onClick={() => void join(inUse.deskPrefix, inUse.undo, true)}>
+                  {t('sharing.joinReplacing')}
+                </Button>
+              </Group>
             </Stack>
           </Alert>
         )}

@@ -525,6 +525,13 @@ export const enGB = {
   'sharing.prefixTaken': 'Choose another reference prefix',
   'sharing.prefixTakenBy':
     'The prefix {prefix} is already used by {desks}: two desks with one prefix would give two cases the same reference. Choose another prefix for this desk’s new cases (references already issued here do not change).',
+  // explore34-team #2: one desk login on two computers
+  'sharing.loginInUse': 'This desk login is in use at another computer',
+  'sharing.loginInUseText':
+    '{user} has already issued references in this team ({prefixes}) from another computer. Two computers with one login give the same reference to two complaints when both are offline, and each desk then shows only one of them. Ask your administrator for a login of this computer’s own.',
+  'sharing.loginInUseReplaces':
+    'If this computer replaces the other one, and the other one is no longer used, you can join with this login.',
+  'sharing.joinReplacing': 'This computer replaces the other one: join',
   'sharing.newPrefix': 'New prefix',
   'sharing.newPrefixHint': '2 to 6 capital letters or digits, starting with a letter',
   'sharing.notAPrefix': 'Not a desk prefix',

@@ -512,6 +512,12 @@ export const frCA: Record<MessageKey, string> = {
   'sharing.prefixTaken': 'Choisissez un autre préfixe de numéro de dossier',
   'sharing.prefixTakenBy':
     'Le préfixe {prefix} est déjà utilisé par {desks}\u00a0: deux services avec un même préfixe donneraient le même numéro à deux dossiers. Choisissez un autre préfixe pour les nouveaux dossiers de ce service (les numéros déjà attribués ici ne changent pas).',
+  'sharing.loginInUse': 'Cet identifiant de service est utilisé à un autre ordinateur',
+  'sharing.loginInUseText':
+    '{user} a déjà attribué des numéros de dossier dans cette équipe ({prefixes}) à partir d’un autre ordinateur. Deux ordinateurs avec un même identifiant donnent le même numéro à deux plaintes quand les deux sont hors ligne, et chaque service n’affiche alors qu’une des deux. Demandez à votre administrateur un identifiant propre à cet ordinateur.',
+  'sharing.loginInUseReplaces':
+    'Si cet ordinateur remplace l’autre, et que l’autre n’est plus utilisé, vous pouvez rejoindre l’équipe avec cet identifiant.',
+  'sharing.joinReplacing': 'Cet ordinateur remplace l’autre : rejoindre l’équipe',
   'sharing.newPrefix': 'Nouveau préfixe',
   'sharing.newPrefixHint': 'De 2 à 6 lettres majuscules ou chiffres, en commençant par une lettre',
   'sharing.notAPrefix': 'Ce n’est pas un préfixe de service',
