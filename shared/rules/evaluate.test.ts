@@ -599,6 +599,23 @@ describe('stage, status and next actions', () => {
     expect(clock(later, 'stage-response').state).toBe('not-applicable');
   });
 
+  it('a customer at the ADR scheme before any ADR letter: the letter is still owed, and the clock says why', () => {
+    // Received 1 June 2026: the ADR letter is due 13 July. The customer went to the ombudsman on 20 July, with none.
+    const e = evaluateCase(facts({ events: [ev('referred-to-adr', '2026-07-20')] }), '2026-07-21');
+    const adr = clock(e, 'adr-letter');
+    expect(adr.state).toBe('missed');
+    expect(adr.explanation).toContain(
+      'The customer took the complaint to the ADR scheme on 2026-07-20: the ADR letter is still owed while the complaint is not resolved.',
+    );
+    expect(e.nextActions.map((a) => a.id)).toContain('send-adr-letter');
+    // Sent afterwards, it is met late, and the clock no longer says so.
+    const sent = evaluateCase(
+      facts({ events: [ev('referred-to-adr', '2026-07-20'), ev('adr-letter-sent', '2026-07-22')] }),
+      '2026-07-23',
+    );
+    expect(clock(sent, 'adr-letter').explanation).not.toContain('took the complaint to the ADR scheme');
+  });
+
   it('resolved → "Close the case"; closed → nothing more for the provider', () => {
     const resolved = evaluateCase(
       facts({ events: [ev('responded', '2026-06-02'), ev('resolved', '2026-06-03')] }),

@@ -725,6 +725,13 @@ function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Cl
       ctx.resolutionQuestion = closed.on;
     }
   }
+  // The customer at the scheme already (an ombudsman may take a complaint before the letter): the letter is still owed,
+  // and the clock says why it is still asked for (explore34-team #8).
+  const referral = ctx.story.first['referred-to-adr'];
+  const referredFirst =
+    !letter && referral && !(resolved && resolved.day <= due)
+      ? phrase('referred-before-letter', { on: day(referral.on), clock })
+      : null;
   const state = stateFor(due, letter, ctx.today);
   const explain = parts(
     phrase('due', { dueOn, basis }),
@@ -735,6 +742,7 @@ function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Cl
         : unmovedDate(ctx, due, after.unit),
     statusPhrase(state, letter, phrase('open-no-clock', { clock })),
     question,
+    referredFirst,
   );
   return makeClock(
     'adr-letter',

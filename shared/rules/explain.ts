@@ -76,6 +76,9 @@ export const PHRASES_EN = {
     'On {on} the customer accepted the resolution proposed on {proposedOn}. Once it is in place, record the complaint as resolved.',
   'closed-unresolved':
     'Closed {on} without a resolution or a final position: was the complaint resolved? If it was, record the resolution; if not, the {clock} is owed.',
+  // The customer at the scheme before any ADR letter: the letter stays owed (explore34-team #8), said so on the clock.
+  'referred-before-letter':
+    'The customer took the complaint to the ADR scheme on {on}: the {clock} is still owed while the complaint is not resolved.',
   'no-adr-letter-sent': 'No ADR letter has been sent, so no time limit applies ({rule}).',
   'referral-time': "The customer's time to take the complaint to {scheme}.",
   'referred-met': 'Met: referred {on}.',

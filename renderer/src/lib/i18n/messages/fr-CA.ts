@@ -169,6 +169,8 @@ export const frCA: Record<MessageKey, string> = {
     'Le {on}, la personne a accepté le règlement proposé le {proposedOn}. Une fois celui-ci en place, inscrivez la plainte comme réglée.',
   'explain.closed-unresolved':
     'Dossier fermé le {on} sans règlement ni position finale\u00a0: le problème a-t-il été réglé\u00a0? Si oui, inscrivez le règlement\u00a0; sinon, «\u00a0{clock}\u00a0» est due.',
+  'explain.referred-before-letter':
+    'La personne a soumis sa plainte à l’organisme de recours externe le {on}\u00a0: «\u00a0{clock}\u00a0» reste due tant que la plainte n’est pas réglée.',
   'explain.no-adr-letter-sent': 'Aucune lettre de recours externe n’a été envoyée, donc aucun délai ne court ({rule}).',
   'explain.referral-time':
     'Le temps dont dispose la personne pour soumettre sa plainte à l’organisme de recours externe ({scheme}).',
