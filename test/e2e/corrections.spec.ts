@@ -133,7 +133,7 @@ test('correct a received date, void an escalation, reopen a closed case, move a 
   await page.getByRole('button', { name: 'Actions', exact: true }).press('Escape');
   await timeline.scrollIntoViewIfNeeded();
   await page
-    .getByRole('heading', { name: 'Timeline', level: 4 })
+    .getByRole('heading', { name: 'Timeline', level: 2 })
     .locator('..')
     .screenshot({ path: shots('151-voided-entry-struck-through'), style: HIDE_NOTIFICATIONS });
 

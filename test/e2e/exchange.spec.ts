@@ -38,7 +38,7 @@ async function openExports(page: Page) {
   const dataLink = page.getByRole('link', { name: 'Your data' });
   if (await dataLink.count()) await dataLink.click();
   else await page.getByRole('link', { name: 'Cases', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Exports', level: 3 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Exports', level: 2 })).toBeVisible();
 }
 
 async function storedCases(page: Page) {

@@ -13,7 +13,11 @@ export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22
  */
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  let builder = new AxeBuilder({ page }).withTags(WCAG_AA_TAGS);
+  // With axe's best-practice heading-order too: a screen's sections are h2 under its h1, never a level skipped
+  // (explore34-keyboard #13). options() first: it replaces what withTags() set.
+  let builder = new AxeBuilder({ page })
+    .options({ rules: { 'heading-order': { enabled: true } } })
+    .withTags(WCAG_AA_TAGS);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
   return violations.map(

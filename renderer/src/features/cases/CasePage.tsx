@@ -116,7 +116,7 @@ function Details({
   );
   return (
     <Card withBorder h="100%">
-      <Title order={4} mb="xs">
+      <Title order={2} size="h4" mb="xs">
         {t('case.complaint')}
       </Title>
       <Table>
@@ -374,7 +374,7 @@ export function CasePage({ id }: { id: string }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Card withBorder h="100%">
-              <Title order={4} mb="xs">
+              <Title order={2} size="h4" mb="xs">
                 {t('case.clocks')}
               </Title>
               {evaluated?.error && (
@@ -431,7 +431,7 @@ export function CasePage({ id }: { id: string }) {
         />
 
         <Card withBorder>
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('case.timeline')}
           </Title>
           <Timeline bulletSize={14} lineWidth={2} role="group" aria-label={t('case.timeline')}>
@@ -529,7 +529,7 @@ export function CasePage({ id }: { id: string }) {
 
         {letters && letters.length > 0 && (
           <Card withBorder>
-            <Title order={4} mb="xs">
+            <Title order={2} size="h4" mb="xs">
               {t('case.lettersIssued')}
             </Title>
             <Table>

@@ -103,7 +103,7 @@ function Section({ id, title, description, list, empty, view, headingRef, allRow
   return (
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby={headingId}>
       <Group justify="space-between" align="baseline" mb={4}>
-        <Title order={3} size="h4" id={headingId} ref={headingRef} tabIndex={-1} className={classes.heading}>
+        <Title order={2} size="h4" id={headingId} ref={headingRef} tabIndex={-1} className={classes.heading}>
           {title}
         </Title>
         <Text size="sm" c="dimmed" aria-hidden>

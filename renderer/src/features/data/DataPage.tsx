@@ -27,7 +27,7 @@ function Section({ title, label, children }: { title: string; label: string; chi
   return (
     <Paper component="section" withBorder radius="md" p="md" aria-label={label}>
       <Stack gap="sm">
-        <Title order={3} size="h4">
+        <Title order={2} size="h4">
           {title}
         </Title>
         {children}

@@ -83,7 +83,7 @@ export function ExportsPanel() {
   return (
     // Laid out like the data page's other sections.
     <Paper component="section" withBorder radius="md" p="md" aria-label={t('exchange.exports')}>
-      <Title order={3} size="h4" mb="sm">
+      <Title order={2} size="h4" mb="sm">
         {t('exchange.exports')}
       </Title>
       {/* Side by side on a wide window; at 320 px each button wraps under its words (WCAG 1.4.10). */}

@@ -292,7 +292,7 @@ export function ImportPage() {
       )}
 
       <Card withBorder>
-        <Title order={4} mb={4}>
+        <Title order={2} size="h4" mb={4}>
           {t('import.step1')}
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
@@ -344,7 +344,7 @@ export function ImportPage() {
 
       {file && mapping && (
         <Card withBorder>
-          <Title order={4} mb={4}>
+          <Title order={2} size="h4" mb={4}>
             {t('import.step2')}
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
@@ -413,7 +413,7 @@ export function ImportPage() {
 
       {file && mapping && file.parsed.rows.length > 0 && (
         <Card withBorder>
-          <Title order={4} mb={4}>
+          <Title order={2} size="h4" mb={4}>
             {t('import.step3')}
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
@@ -453,7 +453,7 @@ export function ImportPage() {
 
       {file && mapping && progress && missing.length === 0 && conflicts.length === 0 && (
         <Card withBorder>
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('import.step4')}
           </Title>
           <Text size="sm" mb={6} aria-live="polite">
@@ -465,7 +465,7 @@ export function ImportPage() {
 
       {file && mapping && check && missing.length === 0 && conflicts.length === 0 && (
         <Card withBorder>
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('import.step4')}
           </Title>
           {check.problems.length > 0 ? (

@@ -43,7 +43,7 @@ export function CompactStorageCard() {
 
   return (
     <Card withBorder component="section" aria-labelledby="compact-heading">
-      <Title order={3} size="h4" id="compact-heading" mb="xs">
+      <Title order={2} size="h4" id="compact-heading" mb="xs">
         {t('compact.title')}
       </Title>
       <Stack gap="sm">

@@ -145,7 +145,7 @@ export function PrivacyPage() {
       <ScreenTitle>{t('privacy.title')}</ScreenTitle>
 
       <Card withBorder component="section" aria-labelledby="retention-heading">
-        <Title order={3} size="h4" id="retention-heading" mb="xs">
+        <Title order={2} size="h4" id="retention-heading" mb="xs">
           {t('privacy.policy')}
         </Title>
         <Text size="sm">
@@ -193,7 +193,7 @@ export function PrivacyPage() {
       <CompactStorageCard />
 
       <Card withBorder component="section" aria-labelledby="privacy-record-heading">
-        <Title order={3} size="h4" id="privacy-record-heading" mb="xs">
+        <Title order={2} size="h4" id="privacy-record-heading" mb="xs">
           {t('privacy.record')}
         </Title>
         {audit && audit.length === 0 && (

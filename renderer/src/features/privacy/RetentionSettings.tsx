@@ -67,7 +67,7 @@ export function RetentionSettings() {
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby="retention-title">
       <form onSubmit={save} noValidate aria-label={t('retention.form')}>
         <Stack gap="sm">
-          <Title order={3} size="h4" id="retention-title">
+          <Title order={2} size="h4" id="retention-title">
             {t('retention.title')}
           </Title>
           <Text size="sm" c="dimmed">

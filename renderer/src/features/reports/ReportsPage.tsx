@@ -197,7 +197,7 @@ const VolumeSection = memo(
     });
     return (
       <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
-        <Title order={3} size="h4" mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {title}
         </Title>
         <Grid gap="lg" align="flex-start">
@@ -271,7 +271,7 @@ function CompensationSection({ report }: { report: Report }) {
   const t = useT();
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={t('reports.compensation.title')}>
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t('reports.compensation.title')}
       </Title>
       <Text size="xs" c="dimmed" mb="sm">
@@ -635,7 +635,7 @@ export function ReportsPage() {
       {report && (
         <>
           <Box component="section" aria-label={t('reports.figures')}>
-            <Title order={3} size="h4" mb="sm">
+            <Title order={2} size="h4" mb="sm">
               {t('reports.figures')}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">

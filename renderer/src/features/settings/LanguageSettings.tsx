@@ -21,7 +21,7 @@ export function LanguageSettings() {
   return (
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby="settings-language">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="settings-language">
+        <Title order={2} size="h4" id="settings-language">
           {t('settings.language')}
         </Title>
         <Select

@@ -39,7 +39,7 @@ export function PeopleSettings() {
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby="settings-people">
       <Stack gap="sm">
         <div>
-          <Title order={3} size="h4" id="settings-people">
+          <Title order={2} size="h4" id="settings-people">
             {t('settings.people.title')}
           </Title>
           <Text size="sm" c="dimmed">

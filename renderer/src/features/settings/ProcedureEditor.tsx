@@ -231,7 +231,7 @@ export function ProcedureEditor({
             </SimpleGrid>
           </Fieldset>
 
-          <Title order={4} size="h5" mt="sm">
+          <Title order={3} size="h5" mt="sm">
             {t('editor.stages')}
           </Title>
           {stages.map((stage, i) => (
@@ -321,7 +321,7 @@ export function ProcedureEditor({
             </Button>
           </Group>
 
-          <Title order={4} size="h5" mt="sm">
+          <Title order={3} size="h5" mt="sm">
             {t('editor.letters')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
@@ -366,7 +366,7 @@ export function ProcedureEditor({
         component="aside"
         aria-labelledby="procedure-preview"
       >
-        <Title order={4} size="h5" id="procedure-preview">
+        <Title order={3} size="h5" id="procedure-preview">
           {t('editor.preview')}
         </Title>
         <Select

@@ -332,7 +332,7 @@ export function ProceduresView({ today, defaultProcedureId }: { today: string; d
   if (editing) {
     return (
       <Paper component="section" withBorder radius="md" p="md" aria-labelledby="settings-procedure-editor">
-        <Title order={3} size="h4" id="settings-procedure-editor" mb="sm" ref={editorTitle} tabIndex={-1}>
+        <Title order={2} size="h4" id="settings-procedure-editor" mb="sm" ref={editorTitle} tabIndex={-1}>
           {t('procedures.editTitle', { name: editing.procedure.name, version: editing.procedure.version })}
         </Title>
         <ProcedureEditor
@@ -351,7 +351,7 @@ export function ProceduresView({ today, defaultProcedureId }: { today: string; d
   return (
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby="settings-procedures">
       <Group justify="space-between" align="flex-start">
-        <Title order={3} size="h4" id="settings-procedures" ref={listTitle} tabIndex={-1}>
+        <Title order={2} size="h4" id="settings-procedures" ref={listTitle} tabIndex={-1}>
           {t('procedures.title')}
         </Title>
         <FileButton onChange={(f) => void importFile(f)} accept="application/json,.json">

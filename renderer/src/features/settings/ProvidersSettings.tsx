@@ -128,11 +128,11 @@ function ProviderDialog({
           withAsterisk
           {...form.getInputProps('name')}
         />
-        <Title order={4} size="h5">
+        <Title order={3} size="h5">
           {t('providers.letterhead')}
         </Title>
         <LetterheadFields form={form} />
-        <Title order={4} size="h5">
+        <Title order={3} size="h5">
           {t('providers.rules')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -238,7 +238,7 @@ export function ProvidersSettings() {
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby="settings-providers">
       <Stack gap="sm">
         <div>
-          <Title order={3} size="h4" id="settings-providers">
+          <Title order={2} size="h4" id="settings-providers">
             {t('providers.title')}
           </Title>
           <Text size="sm" c="dimmed">

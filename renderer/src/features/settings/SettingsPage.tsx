@@ -162,7 +162,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
         // the dashboard (restoring the settings ends the first run).
         <Paper component="section" withBorder radius="md" p="md" aria-label={t('settings.restore')}>
           <Stack gap="sm">
-            <Title order={3} size="h4">
+            <Title order={2} size="h4">
               {t('settings.restoreTitle')}
             </Title>
             <RestorePanel firstRun onRestored={() => navigate('/')} />
@@ -182,7 +182,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
         >
           <form ref={formRef} onSubmit={submit} noValidate>
             <Stack gap="sm">
-              <Title order={3} size="h4">
+              <Title order={2} size="h4">
                 {t('settings.letterhead')}
               </Title>
               {settings && deskProviders(settings).length > 1 && (
@@ -191,7 +191,7 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
                 </Text>
               )}
               <LetterheadFields form={form} />
-              <Title order={3} size="h4" mt="sm">
+              <Title order={2} size="h4" mt="sm">
                 {t('settings.theDesk')}
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>

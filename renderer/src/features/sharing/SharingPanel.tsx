@@ -52,7 +52,7 @@ export function SharingPanel() {
   return (
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby="sharing-title">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="sharing-title">
+        <Title order={2} size="h4" id="sharing-title">
           {t('sharing.title')}
         </Title>
         {membership ? (

@@ -44,7 +44,7 @@ export function TeamPage() {
         </Alert>
       )}
       <section aria-labelledby="conflicts-title">
-        <Title order={3} size="h4" id="conflicts-title" mb="xs">
+        <Title order={2} size="h4" id="conflicts-title" mb="xs">
           {t('team.conflicts')}
         </Title>
         {!conflicts?.length ? (

@@ -38,7 +38,7 @@ export function NextSteps({
   const { locale } = useLocale();
   return (
     <Card withBorder aria-labelledby="next-steps-title">
-      <Title order={4} mb="xs" id="next-steps-title">
+      <Title order={2} size="h4" mb="xs" id="next-steps-title">
         {t('nextSteps.title')}
       </Title>
       {steps.length === 0 ? (

@@ -31,7 +31,9 @@ export const AttachmentsCard = memo(function AttachmentsCard({
   return (
     <Card withBorder data-attachments>
       <Group justify="space-between" mb="xs">
-        <Title order={4}>{t('attachments.title')}</Title>
+        <Title order={2} size="h4">
+          {t('attachments.title')}
+        </Title>
         {!readOnly && (
           <FileButton multiple onChange={(files) => files.length > 0 && onAdd(files)}>
             {(props) => (
