@@ -419,6 +419,8 @@ export async function addProvider(page: Page, p: NewProvider, beforeSave?: (dial
   await providers.getByRole('button', { name: 'Add a provider…' }).click();
   const dialog = page.getByRole('dialog', { name: 'New provider' });
   await expect(dialog).toBeVisible();
+  // It opens on its first field (explore34-keyboard #13).
+  await expect(dialog.getByLabel('Provider name')).toBeFocused();
   await dialog.getByLabel('Provider name').fill(p.name);
   await dialog.getByLabel('Company name').fill(p.company);
   await dialog.getByLabel('Postal address').fill(p.address);

@@ -246,6 +246,33 @@ test('Escape with a date box’s calendar open closes the calendar, not the form
   await expect(again.getByRole('textbox', { name: 'Date' })).toHaveValue('02/12/2026');
 });
 
+test('a date box that says what is wrong keeps its calendar shut as it takes the focus, so the message shows; a click opens it', async ({
+  page,
+}) => {
+  await loggedCase(page);
+  const dialog = await openAddNote(page);
+  const date = dialog.getByRole('textbox', { name: 'Date' });
+  await date.fill('1/12/26');
+  await page.keyboard.press('Tab');
+  const message = dialog.getByText('Type the year in full');
+  await expect(message).toBeVisible();
+  // Back to the box, as a refused Save or Shift+Tab brings the focus: the message stays in view, no calendar over it.
+  await page.keyboard.press('Shift+Tab');
+  await expect(date).toBeFocused();
+  const calendar = page.locator('[data-dates-dropdown]');
+  await expect(calendar).toBeHidden();
+  await expect(message).toBeVisible();
+  // A click opens it; Escape closes the calendar, not the form.
+  await date.click();
+  await expect(calendar).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
+  await expect(dialog).toBeVisible();
+  // Corrected, the message goes.
+  await date.fill('01/12/2026');
+  await expect(message).toBeHidden();
+});
+
 test('an intake left by mistake offers what was typed back, except vulnerability details', async ({ page }) => {
   await openIntake(page);
   await page.getByLabel('Summary').fill('No service since Monday; engineer did not come.');

@@ -68,6 +68,9 @@ export function DateField({
   // Its calendar opens as the box takes the focus. While it is open, Escape closes the calendar only: the dialog the
   // box is in (an action form) reads this mark and stays open, with what was typed in it.
   const [calendarOpen, setCalendarOpen] = useState(false);
+  // While the box says what is wrong, its calendar (below it) would cover the message: it opens on a click only, not
+  // as the box takes the focus (a refused Save puts the focus back here: explore34-keyboard #9).
+  const [clicked, setClicked] = useState(false);
   const iso = isIsoDate(value) ? value : null;
   const read = (text: string) => parseTypedDate(text, style);
 
@@ -90,9 +93,11 @@ export function DateField({
           : typed.message
         : t('dateField.notADate', { typed: text.trim(), placeholder: style.placeholder });
     setProblem(text.trim() === '' || typed.ok ? null : problem);
+    setClicked(false);
     onBlur?.(e);
   };
   const words = withWords && iso ? dateInWords(iso, todayIso(), t, locale) : null;
+  const calendarHeld = Boolean(problem ?? error) && !clicked;
 
   return (
     <DateInput
@@ -117,9 +122,14 @@ export function DateField({
       description={words ?? description}
       data-name={name}
       data-date-field
-      data-mantine-stop-propagation={calendarOpen || undefined}
+      data-mantine-stop-propagation={(calendarOpen && !calendarHeld) || undefined}
+      onClick={(e) => {
+        setClicked(true);
+        rest.onClick?.(e);
+      }}
       popoverProps={{
         ...popoverProps,
+        disabled: popoverProps?.disabled || calendarHeld,
         onOpen: () => {
           setCalendarOpen(true);
           popoverProps?.onOpen?.();
