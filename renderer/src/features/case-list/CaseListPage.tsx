@@ -15,7 +15,8 @@ import { activeFilterCount, useCaseSearch, type ListState } from '#features/sear
 import { CaseListExchange } from '#features/exchange';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { formatNumber } from '#lib/format';
-import { builtInWordsIn, type MessageKey, useLocale, useT } from '#lib/i18n/index';
+import { type MessageKey, useLocale, useT } from '#lib/i18n/index';
+import { stageFilterOptions } from './stage-options';
 
 const STATUSES = ['open', 'resolved', 'closed'] as const;
 const NOBODY = '\u0000nobody';
@@ -112,10 +113,7 @@ const FilterBar = memo(function FilterBar({
     [t],
   );
   const { locale } = useLocale();
-  const stageOptions = useMemo(
-    () => choices.stageNames.map((s) => ({ value: s, label: builtInWordsIn(locale, s) })),
-    [choices, locale],
-  );
+  const stageOptions = useMemo(() => stageFilterOptions(choices.stageNames, locale), [choices, locale]);
   const handlerOptions = useMemo(
     () => choices.assignees.map((a) => (a ? { value: a, label: a } : { value: NOBODY, label: t('common.nobody') })),
     [choices, t],
