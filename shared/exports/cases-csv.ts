@@ -15,6 +15,7 @@ import {
   type LetterLanguageCode,
   type PostalAddress,
 } from '#shared/model/case';
+import type { RegulatorRegion } from '#shared/model/provider';
 
 /** The derived facts a row shows besides the record: the case index row (renderer/src/db/schema.ts) has them all. */
 export interface CaseCsvDerived {
@@ -180,17 +181,27 @@ export function caseCsvRow(
   };
 }
 
-/** The whole table: headers and one row of cells per case, in the order given, in the words given. */
+/** The columns of Ofcom's clocks: a desk none of whose providers is in the UK has no use for them. */
+const UK_COLUMNS: ReadonlySet<CaseCsvColumn> = new Set(['ADR letter due on', 'ADR referral window ends on']);
+
+/**
+ * The whole table: headers and one row of cells per case, in the order given, in the words given. `regions`: the
+ * regulator regions of the desk's providers; without the UK, Ofcom's clock columns are left out when no case has a
+ * date in them (a desk on the CCTS alone, explore34a #12), so nothing a case holds is ever dropped.
+ */
 export function casesCsvTable(
   inputs: readonly CaseCsvInput[],
   words: CasesCsvWords = ENGLISH_CASES_CSV_WORDS,
+  regions?: ReadonlySet<RegulatorRegion>,
 ): { fields: string[]; data: string[][] } {
+  const rows = inputs.map((input) => caseCsvRow(input, words));
+  const columns =
+    regions && !regions.has('UK')
+      ? CASE_CSV_COLUMNS.filter((column) => !UK_COLUMNS.has(column) || rows.some((row) => row[column] !== ''))
+      : CASE_CSV_COLUMNS;
   return {
-    fields: CASE_CSV_COLUMNS.map((column) => words.header(column)),
-    data: inputs.map((input) => {
-      const row = caseCsvRow(input, words);
-      return CASE_CSV_COLUMNS.map((column) => row[column]);
-    }),
+    fields: columns.map((column) => words.header(column)),
+    data: rows.map((row) => columns.map((column) => row[column])),
   };
 }
 

@@ -120,6 +120,23 @@ describe('the cases CSV in French', () => {
     expect(english.data[0][english.fields.indexOf('Stage')]).toBe('With the CCTS');
   });
 
+  it('leaves out Ofcom’s clock columns at a desk with no UK provider, unless a case has a date in one (explore34a #12)', () => {
+    const words = casesCsvWordsIn('fr-CA', fr);
+    const quiet = { ...input(), derived: { ...input().derived!, adrReferralEndsOn: null } };
+    const adrHeaders = ['ADR letter due on', 'ADR referral window ends on'] as const;
+    const canadian = casesCsvTable([quiet], words, new Set(['CA'] as const));
+    for (const column of adrHeaders) expect(canadian.fields).not.toContain(words.header(column));
+    expect(canadian.fields).toHaveLength(CASE_CSV_COLUMNS.length - 2);
+    expect(canadian.data[0]).toHaveLength(CASE_CSV_COLUMNS.length - 2);
+    expect(canadian.data[0][canadian.fields.indexOf('Étape')]).toBe('Premier niveau');
+    // A column in which a case has a date is kept (nothing a case holds is dropped); a desk with a UK provider keeps both.
+    const withDate = casesCsvTable([quiet, input()], words, new Set(['CA'] as const));
+    expect(withDate.fields).toContain(words.header('ADR referral window ends on'));
+    expect(withDate.fields).not.toContain(words.header('ADR letter due on'));
+    expect(withDate.data[1][withDate.fields.indexOf(words.header('ADR referral window ends on'))]).toBe('2027-11-20');
+    expect(casesCsvTable([quiet], words, new Set(['CA', 'UK'] as const)).fields).toHaveLength(CASE_CSV_COLUMNS.length);
+  });
+
   it('is read back by the import: every column found, every channel, category and language understood', () => {
     const inputs = CHANNELS.map((channel, i) =>
       input({
