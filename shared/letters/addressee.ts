@@ -2,6 +2,7 @@
 // otherwise the customer. Every letter posts, so a letter without a full postal address is refused here.
 import type { CaseRecord, CustomerTitle, PostalAddress } from '#shared/model/case';
 import { saying } from '#shared/model/saying';
+import { regionOfPostcode } from '#shared/model/postcode';
 import { LetterRefusalError } from './refusals';
 
 export interface Addressee {
@@ -59,11 +60,9 @@ function postalLines(address: PostalAddress | undefined, who: Addressee['role'],
   return addressLinesWithPostcode(lines, postcode);
 }
 
-const CANADIAN_POSTAL_CODE = /^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$/;
-
 /** An address's lines and postcode as printed: a Canadian postal code on the last line, two spaces before it. */
 export function addressLinesWithPostcode(lines: readonly string[], postcode: string): string[] {
-  if (lines.length > 0 && CANADIAN_POSTAL_CODE.test(postcode))
+  if (lines.length > 0 && regionOfPostcode(postcode) === 'CA')
     return [...lines.slice(0, -1), `${lines.at(-1)}  ${postcode}`];
   return [...lines, postcode];
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { emptyIntakeForm, parseEmployees, validateIntake, type IntakeForm, type IntakeResult } from './intake';
+import {
+  emptyIntakeForm,
+  parseEmployees,
+  postcodesToCheck,
+  validateIntake,
+  type IntakeForm,
+  type IntakeResult,
+} from './intake';
 import { assertNotOk, assertOk } from '#test/support/assert';
 
 /** Fails the test unless the form was accepted (so what follows always runs). */
@@ -295,5 +302,18 @@ describe('validateIntake: each message has a code and values (issue #17)', () =>
       values: { max: { number: 10_000_000 } },
     });
     expect(r.ok ? null : r.errors.employees).toBe('Enter a number of employees of 10,000,000 or fewer');
+  });
+});
+
+describe('postcodes to check at intake (explore34a #16)', () => {
+  it('asks about a postcode of another region or half typed, never about one of the region or none', () => {
+    expect(postcodesToCheck({ postcode: 'SW1A 1AA', repPostcode: '' }, 'CA')).toEqual([
+      { field: 'postcode', postcode: 'SW1A 1AA' },
+    ]);
+    expect(postcodesToCheck({ postcode: 'J8Y 3Y1', repPostcode: ' H2J 2L ' }, 'CA')).toEqual([
+      { field: 'repPostcode', postcode: 'H2J 2L' },
+    ]);
+    expect(postcodesToCheck({ postcode: 'ls2 9jt', repPostcode: '' }, 'UK')).toEqual([]);
+    expect(postcodesToCheck({ postcode: '', repPostcode: '' }, 'UK')).toEqual([]);
   });
 });

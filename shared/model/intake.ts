@@ -21,6 +21,8 @@ import { addressTextProblem, STORED_LIMITS as L } from './stored';
 import { validateVulnerability } from './vulnerability';
 import { type Problem, problemOf, sayProblem as say } from './problems';
 import type { VulnerabilityRecord } from './case';
+import { regionOfPostcode } from './postcode';
+import type { RegulatorRegion } from './provider';
 
 export interface IntakeForm {
   receivedOn: string;
@@ -344,3 +346,18 @@ export function validateIntake(
 
 export const calendarSchema = z.enum(CALENDARS);
 export type { CalendarId };
+
+/**
+ * The postcodes typed in the form that do not look like the provider's region's (a Canadian desk's "SW1A 1AA", a
+ * half-typed "H2J 2L"): the desk is asked to check them, never refused (a representative may live abroad), as the
+ * letters print a postcode as typed (explore34a #16).
+ */
+export function postcodesToCheck(
+  f: Pick<IntakeForm, 'postcode' | 'repPostcode'>,
+  region: RegulatorRegion,
+): Array<{ field: 'postcode' | 'repPostcode'; postcode: string }> {
+  return (['postcode', 'repPostcode'] as const).flatMap((field) => {
+    const postcode = f[field].trim();
+    return postcode && regionOfPostcode(postcode) !== region ? [{ field, postcode }] : [];
+  });
+}

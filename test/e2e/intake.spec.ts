@@ -129,6 +129,28 @@ test('an address longer than the envelope window is refused next to the field, w
   expect(await countRows(page, 'cases')).toBe(0);
 });
 
+test('a postcode that does not look like one of the region is asked about once its box is left, never refused', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  const form = page.getByRole('form', { name: 'New complaint' });
+  const postcode = form.getByRole('textbox', { name: 'Postcode', exact: true });
+  await postcode.fill('LS1');
+  // Not while it is being typed.
+  const check = form.locator('[data-postcode-check="postcode"]');
+  await expect(check).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await expect(check).toHaveText(
+    '“LS1” does not look like a UK postcode (such as SW1A 1AA). Check it before saving: letters print it as typed.',
+  );
+  await expect(postcode).not.toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: shots('185-intake-postcode-check') });
+  await postcode.fill('LS1 4AP');
+  await page.keyboard.press('Tab');
+  await expect(check).toHaveCount(0);
+});
+
 test('a phone complaint logged today defaults to today and gets the next reference', async ({ page }) => {
   await setUpDesk(page);
   await page.getByRole('link', { name: 'New complaint' }).click();

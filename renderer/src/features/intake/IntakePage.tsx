@@ -16,10 +16,11 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type FocusEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { CATEGORIES, CHANNELS, CUSTOMER_TITLES, LETTER_LANGUAGES, VULNERABILITY_REASONS } from '#shared/model/case';
-import { emptyIntakeForm, validateIntake, type IntakeForm } from '#shared/model/intake';
+import { emptyIntakeForm, postcodesToCheck, validateIntake, type IntakeForm } from '#shared/model/intake';
+import { POSTCODE_EXAMPLES } from '#shared/model/postcode';
 import { deskTimeZone, todayIso } from '#lib/today';
 import { confirmReceivedDate, DateField } from '#ui/DateField';
 import { useFormDraft } from '#lib/forms';
@@ -153,6 +154,7 @@ export function IntakePage() {
     provider && isProcedureRetired(provider.procedureId) ? procedureLabel(provider.procedureId) : null;
   // Vulnerability details are special-category data: the section stays closed unless the handler opens it.
   const [vulnerabilityOpen, setVulnerabilityOpen] = useState(false);
+  const [typingPostcode, setTypingPostcode] = useState<'postcode' | 'repPostcode' | null>(null);
   // A complaint that came by email: the form is filled in from it, and the email is attached once the case is logged.
   const [fromEmail, setFromEmail] = useState<IncomingEmail | null>(null);
   const [emailShown, setEmailShown] = useState(false);
@@ -246,6 +248,31 @@ export function IntakePage() {
   });
 
   const field = (name: keyof IntakeForm) => ({ name, ...form.getInputProps(name) });
+  // A postcode is checked once the handler has left its box, not while it is being typed.
+  const postcodeField = (name: 'postcode' | 'repPostcode') => {
+    const props = field(name);
+    return {
+      ...props,
+      onFocus: () => setTypingPostcode(name),
+      onBlur: (e: FocusEvent<HTMLInputElement>) => {
+        setTypingPostcode(null);
+        props.onBlur?.(e);
+      },
+    };
+  };
+  const postcodeChecks = postcodesToCheck(form.values, letterRegion).filter((c) => c.field !== typingPostcode);
+  const postcodeCheck = (name: 'postcode' | 'repPostcode') =>
+    postcodeChecks
+      .filter((c) => c.field === name)
+      .map((c) => (
+        <Alert key={c.field} color="yellow" variant="light" mt="sm" role="status" data-postcode-check={c.field}>
+          {t('intake.postcodeCheck', {
+            postcode: c.postcode,
+            region: letterRegion,
+            example: POSTCODE_EXAMPLES[letterRegion],
+          })}
+        </Alert>
+      ));
   const focusField = (name: string | undefined) =>
     name &&
     document.querySelector<HTMLElement>(`[name="${name}"]:not([type="hidden"]), [data-name="${name}"]`)?.focus();
@@ -367,10 +394,11 @@ export function IntakePage() {
                 minRows={2}
                 {...field('addressLines')}
               />
-              <TextInput label={t('intake.postcode')} {...field('postcode')} />
+              <TextInput label={t('intake.postcode')} {...postcodeField('postcode')} />
               <TextInput label={t('intake.phone')} type="tel" {...field('phone')} />
               <TextInput label={t('intake.email')} type="email" {...field('email')} />
             </SimpleGrid>
+            {postcodeCheck('postcode')}
             <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm" style={{ alignItems: 'start' }}>
               <Switch
                 mt={form.values.isBusiness ? 30 : 0}
@@ -423,8 +451,9 @@ export function IntakePage() {
                 minRows={2}
                 {...field('repAddressLines')}
               />
-              <TextInput label={t('intake.repPostcode')} {...field('repPostcode')} />
+              <TextInput label={t('intake.repPostcode')} {...postcodeField('repPostcode')} />
             </SimpleGrid>
+            {postcodeCheck('repPostcode')}
           </Fieldset>
           <Fieldset legend={t('intake.vulnerability')}>
             <Group justify="space-between" wrap="wrap">

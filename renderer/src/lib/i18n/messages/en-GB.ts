@@ -1451,6 +1451,9 @@ export const enGB = {
   'intake.letterLanguage': 'Letter language',
   'intake.letterLanguageHint': 'The desk’s usual language',
   'intake.largePrint': 'Large print letters',
+  // explore34a #16: a postcode of another region, or half typed: asked about, never refused
+  'intake.postcodeCheck':
+    '“{postcode}” does not look like {region, select, CA {a Canadian postal code} other {a UK postcode}} (such as {example}). Check it before saving: letters print it as typed.',
   'intake.largePrintWindow':
     'In large print ({size} pt) the envelope window holds {capacity} lines, name and postcode included, but the name and address of {name} take {printed}. Letters to this address will be refused in large print: shorten it (for example leave out the county, or put the town and county on one line if it fits).',
   'intake.prefersPost': 'Prefers letters by post',

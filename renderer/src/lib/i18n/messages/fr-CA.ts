@@ -1765,6 +1765,8 @@ export const frCA: Record<MessageKey, string> = {
   'intake.letterLanguage': 'Langue des lettres',
   'intake.letterLanguageHint': 'La langue habituelle du service',
   'intake.largePrint': 'Lettres en gros caractères',
+  'intake.postcodeCheck':
+    '«\u00a0{postcode}\u00a0» ne ressemble pas à {region, select, CA {un code postal canadien} other {un code postal du Royaume-Uni}} (par exemple {example}). Vérifiez-le avant d’enregistrer\u00a0: les lettres l’impriment tel quel.',
   'intake.largePrintWindow':
     'En gros caractères ({size}\u00a0pt), la fenêtre de l’enveloppe contient {capacity}\u00a0lignes, nom et code postal compris, mais le nom et l’adresse de {name} en prennent {printed}. Les lettres en gros caractères à cette adresse seront refusées\u00a0: raccourcissez-la (par exemple, omettez la province, ou mettez la ville et la province sur une même ligne si elles y tiennent).',
   'intake.prefersPost': 'Préfère les lettres par la poste',
