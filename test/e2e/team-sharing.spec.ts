@@ -280,6 +280,8 @@ test('two desks share cases live, work offline, and meet again with every entry,
     await expect(clash).toContainText('Ada Byron');
     await expect(clash).toContainText(DESK_A.name);
     await expect(clash).toContainText(DESK_B.name);
+    // No time beside a side: a revision's time is the desk's last change to the case, not when the name was set.
+    await expect(clash).not.toContainText(/\d\d:\d\d/);
     await expect(d.page.getByRole('row', { name: /^Phone / }).first()).toContainText('0113 000 1111');
     await expect(d.page.getByRole('row', { name: /^Email / }).first()).toContainText('ada@bradford.example');
   }

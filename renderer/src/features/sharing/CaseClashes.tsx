@@ -1,5 +1,5 @@
 // On a case page: the fields changed at two desks to different values, until a person settles each one. The case
-// holds the value kept (the same at every desk); the other is shown beside it with who and when. A field two people
+// holds the value kept (the same at every desk); the other is shown beside it with who and where. A field two people
 // settled differently (each not knowing of the other) is shown again, saying so, with each person's choice.
 import { type Translate, useLocale, useT } from '#lib/i18n/index';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
@@ -10,8 +10,13 @@ import { settleCaseClash } from '#sync';
 import { clashFieldIn, clashValueIn } from './clash-words';
 import { otherSides, settledDifferently, type ClashSide } from '#shared/sync/merge';
 
-const who = (t: Translate, side: ClashSide) =>
-  [side.by, side.writer && t('clash.at', { desk: side.writer }), side.at && formatTimestamp(side.at)]
+/**
+ * Who gave a side its value, and where. A choice made settling the field says when; a value from a desk's revision
+ * does not, as its time is the desk's last change to the whole case, not when this field was set (explore34-team #6):
+ * the timeline says when each edit was made.
+ */
+const who = (t: Translate, side: ClashSide, choice: boolean) =>
+  [side.by, side.writer && t('clash.at', { desk: side.writer }), choice && side.at && formatTimestamp(side.at)]
     .filter(Boolean)
     .join(', ');
 
@@ -27,6 +32,7 @@ export function CaseClashes({ caseId, by, today }: { caseId: string; by: string;
         {row.clashes.map((clash) => {
           const key = clash.path.join('.');
           const value = (v: unknown) => clashValueIn(t, locale, clash.path, v);
+          const choices = settledDifferently(row.settled, clash.path);
           const settle = (choice: 'kept' | number) =>
             void settleCaseClash(db(), caseId, clash.path, choice, { by, today });
           return (
@@ -34,11 +40,13 @@ export function CaseClashes({ caseId, by, today }: { caseId: string; by: string;
               <Text size="sm" fw={600}>
                 {clashFieldIn(t, clash.path)}
               </Text>
-              {settledDifferently(row.settled, clash.path) && <Text size="sm">{t('clash.settledDifferently')}</Text>}
-              <Text size="sm">{t('clash.now', { value: value(clash.kept.value), who: who(t, clash.kept) })}</Text>
+              {choices && <Text size="sm">{t('clash.settledDifferently')}</Text>}
+              <Text size="sm">
+                {t('clash.now', { value: value(clash.kept.value), who: who(t, clash.kept, choices) })}
+              </Text>
               {otherSides(clash).map((side, i) => (
                 <Text size="sm" key={i}>
-                  {t('clash.other', { value: value(side.value), who: who(t, side) })}
+                  {t('clash.other', { value: value(side.value), who: who(t, side, choices) })}
                 </Text>
               ))}
               <Group gap="xs">

@@ -675,7 +675,7 @@ export const enGB = {
   'team.col.details': 'Details changed at two desks',
   'clash.title': 'Changed at two desks',
   'clash.intro':
-    'Two desks changed these details while apart. Every desk shows the same one of the values for now (marked “Now”); keep it or use the other one.',
+    'Two desks changed these details while apart. Every desk shows the same one of the values for now (marked “Now”); keep it or use the other one. The timeline says when each was set.',
   'clash.now': 'Now: “{value}” — {who}',
   'clash.other': 'Other: “{value}” — {who}',
   'clash.keep': 'Keep “{value}”',

@@ -682,7 +682,7 @@ export const frCA: Record<MessageKey, string> = {
   'team.col.details': 'Renseignements modifiés à deux services',
   'clash.title': 'Modifiés à deux services',
   'clash.intro':
-    'Deux services ont modifié ces renseignements sans être connectés. Chaque service affiche pour l’instant la même des deux valeurs (marquée «\u00a0Actuellement\u00a0»)\u00a0; gardez-la ou utilisez l’autre.',
+    'Deux services ont modifié ces renseignements sans être connectés. Chaque service affiche pour l’instant la même des deux valeurs (marquée «\u00a0Actuellement\u00a0»)\u00a0; gardez-la ou utilisez l’autre. L’historique indique quand chacune a été inscrite.',
   'clash.now': 'Actuellement\u00a0: «\u00a0{value}\u00a0» — {who}',
   'clash.other': 'Autre\u00a0: «\u00a0{value}\u00a0» — {who}',
   'clash.keep': 'Garder «\u00a0{value}\u00a0»',
