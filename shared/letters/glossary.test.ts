@@ -96,13 +96,33 @@ describe('the greeting follows the recorded title', () => {
       sampleLetterOfEveryKind('fr-CA', { caseRecord: caseFor('fr-CA', title) }).map(({ doc }) =>
         documentText(doc)
           .split('\n')
-          .find((line) => /^(Madame|Monsieur)/.test(line)),
+          .find((line) => /^(Madame|Monsieur)(, Monsieur)?,$/.test(line)),
       );
     expect(new Set(opening('ms'))).toEqual(new Set(['Madame,']));
     expect(new Set(opening('mrs'))).toEqual(new Set(['Madame,']));
     expect(new Set(opening('mr'))).toEqual(new Set(['Monsieur,']));
     for (const title of [undefined, 'mx', 'dr'] as const)
       expect(new Set(opening(title))).toEqual(new Set(['Madame, Monsieur,']));
+  });
+
+  it('French: the envelope window names the addressee with the appellation in full when the title says it (OQLF)', () => {
+    const lines = (language: 'fr-CA' | 'en-GB', title?: CustomerTitle) =>
+      sampleLetterOfEveryKind(language, { caseRecord: caseFor(language, title) }).map(({ doc }) =>
+        documentText(doc).split('\n'),
+      );
+    for (const [title, line] of [
+      ['ms', "Madame Siobhán O'Brien"],
+      ['mrs', "Madame Siobhán O'Brien"],
+      ['mr', "Monsieur Siobhán O'Brien"],
+    ] as const)
+      for (const letter of lines('fr-CA', title)) expect(letter).toContain(line);
+    // Mx, Dr or no title: the name alone; English prints the name as typed.
+    for (const title of [undefined, 'mx', 'dr'] as const)
+      for (const letter of lines('fr-CA', title)) {
+        expect(letter).toContain("Siobhán O'Brien");
+        expect(letter.filter((l) => /^(Madame|Monsieur) Siobhán/.test(l))).toEqual([]);
+      }
+    for (const letter of lines('en-GB', 'ms')) expect(letter.filter((l) => /^Ms Siobhán/.test(l))).toEqual([]);
   });
 
   it('French: the subject line comes before the greeting, and the sign-off says the appellation again (OQLF)', () => {

@@ -29,7 +29,7 @@ import type {
 } from './document';
 import { applyParagraphEdits, isRequiredParagraphKey, type ParagraphEdits } from './edits';
 import { LETTER_FONT_LINE_FACTOR, wrappedLineCount } from './font-metrics';
-import { greeting, signOffLine } from './salutation';
+import { greeting, nameInWindow, signOffLine } from './salutation';
 import { ADDRESS_WINDOW_LINES, ADDRESS_WINDOW_WIDTH_MM } from '#shared/model/stored';
 
 /** Millimetres to PDF points. */
@@ -266,11 +266,12 @@ export interface LetterFrame {
  * counting a line too wide for the window as the lines it wraps into (measured with the letter font).
  */
 export function windowLinesFor(
-  addressee: Pick<Addressee, 'name' | 'addressLines'>,
+  addressee: Pick<Addressee, 'name' | 'addressLines' | 'title'>,
   largePrint = false,
   format: PageFormat = PAGE,
+  language: LetterLanguage = 'en-GB',
 ): string[] {
-  const windowLines = [addressee.name, ...addressee.addressLines];
+  const windowLines = [nameInWindow(language, addressee), ...addressee.addressLines];
   if (windowLines.length > format.addressMaxLines) {
     throw new LetterRefusalError(
       saying('window-lines', {
@@ -306,7 +307,7 @@ export function customerCopyOf(
 ): LetterDocument | null {
   if (addressee.role !== 'representative' || customer.role !== 'customer') return null;
   const format = pageFormatOf(doc);
-  const windowLines = windowLinesFor(customer, isLargePrint(doc), format);
+  const windowLines = windowLinesFor(customer, isLargePrint(doc), format, language);
   const notice: LetterText = {
     text: message(language, 'letter.copyNotice', { customerName: customer.name, representativeName: addressee.name }),
     style: 'copyNotice',
@@ -392,7 +393,7 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
   const largePrint = frame.largePrint === true;
   const format = pageFormatFor(frame.region ?? 'UK');
   const sizes = typeSizesFor(format, largePrint);
-  const windowLines = windowLinesFor(addressee, largePrint, format);
+  const windowLines = windowLinesFor(addressee, largePrint, format, language);
   const handlerName = frame.handlerName.trim();
   if (!handlerName) throw new LetterRefusalError(saying('no-handler'));
   const named = nameSchemeOnce([frame.heading, ...applyParagraphEdits(frame.body, frame.edits)], frame.schemeNames);

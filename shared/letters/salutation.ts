@@ -68,6 +68,18 @@ export function signOffLine(language: LetterLanguage, person: NamedPerson): stri
     : words.signOff;
 }
 
+/**
+ * The addressee's name as the envelope window prints it. In French the appellation in full comes first when the title
+ * says it ("Madame Éloïse D'Amours": OQLF, « suscription »; explore34a #15); Mx, Dr or no title: the name alone, as in
+ * English, whose window has always printed the name as typed.
+ */
+export function nameInWindow(language: LetterLanguage, person: NamedPerson): string {
+  const { greeting: words } = languagePack(language).people;
+  const name = person.name.trim();
+  const said = words.kind === 'appellation' && person.title ? words.byTitle[person.title] : undefined;
+  return said ? `${said} ${name}` : name;
+}
+
 type Appellation = Extract<PeopleWords['greeting'], { kind: 'appellation' }>;
 
 /** "Madame" / "Monsieur" from the title; the neutral appellation when the title says no gender, or there is none. */

@@ -263,8 +263,14 @@ describe('languages', () => {
     }
   });
 
-  it('fr-CA CCTS notice, after the second level of escalation', async () => {
-    const text = textOf(await writePdf('ccts-fr-CA', cctsNoticeLetter(sampleCctsNotice())));
+  it('fr-CA CCTS notice, after the second level of escalation, to a customer titled Mme', async () => {
+    const canadian = sampleCanadianCase();
+    const caseRecord = { ...canadian, customer: { ...canadian.customer, title: 'ms' as const } };
+    const text = textOf(await writePdf('ccts-fr-CA', cctsNoticeLetter(sampleCctsNotice({ caseRecord }))));
+    // The window names her with the appellation in full (OQLF), and the greeting and sign-off say it.
+    expect(text).toMatch(/^Jive Mobile .* Madame Élodie Tremblay 1250/);
+    expect(text).toContain('Madame, Nous avons reçu');
+    expect(text).toContain('Veuillez agréer, Madame, nos salutations distinguées.');
     expect(text).toContain('réexaminée à un niveau supérieur');
     expect(text).toContain('CPRST');
     expect(text).toContain('ccts-cprst.ca');

@@ -430,11 +430,13 @@ export function IntakePage() {
               <Checkbox label={t('intake.largePrint')} {...form.getInputProps('largePrint', { type: 'checkbox' })} />
               <Checkbox label={t('intake.prefersPost')} {...form.getInputProps('prefersPost', { type: 'checkbox' })} />
             </SimpleGrid>
-            {largePrintMisfits(form.values, letterRegion).map((m, i) => (
-              <Alert key={i} color="yellow" variant="light" mt="sm" role="status">
-                {t('intake.largePrintWindow', { ...m })}
-              </Alert>
-            ))}
+            {largePrintMisfits(form.values, letterRegion, form.values.language || provider?.defaultLanguage).map(
+              (m, i) => (
+                <Alert key={i} color="yellow" variant="light" mt="sm" role="status">
+                  {t('intake.largePrintWindow', { ...m })}
+                </Alert>
+              ),
+            )}
           </Fieldset>
           <Fieldset legend={t('intake.representative')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

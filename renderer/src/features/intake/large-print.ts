@@ -4,7 +4,8 @@
 // No. 10 window holds fewer lines than the UK's DL one); this only asks it about the form's addresses.
 import { LetterRefusalError, pageFormatFor, windowLinesFor } from '#shared/letters/index';
 import { type IntakeForm, postalAddressOf } from '#shared/model/intake';
-import type { RegulatorRegion } from '#shared/model/provider';
+import { isLetterLanguage, type RegulatorRegion } from '#shared/model/provider';
+import { CUSTOMER_TITLES } from '#shared/model/case';
 
 /** An addressee whose name and address take more lines than the window holds in large print. */
 export interface LargePrintMisfit {
@@ -19,7 +20,7 @@ export interface LargePrintMisfit {
 
 type AddressFields = Pick<
   IntakeForm,
-  'largePrint' | 'customerName' | 'addressLines' | 'postcode' | 'repName' | 'repAddressLines' | 'repPostcode'
+  'largePrint' | 'customerName' | 'title' | 'addressLines' | 'postcode' | 'repName' | 'repAddressLines' | 'repPostcode'
 >;
 
 /**
@@ -27,11 +28,14 @@ type AddressFields = Pick<
  * window of the letters of the case's provider (`region`: its region's envelope) (a letter to a representative sends
  * the customer a copy in the same print). None when large print is not ticked, or for an address not typed yet.
  */
-export function largePrintMisfits(form: AddressFields, region: RegulatorRegion): LargePrintMisfit[] {
+export function largePrintMisfits(form: AddressFields, region: RegulatorRegion, language?: string): LargePrintMisfit[] {
   if (!form.largePrint) return [];
   const format = pageFormatFor(region);
+  // The window prints the customer's title in French ("Madame …": nameInWindow), so it counts here too.
+  const title = CUSTOMER_TITLES.find((x) => x === form.title);
+  const letterLanguage = language && isLetterLanguage(language) ? language : undefined;
   const parties = [
-    { name: form.customerName, lines: form.addressLines, postcode: form.postcode },
+    { name: form.customerName, title, lines: form.addressLines, postcode: form.postcode },
     ...(form.repName.trim() ? [{ name: form.repName, lines: form.repAddressLines, postcode: form.repPostcode }] : []),
   ];
   const misfits: LargePrintMisfit[] = [];
@@ -42,9 +46,14 @@ export function largePrintMisfits(form: AddressFields, region: RegulatorRegion):
     const name = party.name.trim();
     try {
       windowLinesFor(
-        { name, addressLines: address.postcode ? [...address.lines, address.postcode] : address.lines },
+        {
+          name,
+          ...('title' in party && party.title ? { title: party.title } : {}),
+          addressLines: address.postcode ? [...address.lines, address.postcode] : address.lines,
+        },
         true,
         format,
+        letterLanguage,
       );
     } catch (error) {
       if (!(error instanceof LetterRefusalError) || error.said.code !== 'window-large-print') continue;

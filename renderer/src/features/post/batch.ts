@@ -20,6 +20,7 @@ import {
 import { summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings } from '#shared/model/case';
 import { saying } from '#shared/model/saying';
+import { letterLanguageForCase } from '#shared/model/provider';
 import { adrLettersDue, unacknowledged } from '#db/case-index/queries';
 import { PdfJoiner } from '#letters/join-pdf';
 import { recordLettersIssued, type Now } from '#db/repositories/cases';
@@ -74,6 +75,7 @@ function whyNotPrintable(
       letterAddressee(record),
       record.communication?.largePrint === true,
       pageFormatForCase(record, settings),
+      letterLanguageForCase(record, settings),
     );
     return {};
   } catch (error) {
