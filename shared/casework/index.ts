@@ -97,3 +97,4 @@ export {
   type ReceivedDateQuestion,
 } from './received-date';
 export { earlyAdrLetter, type EarlyAdrLetter } from './early-adr-letter';
+export { stepsThatDoNotFit, type MisfitStep } from './step-fit';

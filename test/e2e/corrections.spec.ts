@@ -240,3 +240,48 @@ test('correct a received date, void an escalation, reopen a closed case, move a 
   await dialog.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('a proposal voided after the customer accepted it: the case says the acceptance no longer fits the steps before it', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: addDays(today, -10),
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Charged twice for November',
+    name: 'Dorothy Vaughan',
+    phone: '0113 496 0002',
+  });
+  let dialog = await openAction(page, 'Propose a resolution');
+  await chooseIn(page, dialog, 'How it was proposed', 'Phone');
+  await textbox(dialog, 'The proposed resolution').fill('Refund of £12.50');
+  await dialog.getByRole('button', { name: 'Record proposal' }).click();
+  await expect(dialog).toBeHidden();
+  dialog = await openAction(page, 'Record the customer’s acceptance');
+  // How they accepted: as the proposal was made (by phone), already chosen.
+  await textbox(dialog, 'Accepted by').fill('Dorothy Vaughan');
+  await dialog.getByRole('button', { name: 'Record acceptance' }).click();
+  await expect(dialog).toBeHidden();
+  const misfits = page.getByRole('region', { name: 'Steps that do not fit together' });
+  await expect(misfits).toHaveCount(0);
+
+  // The proposal is voided: the void form lists the acceptance that leans on it, which stays.
+  await page.getByRole('button', { name: /^Void the entry of .*Resolution proposed/ }).click();
+  dialog = page.getByRole('dialog', { name: 'Void this entry' });
+  await expect(dialog.getByLabel('What else this affects')).toContainText('accepted the proposed resolution');
+  await textbox(dialog, 'Why it is void').fill('Proposed on the wrong case');
+  await dialog.getByRole('button', { name: 'Void the entry' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(misfits).toBeVisible();
+  await expect(misfits).toContainText('Dorothy Vaughan accepted the proposed resolution (by phone)');
+  await expect(misfits).toContainText('No resolution has been proposed');
+  await misfits.screenshot({ path: shots('186-case-steps-that-do-not-fit'), style: HIDE_NOTIFICATIONS });
+  // Voiding the acceptance too puts the case right.
+  await page.getByRole('button', { name: /^Void the entry of .*accepted the proposed resolution/ }).click();
+  dialog = page.getByRole('dialog', { name: 'Void this entry' });
+  await textbox(dialog, 'Why it is void').fill('Its proposal was voided');
+  await dialog.getByRole('button', { name: 'Void the entry' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(misfits).toHaveCount(0);
+});

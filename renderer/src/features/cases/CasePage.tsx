@@ -17,6 +17,7 @@ import { todayIso } from '#lib/today';
 import { afterNextFrame } from '#lib/after-first-frame';
 import { warmLetterWorker } from '#letters/off-thread';
 import { CaseClashes } from '#features/sharing';
+import { MisfitSteps } from './MisfitSteps';
 import { useAttachments, useCase, useLetters, useSettings, useTimeline } from '#db/hooks';
 import type { LetterRow } from '#db/schema';
 import {
@@ -346,6 +347,7 @@ export function CasePage({ id }: { id: string }) {
 
         <AnonymisedNotice record={record} />
         <CaseClashes caseId={record.id} by={by} today={today} />
+        <MisfitSteps record={record} events={events} procedure={procedure} />
         {evaluation && (
           <NextSteps
             steps={caseNextSteps(record, events ?? [], evaluation)}

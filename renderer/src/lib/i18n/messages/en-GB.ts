@@ -1927,6 +1927,11 @@ export const enGB = {
   'case.pausedSince': '· paused since {date}, waiting for the customer',
   'case.otherLetters': 'Other letters…',
   'case.letters': 'Letters…',
+  // explore34-team #5: steps that would not have been possible after the ones before them
+  'case.misfit.title': 'Steps that do not fit together',
+  'case.misfit.intro':
+    'These steps would not have been possible after the ones before them: recorded at two desks while apart, or kept when a step they lean on was voided. Check them, and void the one that should not stand (Void… beside it on the timeline).',
+  'case.misfit.step': '{summary} ({on}, {by}): {reason}',
   'case.check': 'Check',
   'case.clocks': 'Clocks',
   'case.clock': 'Clock',

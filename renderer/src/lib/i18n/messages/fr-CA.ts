@@ -2433,6 +2433,10 @@ export const frCA: Record<MessageKey, string> = {
   'case.pausedSince': '· suspendu depuis le {date}, en attente de la personne',
   'case.otherLetters': 'Autres lettres…',
   'case.letters': 'Lettres…',
+  'case.misfit.title': 'Étapes qui ne concordent pas',
+  'case.misfit.intro':
+    'Ces étapes n’auraient pas été possibles après celles qui les précèdent\u00a0: inscrites à deux services pendant qu’ils n’étaient pas connectés, ou gardées quand une étape sur laquelle elles s’appuient a été invalidée. Vérifiez-les, puis invalidez celle qui ne doit pas rester («\u00a0Invalider…\u00a0» à côté de l’étape dans l’historique).',
+  'case.misfit.step': '{summary} ({on}, {by})\u00a0: {reason}',
   'case.check': 'À vérifier',
   'case.clocks': 'Délais',
   'case.clock': 'Délai',

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { getProcedure } from '#shared/rules/index';
+import type { TimelineEvent } from '#shared/model/case';
+import { caseRecord, Desk } from '#test/support/case-desk';
+import { stepsThatDoNotFit } from './step-fit';
+
+const misfits = (desk: Desk) =>
+  stepsThatDoNotFit(desk.record, desk.events, getProcedure(desk.record.procedureId)).map((m) => ({
+    type: m.entry.type,
+    on: m.entry.on,
+    reason: m.reason,
+  }));
+
+/** Desk B: a copy of desk A's case as it was, whose own entries get ids of their own (b1, b2…). */
+function apart(a: Desk): { b: Desk; merged: () => TimelineEvent[] } {
+  const b = new Desk(a.record, a.today);
+  b.events = [...a.events];
+  const shared = a.events.length;
+  return {
+    b,
+    merged: () => [
+      ...a.events,
+      ...b.events.slice(shared).map((e) => ({ ...e, id: `b-${e.id}`, by: 'Lee at Bradford' })),
+    ],
+  };
+}
+
+describe('steps that do not fit the ones before them (explore34-team #5)', () => {
+  it('finds none in a case worked at one desk, however far it goes, reopened and escalated again', () => {
+    const desk = new Desk(caseRecord({ procedureId: 'kinex', receivedOn: '2026-09-01' }), '2026-10-20');
+    desk.do('acknowledge', { on: '2026-09-01' });
+    desk.do('propose-resolution', { on: '2026-09-02', summary: 'Refund of £12.50' });
+    desk.do('record-rejection', { on: '2026-09-03', channel: 'phone', summary: 'Wants more' });
+    desk.do('escalate', { on: '2026-09-04', reason: 'Asked for a manager' });
+    desk.do('pause', { on: '2026-09-05', reason: 'Waiting for bills' });
+    desk.do('resume', { on: '2026-09-08' });
+    desk.do('propose-resolution', { on: '2026-09-09', summary: 'Refund of £25' });
+    desk.do('record-acceptance', { on: '2026-09-10', channel: 'email', who: 'Ada Lovelace' });
+    desk.do('resolve', { on: '2026-09-11', summary: 'Refunded' });
+    desk.do('close', { on: '2026-09-12' });
+    desk.do('reopen', { on: '2026-09-20', reason: 'The refund never arrived' });
+    desk.do('record-deadlock', { on: '2026-09-21', summary: 'No further refund' });
+    desk.do('adr-letter-sent', { on: '2026-09-21' });
+    desk.do('referred-to-adr', { on: '2026-09-25' });
+    desk.do('close', { on: '2026-10-01' });
+    expect(misfits(desk)).toEqual([]);
+  });
+
+  it('an escalation made offline at one desk on a case the other desk closed', () => {
+    const a = new Desk(caseRecord({ receivedOn: '2026-11-20' }), '2026-12-02');
+    a.do('acknowledge', { on: '2026-11-20' });
+    const { b, merged } = apart(a);
+    a.do('resolve', { on: '2026-12-01', summary: 'Refunded' });
+    a.do('close', { on: '2026-12-01' });
+    b.do('escalate', { on: '2026-12-02', reason: 'The customer asked for a manager on the phone' });
+    a.events = merged();
+    expect(misfits(a)).toEqual([
+      { type: 'escalated', on: '2026-12-02', reason: expect.stringContaining('closed') as unknown as string },
+    ]);
+    // Each desk alone: none.
+    expect(misfits(b)).toEqual([]);
+  });
+
+  it('an acceptance recorded at one desk of a proposal the other desk voided', () => {
+    const a = new Desk(caseRecord({ receivedOn: '2026-11-20' }), '2026-12-02');
+    const proposal = a.do('propose-resolution', { on: '2026-11-25', summary: 'Refund of £12.50' });
+    const { b, merged } = apart(a);
+    a.do('void-entry', { entryId: proposal.id, reason: 'Proposed on the wrong case' });
+    b.do('record-acceptance', { on: '2026-12-01', channel: 'phone', who: 'Dorothy Vaughan' });
+    a.events = merged();
+    expect(misfits(a)).toEqual([
+      {
+        type: 'resolution-accepted',
+        on: '2026-12-01',
+        reason: expect.stringContaining('No resolution has been proposed') as unknown as string,
+      },
+    ]);
+  });
+
+  it('says nothing of an anonymised case, nor of one whose procedure this desk does not know', () => {
+    const a = new Desk(caseRecord({ receivedOn: '2026-11-20' }), '2026-12-02');
+    const { b, merged } = apart(a);
+    a.do('resolve', { on: '2026-12-01', summary: 'Refunded' });
+    a.do('close', { on: '2026-12-01' });
+    b.do('escalate', { on: '2026-12-02', reason: 'Asked for a manager' });
+    a.events = merged();
+    expect(stepsThatDoNotFit({ ...a.record, anonymisedOn: '2026-12-03' }, a.events, getProcedure('kijoma'))).toEqual(
+      [],
+    );
+    expect(stepsThatDoNotFit(a.record, a.events, null)).toEqual([]);
+  });
+});
