@@ -246,10 +246,10 @@ test('a proposal voided after the customer accepted it: the case says the accept
 }) => {
   await setUpDesk(page);
   await logComplaint(page, {
-    receivedOn: addDays(today, -10),
+    receivedOn: addDays(today, -4),
     channel: 'Phone',
-    category: 'Billing',
-    summary: 'Charged twice for November',
+    category: 'Service',
+    summary: 'Broadband drops every evening',
     name: 'Dorothy Vaughan',
     phone: '0113 496 0002',
   });

@@ -42,6 +42,16 @@ function teamOf(database: RedressDatabase, server: PouchDatabase): TeamSync {
   teams.push(team);
   return team;
 }
+/**
+ * A desk's TeamSync that only asks the team's server before a join (the Sharing screen's questions), through a handle
+ * it closes: a stand-in here, as closing a memory database's handle closes its other handles too.
+ */
+const askingOnly = (database: RedressDatabase, server: PouchDatabase) =>
+  new TeamSync(database, {
+    local: (name) => new PouchDB(`${name}-${process.pid}-ids-asking`, { adapter: 'memory' }),
+    remote: () => ({ allDocs: server.allDocs.bind(server), close: async () => {} }) as unknown as PouchDatabase,
+    sync: (x, y, options) => PouchDB.sync(x, y, options),
+  });
 const join = (team: TeamSync, user: string) =>
   team.join({ serverUrl: 'http://127.0.0.1:1', database: 'complaints', user });
 const synced = (team: TeamSync, what: string) => until(() => team.snapshot().state.kind === 'synced', 30_000, what);
@@ -354,12 +364,7 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
 
     // A second computer set up with desk-a's login is told, whatever its prefix (explore34-team #2).
     const d = await setUpDesk('Hull', 'HUL', 'Southgate Telecom', 5);
-    const asking = (database: RedressDatabase) =>
-      new TeamSync(database, {
-        local: (name) => new PouchDB(`${name}-${process.pid}-ids-login`, { adapter: 'memory' }),
-        remote: () => ({ allDocs: server.allDocs.bind(server), close: async () => {} }) as unknown as PouchDatabase,
-        sync: (x, y, options) => PouchDB.sync(x, y, options),
-      });
+    const asking = (database: RedressDatabase) => askingOnly(database, server);
     expect(await asking(d.database).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-a')).toEqual(['RDR', 'RDX']);
     expect(await asking(d.database).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-d')).toEqual([]);
     // Desk A itself, having left this team in step, joins again with its own login: not told. Another team's
@@ -379,13 +384,8 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
     // Desk C was set up alone with the same prefix and logged its own RDR-2026-000001; it then takes the prefix HUL.
     const c = await setUpDesk('York', 'RDR', 'Southgate Telecom', 7);
     expect(c.record.reference).toBe(a.record.reference);
-    // The Sharing screen asks this before it offers a new prefix, which cannot help (explore33-team #3), through a
-    // handle it closes (a stand-in here: closing a memory database's handle closes its other handles too).
-    const asking = new TeamSync(c.database, {
-      local: (name) => new PouchDB(`${name}-${process.pid}-ids-asking`, { adapter: 'memory' }),
-      remote: () => ({ allDocs: server.allDocs.bind(server), close: async () => {} }) as unknown as PouchDatabase,
-      sync: (x, y, options) => PouchDB.sync(x, y, options),
-    });
+    // The Sharing screen asks this before it offers a new prefix, which cannot help (explore33-team #3).
+    const asking = askingOnly(c.database, server);
     expect(await asking.referenceClashesAt('http://127.0.0.1:1', 'complaints', 'desk-c')).toEqual([
       {
         code: 'reference-prefix-clash',
