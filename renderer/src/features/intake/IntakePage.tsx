@@ -253,7 +253,10 @@ export function IntakePage() {
     const props = field(name);
     return {
       ...props,
-      onFocus: () => setTypingPostcode(name),
+      onFocus: (e: FocusEvent<HTMLInputElement>) => {
+        setTypingPostcode(name);
+        props.onFocus?.(e);
+      },
       onBlur: (e: FocusEvent<HTMLInputElement>) => {
         setTypingPostcode(null);
         props.onBlur?.(e);
