@@ -271,7 +271,8 @@ test('a large-print letter: every piece of text at 16 pt or more, the PDF says i
   expect(pdf.items.map((i) => i.text)).toContain('Madame,');
   // The address in the DL window (20-110 mm from the left, 50-85 mm from the top), at 16 pt.
   const mm = (n: number) => (n * 72) / 25.4;
-  const name = pdf.items.find((i) => i.page === 1 && i.text === 'Élodie Tremblay')!;
+  // Named with the appellation in full, as the OQLF has it (explore34a #15).
+  const name = pdf.items.find((i) => i.page === 1 && i.text === 'Madame Élodie Tremblay')!;
   // The postal code on the municipality's line, as Canada Post has it ("Montréal QC  H3G 1P1").
   const postcode = pdf.items.find((i) => i.page === 1 && i.text.endsWith('H3G 1P1'))!;
   expect(postcode.text).toMatch(/^Montréal QC\s+H3G 1P1$/);
