@@ -4,8 +4,7 @@
 // are never changed, so the merged timeline keeps both; this finds such steps, by asking of each step whether it would
 // have been possible after the steps before it in the timeline's order, with the voids as they stand now. A desk
 // alone meets one too when it voids a step a later one leans on (the void form lists those), or backdates a step.
-import type { CaseRecord, TimelineEvent } from '#shared/model/case';
-import { inTimelineOrder } from '#shared/model/case';
+import { type CaseRecord, inTimelineOrder, type TimelineEvent } from '#shared/model/case';
 import { voidsByEntry } from '#shared/model/effective';
 import { caseFacts } from '#shared/rules/facts';
 import { evaluateCase } from '#shared/rules/evaluate';

@@ -2,7 +2,7 @@
 // envelope each paper is posted in), the subject-access summary (shared/exports/subject-access.ts) and the Reports PDF
 // (shared/reports/pdf.ts) all take their paper from here: A4 in the UK, US Letter in Canada.
 import type { DeskSettings } from './case';
-import { deskProviders, type RegulatorRegion } from './provider';
+import { deskRegions, type RegulatorRegion } from './provider';
 
 /** A paper size, as pdfmake names it. */
 export type PaperSize = 'A4' | 'LETTER';
@@ -25,5 +25,4 @@ export function paperSizeForRegions(regions: Iterable<RegulatorRegion>): PaperSi
 }
 
 /** The paper of the desk's own documents about all its cases (the Reports PDF): its providers' (retired ones too). */
-export const deskPaperSize = (settings: DeskSettings): PaperSize =>
-  paperSizeForRegions(deskProviders(settings).map((p) => p.region));
+export const deskPaperSize = (settings: DeskSettings): PaperSize => paperSizeForRegions([...deskRegions(settings)]);

@@ -93,6 +93,11 @@ export function deskProviders(settings: DeskSettings): Provider[] {
   return settings.providers?.length ? settings.providers : [providerFromSettings(settings)];
 }
 
+/** The regulator regions of the desk's providers (retired ones too): which regulators' rows, columns and laws apply. */
+export function deskRegions(settings: DeskSettings): Set<RegulatorRegion> {
+  return new Set(deskProviders(settings).map((p) => p.region));
+}
+
 /**
  * The settings with their providers made explicit (the schema upgrade and the first-run setup store this). `firstId`:
  * the id of a first provider made from the settings (the first run gives a new one; older settings keep `first`).

@@ -3,7 +3,7 @@ import type { MainMessage } from '#shared/ipc/messages';
 import { casesCsvFileName, casesCsvTable, type CaseCsvInput } from '#shared/exports/cases-csv';
 import type { CaseRecord } from '#shared/model/case';
 import type { InterfaceLocale } from '#shared/model/dates';
-import { deskProviders, providerName } from '#shared/model/provider';
+import { deskRegions, providerName } from '#shared/model/provider';
 import { translate } from '#lib/i18n/index';
 import { procedureName } from '#lib/rules';
 import { getSettings } from '#db/repositories/cases';
@@ -50,10 +50,7 @@ export async function casesCsv(
   const words = casesCsvWordsIn(locale, (key, values) => translate(locale, key, values));
   return {
     // Ofcom's clock columns are left out at a desk with no UK provider (casesCsvTable).
-    text: toCsv(
-      casesCsvTable(inputs, words, settings ? new Set(deskProviders(settings).map((p) => p.region)) : undefined),
-      words.delimiter,
-    ),
+    text: toCsv(casesCsvTable(inputs, words, settings ? deskRegions(settings) : undefined), words.delimiter),
     count: records.length,
     // Named in the file's words too.
     fileName: (filtered, today) => casesCsvFileName(today, filtered, words),

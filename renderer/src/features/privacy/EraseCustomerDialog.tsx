@@ -23,7 +23,7 @@ import { todayIso } from '#lib/today';
 import { eraseCustomer, findCustomerCases, type CustomerCase } from '#db/repositories/retention';
 import { db } from '#db/schema';
 import { useSettings } from '#db/hooks';
-import { deskProviders } from '#shared/model/provider';
+import { deskRegions } from '#shared/model/provider';
 import { formatDate } from '#lib/format';
 import { errorDetailIn, useT } from '#lib/i18n/index';
 
@@ -56,7 +56,7 @@ function EraseForm({ caseId, by, onDone }: { caseId: string; by: string; onDone:
   const confirmWord = t('erase.word');
   // The law that lets the figures be kept: the UK GDPR, PIPEDA, or both for a desk with providers in both.
   const settings = useSettings();
-  const regions = [...new Set((settings ? deskProviders(settings) : []).map((p) => p.region))].sort().reverse();
+  const regions = [...(settings ? deskRegions(settings) : [])].sort().reverse();
   const laws = (regions.length ? regions : (['UK'] as const)).map((region) => t(`erase.law.${region}`)).join('; ');
 
   useEffect(() => {
