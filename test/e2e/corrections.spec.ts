@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { axeViolations } from '#test/support/axe';
 import {
   addDays,
   addProvider,
@@ -277,6 +278,7 @@ test('a proposal voided after the customer accepted it: the case says the accept
   await expect(misfits).toContainText('Dorothy Vaughan accepted the proposed resolution (by phone)');
   await expect(misfits).toContainText('No resolution has been proposed');
   await misfits.screenshot({ path: shots('186-case-steps-that-do-not-fit'), style: HIDE_NOTIFICATIONS });
+  expect(await axeViolations(page, '[data-misfit-steps]'), 'axe violations on the steps that do not fit').toEqual([]);
   // Voiding the acceptance too puts the case right.
   await page.getByRole('button', { name: /^Void the entry of .*accepted the proposed resolution/ }).click();
   dialog = page.getByRole('dialog', { name: 'Void this entry' });

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { axeViolations } from '#test/support/axe';
 import {
   chooseOption,
   countEntries,
@@ -146,6 +147,7 @@ test('a postcode that does not look like one of the region is asked about once i
   );
   await expect(postcode).not.toHaveAttribute('aria-invalid', 'true');
   await page.screenshot({ path: shots('185-intake-postcode-check') });
+  expect(await axeViolations(page, 'form'), 'axe violations on the intake with its postcode question').toEqual([]);
   await postcode.fill('LS1 4AP');
   await page.keyboard.press('Tab');
   await expect(check).toHaveCount(0);

@@ -106,6 +106,7 @@ async function join(
     await expect(warning).toContainText(`${login.name} has already issued references in this team (`);
     await expect(page.getByRole('button', { name: 'Join the team' })).toBeEnabled();
     await page.screenshot({ path: shots('184-team-login-in-use'), fullPage: true });
+    expect(await axeViolations(page, '[data-login-in-use]'), 'axe violations on the login question').toEqual([]);
     await page.getByRole('button', { name: 'This computer replaces the other one: join' }).click();
   }
   if (!waitForSync) return;
