@@ -503,9 +503,14 @@ test('a desk holding a provider id the team has with other details is not joined
     postcode: 'YO1 7HH',
   });
   await expect(c.page.getByRole('heading', { level: 1, name: /^OLD-\d{4}-000001$/ })).toBeVisible();
-  // Bradford's login issued the last test's HULL references: this computer says it replaces that one.
-  await join(c.page, DESK_B, false, server.url, true);
+  // Bradford's login may have issued the last test's HULL references, if that desk's counter reached the server before
+  // it was killed: if the desk is told so, this computer says it replaces that one.
+  await join(c.page, DESK_B, false);
   const refusal = c.page.getByRole('alert').filter({ hasText: 'Not joined' });
+  const inUse = c.page.getByRole('alert').filter({ hasText: 'This desk login is in use at another computer' });
+  await expect(refusal.or(inUse)).toBeVisible();
+  if (await inUse.isVisible())
+    await c.page.getByRole('button', { name: 'This computer replaces the other one: join' }).click();
   await expect(refusal).toContainText('Not joined: the team uses some of this desk’s ids for other things');
   await expect(refusal).toContainText(
     `This desk’s provider “Southgate Telecom” has the id “${body.id}”, which the team already uses for a provider with other details (“${body.name}”).`,
