@@ -1,6 +1,6 @@
 // Who a letter is addressed to: the representative when someone acts for the customer (the customer gets a copy),
 // otherwise the customer. Every letter posts, so a letter without a full postal address is refused here.
-import type { CaseRecord, CustomerTitle, PostalAddress } from '#shared/model/case';
+import { CUSTOMER_TITLE_LABELS, type CaseRecord, type CustomerTitle, type PostalAddress } from '#shared/model/case';
 import { saying } from '#shared/model/saying';
 import { regionOfPostcode } from '#shared/model/postcode';
 import { LetterRefusalError } from './refusals';
@@ -34,6 +34,37 @@ export function letterAddressee(caseRecord: CaseRecord): Addressee {
     ...(customer.title ? { title: customer.title } : {}),
     addressLines: postalLines(customer.address, 'customer', name),
   };
+}
+
+/**
+ * Who and where a letter made now would be addressed to, as one text kept with each letter issued (the entry's
+ * `addressedTo`) so that a later change of address, name or title, or a representative added or removed, here or at
+ * another desk, shows which letters went by the old one (`addressSinceChanged`, shared/model/letters-issued.ts). The
+ * addressee's title, name and address lines, then, for a letter to a representative, the customer's for their copy;
+ * a line each, a blank line between the two. Undefined when no letter can be addressed (no postal address).
+ */
+export function addressedTo(caseRecord: CaseRecord): string | undefined {
+  const block = (a: Addressee) =>
+    [
+      [a.title ? CUSTOMER_TITLE_LABELS[a.title].split(' ')[0] : '', a.name].filter(Boolean).join(' '),
+      ...a.addressLines,
+    ].join('\n');
+  let addressee: Addressee;
+  try {
+    addressee = letterAddressee(caseRecord);
+  } catch (error) {
+    if (error instanceof LetterRefusalError) return undefined;
+    throw error;
+  }
+  if (addressee.role === 'customer') return block(addressee);
+  let copy = '';
+  try {
+    copy = block(customerAsAddressee(caseRecord));
+  } catch (error) {
+    // The customer's copy cannot be posted (no address): the letter still goes to the representative.
+    if (!(error instanceof LetterRefusalError)) throw error;
+  }
+  return copy ? `${block(addressee)}\n\n${copy}` : block(addressee);
 }
 
 /** The customer as the addressee of their copy of a letter written to their representative. */

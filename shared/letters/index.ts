@@ -10,7 +10,7 @@ export {
   type AdrSchemeContact,
 } from './acknowledgement';
 export { adrLetter, type AdrLetterInput, type AdrLetterReason } from './adr-letter';
-export { letterAddressee, type Addressee } from './addressee';
+export { addressedTo, letterAddressee, type Addressee } from './addressee';
 export {
   type DeskTextPart,
   LETTER_REFUSALS_EN,
@@ -143,6 +143,7 @@ export {
   letterWithdrawnEntry,
   lettersOnTimeline,
   receiptSinceCorrected,
+  addressSinceChanged,
   recordedWithLetter,
   standingLetterOfKind,
   letterFileBase,

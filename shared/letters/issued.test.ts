@@ -3,18 +3,21 @@
 // which kind of letter it withdrew (anonymising it: shared/privacy/anonymise.test.ts).
 import { describe, expect, it } from 'vitest';
 import { storedEvent } from '#shared/model/stored';
-import type { TimelineEvent } from '#shared/model/case';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import {
   WITHDRAW_WORDING,
   letterWithdrawnEntry,
   lettersOnTimeline,
   receiptSinceCorrected,
+  addressSinceChanged,
   recordedWithLetter,
   standingLetterOfKind,
   letterFileBase,
   unusedLetterFileName,
 } from './issued';
 import { LANGUAGES, LETTER_FILE_KINDS, type LetterLanguage } from './catalogue';
+import { addressedTo } from './addressee';
+import { sampleCase } from './fixtures';
 
 const SHA = 'b'.repeat(64);
 const event = (over: Partial<TimelineEvent> & Pick<TimelineEvent, 'id' | 'type' | 'on'>): TimelineEvent => ({
@@ -234,5 +237,71 @@ describe('receiptSinceCorrected', () => {
     expect(receiptSinceCorrected(letters.get('L4')!, '2026-11-20')).toBeNull();
     expect(letters.get('L3')!.madeWithReceivedOn).toBeUndefined();
     expect(receiptSinceCorrected(letters.get('L3')!, '2026-11-20')).toBeNull();
+  });
+});
+
+describe('addressSinceChanged, with the address kept by addressedTo', () => {
+  const ada = sampleCase();
+  const made = (letterId: string, caseRecord?: CaseRecord) =>
+    event({
+      id: `i-${letterId}`,
+      type: 'letter-issued',
+      on: '2026-12-02',
+      data: {
+        letterId,
+        kind: 'acknowledgement',
+        fileName: `${letterId}.pdf`,
+        sha256: SHA,
+        ...(caseRecord ? { addressedTo: addressedTo(caseRecord) } : {}),
+      },
+    });
+  const moved = sampleCase({
+    customer: { ...ada.customer, address: { lines: ['22 New Road', 'Harrogate'], postcode: 'HG1 2AB' } },
+  });
+
+  it('keeps the title, name and address lines a letter was addressed to, the postcode last', () => {
+    expect(addressedTo(sampleCase({ customer: { ...ada.customer, title: 'ms' } }))).toBe(
+      'Ms Margaret Okafor\n14 Albion Terrace\nFolkestone\nKent\nCT20 1QB',
+    );
+  });
+
+  it('keeps the representative’s, then the customer’s for their copy, and none when the case cannot be addressed', () => {
+    const represented = sampleCase({
+      representative: {
+        name: 'Daniel Okafor',
+        relationship: 'Son',
+        address: { lines: ['3 Mill Lane', 'Dover'], postcode: 'CT16 1AA' },
+      },
+    });
+    expect(addressedTo(represented)).toBe(
+      'Daniel Okafor\n3 Mill Lane\nDover\nCT16 1AA\n\nMargaret Okafor\n14 Albion Terrace\nFolkestone\nKent\nCT20 1QB',
+    );
+    expect(addressedTo(sampleCase({ customer: { name: 'Margaret Okafor' } }))).toBeUndefined();
+  });
+
+  it('gives where a standing letter went when the case’s addressee is another now: a move, a title, a representative', () => {
+    const [letter] = lettersOnTimeline([made('L1', ada)]);
+    expect(letter!.madeForAddress).toBe(addressedTo(ada));
+    expect(addressSinceChanged(letter!, addressedTo(ada))).toBeNull();
+    expect(addressSinceChanged(letter!, addressedTo(moved))).toBe(addressedTo(ada));
+    const titled = sampleCase({ customer: { ...ada.customer, title: 'mrs' } });
+    expect(addressSinceChanged(letter!, addressedTo(titled))).toBe(addressedTo(ada));
+  });
+
+  it('says nothing of a withdrawn letter, one recorded before letters kept their address, or a case with no address now', () => {
+    const withdrawn = lettersOnTimeline([
+      made('L1', ada),
+      event({
+        id: 'w1',
+        type: 'letter-withdrawn',
+        on: '2026-12-03',
+        data: { letterId: 'L1', kind: 'acknowledgement' },
+      }),
+    ])[0]!;
+    expect(addressSinceChanged(withdrawn, addressedTo(moved))).toBeNull();
+    const older = lettersOnTimeline([made('L2')])[0]!;
+    expect(older.madeForAddress).toBeUndefined();
+    expect(addressSinceChanged(older, addressedTo(moved))).toBeNull();
+    expect(addressSinceChanged(lettersOnTimeline([made('L3', ada)])[0]!, undefined)).toBeNull();
   });
 });

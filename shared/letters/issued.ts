@@ -12,6 +12,7 @@ import { lettersOnTimeline } from '#shared/model/letters-issued';
 export {
   lettersOnTimeline,
   receiptSinceCorrected,
+  addressSinceChanged,
   recordedWithLetter,
   type LetterOnTimeline,
   type LetterWithdrawal,

@@ -23,6 +23,12 @@ export interface LetterOnTimeline {
    * letter recorded before this was kept.
    */
   madeWithReceivedOn?: string;
+  /**
+   * Who and where the letter was addressed to when it was made (`addressedTo` in shared/letters/addressee.ts: the
+   * addressee's name and address, and the customer's for their copy); absent for a letter recorded before this was
+   * kept. Personal data: anonymising removes it with the rest of the entry's details.
+   */
+  madeForAddress?: string;
   /** Set once the letter was withdrawn (the first withdrawal counts; there is never a second). */
   withdrawn?: LetterWithdrawal;
 }
@@ -45,6 +51,7 @@ export function lettersOnTimeline(events: readonly TimelineEvent[]): LetterOnTim
         issuedOn: e.on,
         issuedBy: e.by,
         ...(str(e.data?.receivedOn) ? { madeWithReceivedOn: str(e.data?.receivedOn) } : {}),
+        ...(str(e.data?.addressedTo) ? { madeForAddress: str(e.data?.addressedTo) } : {}),
       };
       byId.set(letterId, letter);
       out.push(letter);
@@ -64,6 +71,18 @@ export function lettersOnTimeline(events: readonly TimelineEvent[]): LetterOnTim
 export function receiptSinceCorrected(letter: LetterOnTimeline, receivedOn: string): string | null {
   if (letter.withdrawn || !letter.madeWithReceivedOn) return null;
   return letter.madeWithReceivedOn === receivedOn ? null : letter.madeWithReceivedOn;
+}
+
+/**
+ * Who and where a standing letter was addressed to, when the case's addressee has changed since (a new address, name or
+ * title, a representative added or removed; here after it was made, or at another desk while this one made it
+ * offline): it may have gone to the wrong place. Null for a withdrawn letter, one addressed as the case is now, one
+ * recorded before letters kept their address, or when the case can no longer be addressed (`now` absent: nothing to
+ * compare with, and no letter can be made until it can).
+ */
+export function addressSinceChanged(letter: LetterOnTimeline, now: string | undefined): string | null {
+  if (letter.withdrawn || !letter.madeForAddress || now === undefined) return null;
+  return letter.madeForAddress === now ? null : letter.madeForAddress;
 }
 
 /** The last letter of this kind that was issued and stands (not withdrawn), or null. */

@@ -119,6 +119,7 @@ describe('anonymiseCase', () => {
         kind: 'acknowledgement',
         fileName: 'Ada.pdf',
         sha256: 'ab',
+        addressedTo: 'Ada Lovelace\n1 Byron Row\nLondon\nW1 1AA',
       }),
       ev('referred-to-adr', 'Referred (ref CISAS-1)', { scheme: 'CISAS', reference: 'CISAS-1' }),
       ev('reassigned', 'Handed over from Sam to Kim: Ada asked', {
@@ -129,7 +130,7 @@ describe('anonymiseCase', () => {
       ev('vulnerability', 'Vulnerability details recorded', { change: 'recorded' }),
     ];
     const out = anonymiseCase(record, events, options).events;
-    expect(JSON.stringify(out)).not.toMatch(/Ada|CISAS-1|sha256|letterId/);
+    expect(JSON.stringify(out)).not.toMatch(/Ada|CISAS-1|sha256|letterId|addressedTo|Byron/);
     expect(out.map((e) => [e.type, e.on, e.at, e.by, e.summary, e.data])).toEqual([
       [
         'escalated',

@@ -147,6 +147,34 @@ test('an ADR letter (time-based) is previewed, issued, locked on the timeline an
     path: shots('183-letters-made-with-a-corrected-receipt'),
     style: '.mantine-Notifications-root { display: none; }',
   });
+
+  // The customer moved (or the address was mistyped): each letter says where it was addressed, as it may have gone
+  // to the old address.
+  await expect(page.locator('[data-letter-address-changed]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Edit the customer’s details…', exact: true }).click();
+  const details = page.getByRole('dialog', { name: /customer’s details/ });
+  await details.getByLabel('Postal address').first().fill('22 New Road\nHarrogate');
+  await details.getByLabel('Postcode').first().fill('HG1 2AB');
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details).toBeHidden();
+  const madeFor = page.locator('[data-letter-address-changed]');
+  await expect(madeFor).toHaveCount(2);
+  await expect(madeFor.first()).toHaveText(
+    'Addressed to Ada Lovelace, 12 St James Square, London, SW1Y 4JH. The case’s name or address has changed since, so this letter may have gone to the wrong place. Withdraw it and send it again if it did not reach the customer.',
+  );
+  // A letter withdrawn no longer says so.
+  await page.getByRole('button', { name: `Withdraw ${standard.name}…` }).click();
+  const withdraw = page.getByRole('dialog', { name: 'Withdraw a letter' });
+  await withdraw.getByLabel('Why is it withdrawn?').fill('Sent to the old address');
+  await withdraw.getByRole('button', { name: 'Withdraw the letter' }).click();
+  await expect(withdraw).toBeHidden();
+  await expect(madeFor).toHaveCount(1);
+  await page.getByText('Letters issued').scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: shots('187-letters-addressed-before-a-move'),
+    style: '.mantine-Notifications-root { display: none; }',
+  });
 });
 
 test('CISAS: the ADR letter gives its verified email; the desk is told its unverified postal address before printing or issuing (explore27-rules F4)', async ({

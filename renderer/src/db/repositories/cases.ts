@@ -5,7 +5,7 @@ import { summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import type { NewCaseParts } from '#shared/model/intake';
-import { letterWithdrawnEntry } from '#shared/letters/index';
+import { addressedTo, letterWithdrawnEntry } from '#shared/letters/index';
 import { deskProviders, savedDeskForm, settingsForUsual, usualProvider, type Provider } from '#shared/model/provider';
 import { RecordRefusal } from '#shared/model/refusals';
 import { counterKey, formatReference } from '#shared/model/reference';
@@ -264,6 +264,12 @@ export interface LetterToRecord {
    * case's as it is recorded when not given.
    */
   madeWithReceivedOn?: string;
+  /**
+   * Who and where the letter was addressed to (`addressedTo`, shared/letters/addressee.ts), kept on its entry so a
+   * later change of address, here or at another desk, shows the letter may have gone to the old one. The case's as it
+   * is recorded when not given.
+   */
+  madeForAddress?: string;
 }
 
 /**
@@ -277,6 +283,7 @@ function issuedLetterRows(
   sha256: string,
 ): { row: LetterRow; entries: TimelineEvent[] } {
   const { caseId } = letter;
+  const addressed = letter.madeForAddress ?? addressedTo(record);
   const row: LetterRow = {
     id: newId(),
     caseId,
@@ -302,6 +309,7 @@ function issuedLetterRows(
         fileName: letter.fileName,
         sha256,
         receivedOn: letter.madeWithReceivedOn ?? record.receivedOn,
+        ...(addressed === undefined ? {} : { addressedTo: addressed }),
       },
     },
   ];

@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewCaseParts } from '#shared/model/intake';
+import { addressedTo } from '#shared/letters/index';
 import { refreshCaseIndex } from '#db/case-index/derive';
 import { deskSettings } from '#test/support/desk';
 import { customer, newCaseParts } from '#test/support/cases';
@@ -55,6 +56,7 @@ describe('recordLettersIssued', () => {
       letter(ada.id, {
         alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' },
         madeWithReceivedOn: '2026-08-30',
+        madeForAddress: 'Ada Lovelace\n1 Old Road\nLeeds\nLS1 1AA',
       }),
       letter(grace.id, { alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' } }),
       letter(grace.id, {
@@ -82,6 +84,8 @@ describe('recordLettersIssued', () => {
         sha256: result.row.sha256,
         // The date received the letter was made with: given, or the case's as recorded.
         receivedOn: input[i].madeWithReceivedOn ?? (await database.cases.get(input[i].caseId))!.receivedOn,
+        // Who and where it was addressed to: given, or the case's as recorded.
+        addressedTo: input[i].madeForAddress ?? addressedTo((await database.cases.get(input[i].caseId))!),
       });
       expect(event?.summary).toBe(input[i].summary);
     }

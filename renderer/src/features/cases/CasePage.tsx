@@ -28,7 +28,13 @@ import {
   letterTheStageCallsFor,
   type LetterChoice,
 } from '#features/letters';
-import { lettersOnTimeline, receiptSinceCorrected, standingLetterOfKind } from '#shared/letters/index';
+import {
+  addressedTo,
+  addressSinceChanged,
+  lettersOnTimeline,
+  receiptSinceCorrected,
+  standingLetterOfKind,
+} from '#shared/letters/index';
 import { ActionFormModal } from './actions/ActionFormModal';
 import { ActionsMenu } from './actions/ActionsMenu';
 import { NextSteps } from './actions/NextSteps';
@@ -242,6 +248,7 @@ export function CasePage({ id }: { id: string }) {
   // Each issued letter as the timeline says it (its withdrawal, the date received it was made with); the letter's row
   // is never changed.
   const issued = useMemo(() => new Map(lettersOnTimeline(events ?? []).map((l) => [l.letterId, l] as const)), [events]);
+  const addressNow = useMemo(() => (record ? addressedTo(record) : undefined), [record]);
 
   // Drawn once everything it lists is read (the three reads run together), so nothing jumps down the page.
   if (record === undefined || events === undefined || attachments === undefined) return null;
@@ -541,6 +548,8 @@ export function CasePage({ id }: { id: string }) {
                   const withdrawn = onTimeline?.withdrawn;
                   // Made with a date received since corrected (here, or at another desk while this one was offline).
                   const madeWith = onTimeline ? receiptSinceCorrected(onTimeline, record.receivedOn) : null;
+                  // Addressed to someone or somewhere the case no longer names (the same, for the address).
+                  const madeFor = onTimeline ? addressSinceChanged(onTimeline, addressNow) : null;
                   // Offered until a letter of the same kind stands again (the corrected one).
                   const corrected =
                     withdrawn && !standingLetterOfKind(events, l.kind) ? choiceForKind(l.kind, { events }) : null;
@@ -560,6 +569,11 @@ export function CasePage({ id }: { id: string }) {
                               by: withdrawn.by,
                               reason: withdrawn.reason,
                             })}
+                          </Text>
+                        )}
+                        {madeFor && !record.anonymisedOn && (
+                          <Text size="xs" c="orange.9" data-letter-address-changed>
+                            {t('case.letterAddressChanged', { then: madeFor.split(/\n+/).join(', ') })}
                           </Text>
                         )}
                         {madeWith && !record.anonymisedOn && (

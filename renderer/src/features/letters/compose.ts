@@ -2,7 +2,7 @@
 // save where the user chooses and lock the exact bytes and their SHA-256 on the timeline, with the event the letter
 // stands for.
 import type { MainMessage } from '#shared/ipc/messages';
-import { letterParagraphs, type LetterDocument, type ParagraphEdits } from '#shared/letters/index';
+import { addressedTo, letterParagraphs, type LetterDocument, type ParagraphEdits } from '#shared/letters/index';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import { recordLetterIssued } from '#db/repositories/cases';
 import { db } from '#db/schema';
@@ -81,6 +81,7 @@ export async function issueLetter(
     issuedOn: context.today,
     bytes,
     madeWithReceivedOn: context.record.receivedOn,
+    madeForAddress: addressedTo(context.record),
     by: context.by || context.settings.handlerName,
     summary: summaryInEnglish({
       kind: edited ? 'letter-issued-edited' : 'letter-issued',

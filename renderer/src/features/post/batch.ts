@@ -7,6 +7,7 @@ import {
   LetterRefusalError,
   type LetterRefusal,
   caseUnprintable,
+  addressedTo,
   letterAddressee,
   pageFormatForCase,
   windowLinesFor,
@@ -169,7 +170,7 @@ export interface PrintRun {
   /** The print file, or null when no letter could be made. */
   bytes: Uint8Array | null;
   /** The letters in the print file, in order, with their exact bytes (what is locked on each case when recorded). */
-  made: Array<{ letter: DueLetter; rendered: RenderedLetter; madeWithReceivedOn: string }>;
+  made: Array<{ letter: DueLetter; rendered: RenderedLetter; madeWithReceivedOn: string; madeForAddress?: string }>;
   pages: number;
   errors: LetterMessage[];
   /** Letters made, to a representative, whose customer's copy could not be printed (no postal address). */
@@ -332,7 +333,8 @@ export async function makePrintFile(
       } catch (error) {
         throw new LetterProblemError('not-joined', { reason: technicalDetail(error) });
       }
-      made.push({ letter, rendered, madeWithReceivedOn: recordOf.get(letter.caseId)!.receivedOn });
+      const madeFor = recordOf.get(letter.caseId)!;
+      made.push({ letter, rendered, madeWithReceivedOn: madeFor.receivedOn, madeForAddress: addressedTo(madeFor) });
       if (rendered.copyMissing)
         noCopy.push({ letter, message: copyMissingInEnglish(rendered.copyMissing), copyMissing: rendered.copyMissing });
     } catch (error) {
@@ -452,13 +454,14 @@ export async function recordPrintRun(
   try {
     results = await recordLettersIssued(
       database,
-      run.made.map(({ letter, rendered, madeWithReceivedOn }) => ({
+      run.made.map(({ letter, rendered, madeWithReceivedOn, madeForAddress }) => ({
         caseId: letter.caseId,
         kind: rendered.kind,
         fileName: rendered.fileName,
         issuedOn: options.today,
         bytes: rendered.bytes,
         madeWithReceivedOn,
+        madeForAddress,
         by: options.by,
         summary: summaryInEnglish({
           kind: 'letter-issued-printed',

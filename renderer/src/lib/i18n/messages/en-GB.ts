@@ -1953,6 +1953,8 @@ export const enGB = {
   'case.withdrawnBy': '{date} by {by}: {reason}',
   'case.letterReceiptCorrected':
     'Made when the date received was {then}; it has since been corrected to {now}, so the dates this letter gives may be wrong. Withdraw it and issue a corrected letter if they are.',
+  'case.letterAddressChanged':
+    'Addressed to {then}. The case’s name or address has changed since, so this letter may have gone to the wrong place. Withdraw it and send it again if it did not reach the customer.',
   'case.sha': 'SHA-256 of the issued PDF',
   'case.download': 'Download the issued copy',
   'case.print': 'Print',

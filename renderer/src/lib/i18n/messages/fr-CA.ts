@@ -2513,6 +2513,8 @@ export const frCA: Record<MessageKey, string> = {
   'case.withdrawnBy': '{date} par {by}\u00a0: {reason}',
   'case.letterReceiptCorrected':
     'Produite quand la date de réception était le {then}, corrigée depuis pour le {now}\u00a0: les dates que donne cette lettre peuvent être fausses. Si elles le sont, retirez-la et produisez une lettre corrigée.',
+  'case.letterAddressChanged':
+    'Adressée à {then}. Le nom ou l’adresse du dossier a changé depuis\u00a0: cette lettre a peut-être été envoyée au mauvais endroit. Si elle n’a pas joint le client, retirez-la et envoyez-la de nouveau.',
   'case.sha': 'Empreinte SHA-256 du PDF produit',
   'case.download': 'Télécharger la copie produite',
   'case.print': 'Imprimer',
