@@ -13,6 +13,7 @@ import {
   adrAvailableFrom,
   nextStepsFromEvaluation,
   procedureWordingFor,
+  lettersOnTimeline,
   standingLetterOfKind,
   summaryResolutionLetter,
   unusedLetterFileName,
@@ -168,7 +169,25 @@ export function letterTheStageCallsFor(
   if (adr && offered.includes('adr-final') && events.some((e) => e.type === 'deadlock')) return 'adr-final';
   if (adr && offered.includes('adr-time') && adr.dueOn !== null && adr.dueOn <= today) return 'adr-time';
   if (next.has('tell-customer-about-ccts') && offered.includes('ccts-notice')) return 'ccts-notice';
+  if (finalPositionGiven(context.events)) return null;
   return 'final-response';
+}
+
+/**
+ * Whether the customer has had our final position since the case was last reopened: a final response that stands, or
+ * the ADR letter sent after a deadlock (it carries the final position). Nothing more is then called for; a second final
+ * response would only repeat it, or contradict it (explore34-keyboard, "the next letter after the ADR letter").
+ */
+function finalPositionGiven(timeline: readonly TimelineEvent[]): boolean {
+  const events = effectiveTimeline(timeline);
+  const reopened = events.findLastIndex((e) => e.type === 'reopened');
+  const since = events.slice(reopened + 1);
+  const deadlock = since.findIndex((e) => e.type === 'deadlock');
+  if (deadlock >= 0 && since.slice(deadlock + 1).some((e) => e.type === 'adr-letter-sent')) return true;
+  const withdrawn = new Set(lettersOnTimeline(timeline).flatMap((l) => (l.withdrawn ? [l.letterId] : [])));
+  return since.some(
+    (e) => e.type === 'letter-issued' && e.data?.kind === 'final-response' && !withdrawn.has(String(e.data?.letterId)),
+  );
 }
 
 /**

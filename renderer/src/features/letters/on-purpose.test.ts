@@ -76,6 +76,38 @@ describe('the letter the stage calls for (the case page header)', () => {
     );
   });
 
+  it('is none once the ADR letter with the final position was sent after a deadlock, until the case is reopened', () => {
+    const deadlock = entry('deadlock', '2026-11-25', { details: 'We will not refund.' });
+    const sent = [received(), acknowledged(), deadlock, issued('adr-letter', '2026-11-25', 'L1')];
+    sent.push(entry('adr-letter-sent', '2026-11-25'));
+    expect(letterTheStageCallsFor(context(sent, '2026-11-26'))).toBeNull();
+    // The ADR letter's entry voided (recorded by mistake): it is called for again.
+    const voided = entry('voided', '2026-11-26', { entryId: sent.at(-1)!.id, reason: 'Not sent' });
+    expect(letterTheStageCallsFor(context([...sent, voided], '2026-11-26'))).toBe('adr-final');
+    // A time-based ADR letter, with no deadlock, leaves the final response to come.
+    const timeBased = [received(), acknowledged(), entry('adr-letter-sent', '2026-11-25')];
+    expect(letterTheStageCallsFor(context(timeBased, '2026-11-26'))).toBe('final-response');
+  });
+
+  it('is none once a final response stands; called for again when it is withdrawn or the case reopened after it', () => {
+    const final = issued('final-response', '2026-11-24', 'F1');
+    const events = [received(), acknowledged(), final];
+    expect(letterTheStageCallsFor(context(events, '2026-11-25'))).toBeNull();
+    const withdrawn = entry('letter-withdrawn', '2026-11-25', {
+      letterId: 'F1',
+      kind: 'final-response',
+      reason: 'Wrong amount',
+    });
+    expect(letterTheStageCallsFor(context([...events, withdrawn], '2026-11-25'))).toBe('final-response');
+    const reopened = [
+      ...events,
+      entry('resolved', '2026-11-24', { details: 'Refunded' }),
+      entry('closed', '2026-11-24'),
+      entry('reopened', '2026-11-25', { reason: 'The refund never arrived' }),
+    ];
+    expect(letterTheStageCallsFor(context(reopened, '2026-11-26'))).toBe('final-response');
+  });
+
   it('is none for a closed case', () => {
     const events = [
       received(),
