@@ -142,6 +142,51 @@ export function sampleCanadianSettings(): DeskSettings {
   };
 }
 
+/**
+ * A short French acknowledgement from a Québec desk (explore34a #15): a customer titled M., a reply "as soon as we
+ * can" in the procedure's words, its own escalation, the CCTS with no date yet. With the usual gaps it runs its last
+ * section and sign-off onto a page 2.
+ */
+export function sampleFrenchAcknowledgement(overrides: Partial<AcknowledgementInput> = {}): AcknowledgementInput {
+  const caseRecord = sampleCanadianCase({
+    reference: 'TCL-2026-000002',
+    receivedOn: '2026-11-20',
+    channel: 'email',
+    customer: {
+      name: 'Patrick O’Neil',
+      title: 'mr',
+      address: { lines: ['88, rue des Forges', 'Trois-Rivières (Québec)'], postcode: 'G9A 2G8' },
+      accountNumber: 'TL-331-908-4410',
+    },
+  });
+  const settings: DeskSettings = {
+    ...sampleCanadianSettings(),
+    company: {
+      name: 'Télécâble Laurentides inc.',
+      addressLines: ['1200, boulevard René-Lévesque Ouest, bureau 400', 'Montréal (Québec)'],
+      postcode: 'H3B 4W8',
+      phone: '514 555-0142',
+      email: 'plaintes@telecable-laurentides.ca',
+    },
+  };
+  return {
+    caseRecord,
+    settings,
+    language: 'fr-CA',
+    issuedOn: '2026-12-06',
+    handlerName: 'Geneviève Côté',
+    nextSteps: {
+      firstResponseDueOn: null,
+      adrAvailableOn: null,
+      promisedTimeFrame: 'Nous vous répondrons dès que possible et nous vous tiendrons au courant.',
+      escalation:
+        'Vous pouvez demander, par écrit, par téléphone ou dans votre dossier d’assistance, que votre plainte soit confiée à notre cadre supérieur, puis au responsable de notre équipe d’assistance.',
+      adrScheme: { ...schemeNames('ccts'), website: 'www.ccts-cprst.ca', phone: '1-888-221-1687' },
+    },
+    ...overrides,
+  };
+}
+
 export function sampleCctsNotice(overrides: Partial<CctsNoticeInput> = {}): CctsNoticeInput {
   return {
     caseRecord: sampleCanadianCase(),

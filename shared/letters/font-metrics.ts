@@ -113,3 +113,51 @@ export function wrappedLineCount(text: string, fontSize: number, width: number, 
   }
   return lines;
 }
+
+/** A piece of a paragraph as pdfmake sets it: its words, bold or not, and whether it may break at its spaces. */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  noWrap?: boolean;
+}
+
+/**
+ * How many lines a paragraph made of pieces (`TextRun`s) takes in a column `width` points wide, wrapped as
+ * `wrappedLineCount` wraps one string: at spaces, not inside a no-wrap piece, and a new line at each line break. A word
+ * may run across pieces ("20 novembre 2026" in bold, then "."). pdfmake also breaks after a hyphen, so this may count a
+ * line more than it sets, never fewer.
+ */
+export function wrappedRunsLineCount(runs: readonly TextRun[], fontSize: number, width: number): number {
+  const space = textWidth(' ', fontSize);
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  let inWord = false;
+  const endWord = () => {
+    if (!inWord) return;
+    if (used > 0 && used + space + word <= width) used += space + word;
+    else {
+      if (used > 0) lines += 1;
+      const cuts = Math.max(0, Math.ceil(word / width) - 1);
+      lines += cuts;
+      used = word - cuts * width;
+    }
+    word = 0;
+    inWord = false;
+  };
+  for (const run of runs) {
+    for (const ch of run.text) {
+      if (ch === '\n') {
+        endWord();
+        lines += 1;
+        used = 0;
+      } else if (ch === ' ' && !run.noWrap) endWord();
+      else {
+        word += textWidth(ch, fontSize, run.bold === true);
+        inWord = true;
+      }
+    }
+  }
+  endWord();
+  return lines;
+}

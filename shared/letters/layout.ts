@@ -28,7 +28,7 @@ import type {
   SchemeFactsToCheck,
 } from './document';
 import { applyParagraphEdits, isRequiredParagraphKey, type ParagraphEdits } from './edits';
-import { LETTER_FONT_LINE_FACTOR, wrappedLineCount } from './font-metrics';
+import { LETTER_FONT_LINE_FACTOR, type TextRun, wrappedLineCount, wrappedRunsLineCount } from './font-metrics';
 import { greeting, nameInWindow, signOffLine } from './salutation';
 import { ADDRESS_WINDOW_LINES, ADDRESS_WINDOW_WIDTH_MM } from '#shared/model/stored';
 
@@ -400,29 +400,177 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
   const heading = named[0] as string;
   const body = named.slice(1);
   const info = infoBlock(frame, sizes, format);
+  const defaultStyle: LetterStyle = { font: 'Roboto', fontSize: sizes.body, lineHeight: 1.2, color: '#1a1a1a' };
+  const content: LetterContent[] = [
+    letterhead(language, company, sizes, format, frame.logoDataUrl),
+    addressBlock(windowLines, format),
+    info.block,
+    // Everything above is placed absolutely; this pushes the body below the envelope window and the reference
+    // block. (An empty canvas, because an empty text would add a line's height of its own.)
+    { canvas: [], margin: [0, Math.max(format.bodyTopFirstPage, info.bottom + mm(5)) - format.marginTop, 0, 0] },
+    ...opening(language, greeting(language, addressee), heading),
+    ...body.slice(0, -1),
+    // The sign-off never stands alone at the top of a page: it keeps the last section with it.
+    { unbreakable: true, stack: [...body.slice(-1), signOff(frame, handlerName)] },
+  ];
+  // The customer's copy of a letter to a representative adds a line above the opening (`customerCopyOf`): the copy
+  // must take as many pages as the letter, so the letter leaves room for it.
+  const copyNotice: LetterContent[] = addressee.copyTo
+    ? [
+        {
+          text: message(language, 'letter.copyNotice', {
+            customerName: addressee.copyTo,
+            representativeName: addressee.name,
+          }),
+          style: 'copyNotice',
+        },
+      ]
+    : [];
+  const spacing = closeSpacingKeepsToOnePage(format, largePrint, defaultStyle, sizes, [...copyNotice, ...content])
+    ? CLOSE_SPACING
+    : USUAL_SPACING;
 
   return {
     pageSize: format.pageSize,
     pageMargins: [format.marginLeft, format.marginTop, format.marginRight, format.marginBottom],
     language,
     info: { title: frame.title, author: company.name, subject: frame.title, creator: 'Redress' },
-    defaultStyle: { font: 'Roboto', fontSize: sizes.body, lineHeight: 1.2, color: '#1a1a1a' },
-    styles: styles(sizes),
+    defaultStyle,
+    styles: styles(sizes, spacing),
     ...pageFurniture({ language, reference }, format),
-    content: [
-      letterhead(language, company, sizes, format, frame.logoDataUrl),
-      addressBlock(windowLines, format),
-      info.block,
-      // Everything above is placed absolutely; this pushes the body below the envelope window and the reference
-      // block. (An empty canvas, because an empty text would add a line's height of its own.)
-      { canvas: [], margin: [0, Math.max(format.bodyTopFirstPage, info.bottom + mm(5)) - format.marginTop, 0, 0] },
-      ...opening(language, greeting(language, addressee), heading),
-      ...body.slice(0, -1),
-      // The sign-off never stands alone at the top of a page: it keeps the last section with it.
-      { unbreakable: true, stack: [...body.slice(-1), signOff(frame, handlerName)] },
-    ],
+    content,
     ...(frame.toCheck ? { toCheck: frame.toCheck } : {}),
   };
+}
+
+/**
+ * The gaps between the parts of the body, in ems of the body size: above and below the headings, after each
+ * paragraph, after the greeting and the subject line, above the sign-off. The type sizes never change.
+ */
+interface BodySpacing {
+  salutation: number;
+  copyNotice: number;
+  letterHeading: number;
+  subjectFirst: number;
+  headingAbove: number;
+  headingBelow: number;
+  paragraph: number;
+  signOff: number;
+}
+const USUAL_SPACING: BodySpacing = {
+  salutation: 0.8,
+  copyNotice: 0.8,
+  letterHeading: 0.6,
+  subjectFirst: 1.2,
+  headingAbove: 0.35,
+  headingBelow: 0.2,
+  paragraph: 0.5,
+  signOff: 0.4,
+};
+/**
+ * Closer gaps, for a standard-print letter that would run a few lines onto a second page with the usual ones and fits
+ * page 1 with these (explore34a #15: a short French acknowledgement put its last section and sign-off alone on page
+ * 2). The paragraphs stay apart, the signature keeps its room.
+ */
+const CLOSE_SPACING: BodySpacing = {
+  salutation: 0.5,
+  copyNotice: 0.5,
+  letterHeading: 0.4,
+  subjectFirst: 0.8,
+  headingAbove: 0.2,
+  headingBelow: 0.1,
+  paragraph: 0.3,
+  signOff: 0.2,
+};
+
+/**
+ * Whether the letter (`content`) runs onto a second page with the usual spacing but fits page 1 with the close one,
+ * by the letter font's measures (`flowHeight`). Never for large print, whose letters keep their layout.
+ */
+function closeSpacingKeepsToOnePage(
+  format: PageFormat,
+  largePrint: boolean,
+  defaultStyle: LetterStyle,
+  sizes: TypeSizes,
+  content: LetterContent[],
+): boolean {
+  if (largePrint) return false;
+  const room = format.height - format.marginTop - format.marginBottom - PAGE_FIT_SPARE;
+  const width = contentWidth(format);
+  const height = (spacing: BodySpacing) => flowHeight(content, styles(sizes, spacing), defaultStyle, width);
+  return height(USUAL_SPACING) > room && height(CLOSE_SPACING) <= room;
+}
+
+/** Points page 1 keeps spare when the layout decides a letter fits it: the measures are a model of pdfmake's. */
+const PAGE_FIT_SPARE = 2;
+
+type Resolved = Required<Pick<LetterStyle, 'fontSize' | 'lineHeight'>> & { bold: boolean };
+
+const marginsOf = (margin: Margins | undefined): [number, number, number, number] =>
+  margin === undefined
+    ? [0, 0, 0, 0]
+    : typeof margin === 'number'
+      ? [margin, margin, margin, margin]
+      : margin.length === 2
+        ? [margin[0], margin[1], margin[0], margin[1]]
+        : margin;
+
+/**
+ * The height (pt) the nodes take in the flow of a page `width` points wide, as pdfmake sets them on one page: text
+ * wrapped with the letter font's widths, each line `lineHeightOf` its size, margins added (pdfmake does not collapse
+ * them). Nodes placed absolutely take none. Infinite for content it cannot measure (columns or an image in the flow),
+ * so a letter with it is never said to fit.
+ */
+export function flowHeight(
+  nodes: readonly LetterContent[],
+  styleSheet: Record<string, LetterStyle>,
+  inherited: LetterStyle,
+  width: number,
+): number {
+  const base: Resolved = {
+    fontSize: inherited.fontSize ?? 12,
+    lineHeight: inherited.lineHeight ?? 1,
+    bold: inherited.bold === true,
+  };
+  const resolve = (node: LetterContent, outer: Resolved): { style: Resolved; margin: Margins | undefined } => {
+    if (typeof node === 'string') return { style: outer, margin: undefined };
+    const named = [node.style ?? []].flat().map((name) => styleSheet[name] ?? {});
+    const own = [...named, node];
+    const pick = <K extends keyof LetterStyle>(key: K): LetterStyle[K] | undefined =>
+      own.reduce<LetterStyle[K] | undefined>((value, style) => style[key] ?? value, undefined);
+    return {
+      style: {
+        fontSize: pick('fontSize') ?? outer.fontSize,
+        lineHeight: pick('lineHeight') ?? outer.lineHeight,
+        bold: pick('bold') ?? outer.bold,
+      },
+      margin: pick('margin'),
+    };
+  };
+  const runsOf = (text: LetterText['text'], bold: boolean, noWrap: boolean): TextRun[] =>
+    typeof text === 'string'
+      ? [{ text, bold, noWrap }]
+      : text.flatMap((piece) =>
+          typeof piece === 'string'
+            ? [{ text: piece, bold, noWrap }]
+            : runsOf(piece.text, piece.bold ?? bold, piece.noWrap ?? noWrap),
+        );
+  const height = (node: LetterContent, outer: Resolved, room: number): number => {
+    if (typeof node === 'object' && node.absolutePosition) return 0;
+    const { style, margin } = resolve(node, outer);
+    const [left, top, right, bottom] = marginsOf(margin);
+    const inner = room - left - right;
+    const line = lineHeightOf(style.fontSize, style.lineHeight);
+    let own: number;
+    if (typeof node === 'string') own = wrappedRunsLineCount([{ text: node }], style.fontSize, inner) * line;
+    else if ('text' in node) {
+      own = wrappedRunsLineCount(runsOf(node.text, style.bold, node.noWrap === true), style.fontSize, inner) * line;
+    } else if ('stack' in node) own = node.stack.reduce((sum, child) => sum + height(child, style, inner), 0);
+    else if ('canvas' in node) own = Math.max(0, ...node.canvas.flatMap((l) => [l.y1, l.y2]));
+    else return Number.POSITIVE_INFINITY;
+    return top + own + bottom;
+  };
+  return nodes.reduce((sum, node) => sum + height(node, base, width), 0);
 }
 
 /**
@@ -480,7 +628,7 @@ function nameSchemeOnce(content: LetterContent[], names: LetterFrame['schemeName
   return content.map(visit);
 }
 
-function styles(sizes: TypeSizes): Record<string, LetterStyle> {
+function styles(sizes: TypeSizes, spacing: BodySpacing = USUAL_SPACING): Record<string, LetterStyle> {
   const stacked = sizes === LARGE_PRINT;
   return {
     companyName: { fontSize: sizes.companyName, bold: true, color: '#14365d', lineHeight: 1 },
@@ -496,13 +644,17 @@ function styles(sizes: TypeSizes): Record<string, LetterStyle> {
       lineHeight: stacked ? INFO_STACKED_LINE_HEIGHT : INFO_VALUE_LINE_HEIGHT,
       ...(stacked ? { bold: true, margin: [0, 0, 0, INFO_STACKED_GAP] } : {}),
     },
-    salutation: { margin: [0, 0, 0, sizes.body * 0.8] },
-    copyNotice: { bold: true, color: '#14365d', margin: [0, 0, 0, sizes.body * 0.8] },
-    letterHeading: { fontSize: sizes.heading + 1, bold: true, margin: [0, 0, 0, sizes.body * 0.6] },
-    subjectFirst: { margin: [0, 0, 0, sizes.body * 1.2] },
-    heading: { fontSize: sizes.heading, bold: true, margin: [0, sizes.body * 0.35, 0, sizes.body * 0.2] },
-    paragraph: { margin: [0, 0, 0, sizes.body * 0.5] },
-    signOff: { margin: [0, sizes.body * 0.4, 0, 0] },
+    salutation: { margin: [0, 0, 0, sizes.body * spacing.salutation] },
+    copyNotice: { bold: true, color: '#14365d', margin: [0, 0, 0, sizes.body * spacing.copyNotice] },
+    letterHeading: { fontSize: sizes.heading + 1, bold: true, margin: [0, 0, 0, sizes.body * spacing.letterHeading] },
+    subjectFirst: { margin: [0, 0, 0, sizes.body * spacing.subjectFirst] },
+    heading: {
+      fontSize: sizes.heading,
+      bold: true,
+      margin: [0, sizes.body * spacing.headingAbove, 0, sizes.body * spacing.headingBelow],
+    },
+    paragraph: { margin: [0, 0, 0, sizes.body * spacing.paragraph] },
+    signOff: { margin: [0, sizes.body * spacing.signOff, 0, 0] },
     footer: { fontSize: sizes.footer, color: '#4a4a4a' },
   };
 }
