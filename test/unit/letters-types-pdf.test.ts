@@ -23,6 +23,7 @@ import {
   sampleCase,
   sampleCctsNotice,
   sampleFinalResponse,
+  sampleFrenchAcknowledgement,
   sampleSummaryResolution,
   sampleUpdate,
 } from '#shared/letters/fixtures';
@@ -261,6 +262,16 @@ describe('languages', () => {
     for (const word of ['Ombudsman', 'Dear', 'Yours sincerely', 'December', 'text relay', '18001', 'months', '£']) {
       expect(text, word).not.toContain(word);
     }
+  });
+
+  it('fr-CA short acknowledgement from a Québec desk: one page, the sign-off on it (explore34a #15)', async () => {
+    const file = await writePdf('ack-fr-CA', acknowledgementLetter(sampleFrenchAcknowledgement()));
+    expect(pagesOf(file)).toBe(1);
+    const text = textOf(file);
+    expect(text).toContain('Cette lettre dans un autre format');
+    expect(text).toContain('Veuillez agréer, Monsieur, nos salutations distinguées.');
+    expect(text).toContain('Geneviève Côté');
+    expect(text).toContain('Page 1 de 1');
   });
 
   it('fr-CA CCTS notice, after the second level of escalation, to a customer titled Mme', async () => {
