@@ -1,6 +1,7 @@
 // The case list: search as you type, filters and sorting over every case, in a virtualised list (see
 // features/search). Reads the in-memory case index, never the case records.
-import { Button, Chip, CloseButton, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Chip, CloseButton, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
 import { CATEGORIES, CHANNELS } from '#shared/model/case';

@@ -1,6 +1,7 @@
 // The home screen: what needs doing, most urgent first. Each case sits in one of the due lists by its most urgent
 // pending clock; every item is one click (or Tab + Enter) from its case.
-import { Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Group, Loader, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useLocation } from 'wouter';
 import { calendarDaysBetween, proceduresMayHave } from '#shared/rules/index';

@@ -12,13 +12,13 @@ import {
   List,
   Progress,
   ScrollArea,
-  Select,
   SimpleGrid,
   Stack,
   Table,
   Text,
   Title,
 } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import {

@@ -6,7 +6,6 @@ import {
   Fieldset,
   Group,
   Modal,
-  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -14,6 +13,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { type FocusEvent, useCallback, useEffect, useRef, useState } from 'react';

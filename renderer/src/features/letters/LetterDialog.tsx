@@ -2,20 +2,8 @@
 // fill the few inputs it needs (prefilled from what the case recorded), see its REAL pages (the PDF rendered once and
 // drawn by pdf.js from those bytes), edit and preview again, then "Issue and download": the same bytes are saved where
 // the user chooses and locked on the timeline. A second letter of a kind already issued is asked about first.
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';

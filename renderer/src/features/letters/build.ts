@@ -152,8 +152,9 @@ export function defaultInputs(
 /**
  * The letter the case's stage calls for, for the case page's header: the acknowledgement until one was recorded; then
  * the ADR letter once the engine says it is due (with the final position when a deadlock was recorded; the time-based
- * one when the wait is over); the CCTS notice when the engine asks for it; otherwise the final response. None for a
- * closed case (nothing is left to write; "Other letters…" still offers them all).
+ * one when the wait is over); the CCTS notice when the engine asks for it; otherwise the final response, until the
+ * customer has our final position (`finalPositionGiven`). None for a closed case, nor once the final position was given
+ * (nothing is left to write; "Other letters…" still offers them all).
  */
 export function letterTheStageCallsFor(
   context: Pick<LetterContext, 'record' | 'events' | 'evaluation' | 'today'>,

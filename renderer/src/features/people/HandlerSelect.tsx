@@ -1,6 +1,7 @@
 // Hand a case to someone else at the desk. Drop it on any screen that shows a case (the case page, "My cases").
 import { errorIn, useT } from '#lib/i18n/index';
-import { Select, type SelectProps } from '@mantine/core';
+import { type SelectProps } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { db } from '#db/schema';

@@ -1,5 +1,5 @@
 // The header's "who is working" picker. No passwords: it only says whose name goes on what is recorded.
-import { Select } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { IconUser } from '@tabler/icons-react';
 import { useT } from '#lib/i18n/index';
 import { setCurrentPersonId, useCurrentPerson, usePeople } from './current';

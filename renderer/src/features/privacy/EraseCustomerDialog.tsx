@@ -9,13 +9,13 @@ import {
   List,
   Loader,
   Modal,
-  Select,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { ERASED, ERASURE_BASES, KEPT, type ErasureBasis } from '#shared/privacy/erasure';

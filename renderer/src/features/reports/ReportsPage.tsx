@@ -2,21 +2,8 @@
 // definition; charts with a table beside each; CSV and PDF downloads. Every case is read once per page view
 // (./load.ts) and boiled down to a summary; the period and filters only add the summaries up again (cheap).
 import { BarChart } from '@mantine/charts';
-import {
-  Alert,
-  Box,
-  Button,
-  Grid,
-  Group,
-  Paper,
-  Progress,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Box, Button, Grid, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { DateField } from '#ui/DateField';
 import { notifications } from '@mantine/notifications';
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';

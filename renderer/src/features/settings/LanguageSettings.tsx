@@ -1,6 +1,7 @@
 // Settings → "Language of the interface" (issue #17): chosen per person, at this computer; saved at once, and the
 // whole interface redraws in it (no reload). A person who never chose gets the operating system's language.
-import { Paper, Select, Stack, Title } from '@mantine/core';
+import { Paper, Stack, Title } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { notifications } from '@mantine/notifications';
 import { useCurrentPerson } from '#features/people';
 import {

@@ -16,7 +16,6 @@ import {
   MultiSelect,
   NumberInput,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -24,6 +23,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { useForm } from '@mantine/form';
 import { useMemo, useRef, useState } from 'react';
 import { focusFirstInvalid } from '#lib/focus-invalid';

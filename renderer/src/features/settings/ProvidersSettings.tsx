@@ -9,7 +9,6 @@ import {
   Group,
   Modal,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -18,6 +17,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useRef, useState } from 'react';

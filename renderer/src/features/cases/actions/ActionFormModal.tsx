@@ -1,7 +1,8 @@
 // One small form per action, in a modal: the date (today by default) and the action's own fields. Enter in a text box
 // is a new line; Ctrl/Cmd+Enter saves from any field (#lib/forms); Esc cancels, and what was typed is kept as a draft
 // offered on reopening. Messages show next to their fields; the same checks run again inside the write transaction.
-import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';

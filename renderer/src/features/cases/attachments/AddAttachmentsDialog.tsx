@@ -1,6 +1,7 @@
 // Add files to a case: every picked or dropped file listed, each with what it is (from its bytes) and a choice of
 // kind and a note; a refused file shows its reason and is simply not added (nothing else is lost).
-import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Select } from '#ui/Select';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_NOTE, type AttachmentKind } from '#shared/model/attachment';
