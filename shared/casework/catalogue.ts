@@ -779,6 +779,7 @@ export function actionForNextStep(nextActionId: string): CaseActionId | null {
     case 'close':
       return 'close';
     case 'confirm-resolution':
+    case 'reopened-open':
       return 'resolve';
     default:
       return null;

@@ -46,4 +46,40 @@ describe('what to do next on a case', () => {
     desk.do('record-rejection', { on: '2026-11-18', who: 'The customer' });
     expect(steps(desk)).toEqual(desk.evaluation().nextActions.map((a) => a.id));
   });
+
+  it('a reopened case with nothing due by the rules says the customer came back, not "nothing is due" (explore34a Q4)', () => {
+    const desk = new Desk(
+      caseRecord({ procedureId: 'jive-ca', calendar: 'canada', stage: 'customer-support', receivedOn: '2026-11-02' }),
+      '2026-11-20',
+    );
+    desk.do('acknowledge', { on: '2026-11-03' });
+    desk.do('resolve', { on: '2026-11-10', summary: 'Credit applied' });
+    desk.do('close', { on: '2026-11-11' });
+    expect(steps(desk)).toEqual([]);
+    desk.do('reopen', { on: '2026-11-19', reason: 'The credit never showed on the bill' });
+    expect(desk.evaluation().nextActions).toEqual([]);
+    const [only, ...rest] = caseNextSteps(desk.record, desk.events, desk.evaluation());
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({
+      id: 'reopened-open',
+      label: 'Resolve the reopened complaint, or escalate it',
+      dueOn: null,
+    });
+    expect(only!.why).toBe(
+      'Reopened 2026-11-19: the customer came back. No rule sets a date for what comes next; reply to the customer, then record the complaint as resolved again, or escalate it.',
+    );
+    // Resolved again: nothing is said.
+    desk.do('resolve', { on: '2026-11-20', summary: 'Credit applied again, checked on the bill' });
+    expect(steps(desk)).not.toContain('reopened-open');
+  });
+
+  it('a reopened case with a step due by the rules shows that step only', () => {
+    const desk = new Desk(caseRecord({ procedureId: 'ofcom', receivedOn: '2026-09-01' }), '2026-11-20');
+    desk.do('acknowledge', { on: '2026-09-02' });
+    desk.do('resolve', { on: '2026-09-20', summary: 'Refund made' });
+    desk.do('reopen', { on: '2026-11-19', reason: 'The refund never arrived' });
+    expect(steps(desk)).toEqual(desk.evaluation().nextActions.map((a) => a.id));
+    expect(steps(desk)).not.toContain('reopened-open');
+    expect(steps(desk).length).toBeGreaterThan(0);
+  });
 });

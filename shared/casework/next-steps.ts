@@ -11,6 +11,26 @@ export function caseNextSteps(
   events: readonly TimelineEvent[],
   evaluation: Evaluation,
 ): NextAction[] {
+  const steps = stepsFromTheRules(record, events, evaluation);
+  if (steps.length > 0 || evaluation.status !== 'open') return steps;
+  // A reopened case with nothing due by the rules (its acknowledgement and stage targets stay met, a CCTS case or
+  // one whose ADR letter went out has no clock left): the customer came back, so it is not left saying "Nothing is
+  // due", as if it were finished (explore34a Q4).
+  const reopened = effectiveTimeline(events).findLast((e) => e.type === 'reopened');
+  if (!reopened) return steps;
+  const lead = phrase('reopened-nothing-due', { on: { date: reopened.on } });
+  return [
+    {
+      id: 'reopened-open',
+      label: NEXT_STEPS_EN.reopenedOpen,
+      dueOn: null,
+      why: phraseInEnglish(lead),
+      reason: { lead, explanation: [] },
+    },
+  ];
+}
+
+function stepsFromTheRules(record: CaseRecord, events: readonly TimelineEvent[], evaluation: Evaluation): NextAction[] {
   const s = readState(record, events, evaluation, null);
   const answer = s.proposal?.answer;
   if (evaluation.status !== 'open' || s.resolvedOn || answer?.type !== 'resolution-accepted')

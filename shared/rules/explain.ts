@@ -74,6 +74,9 @@ export const PHRASES_EN = {
   // The same under a regime with no ADR letter (the CCTS): nothing about one (explore34a #10).
   'accepted-unresolved-no-adr':
     'On {on} the customer accepted the resolution proposed on {proposedOn}. Once it is in place, record the complaint as resolved.',
+  // A reopened case with nothing due by the rules (explore34a Q4): said, so it does not read as finished.
+  'reopened-nothing-due':
+    'Reopened {on}: the customer came back. No rule sets a date for what comes next; reply to the customer, then record the complaint as resolved again, or escalate it.',
   'closed-unresolved':
     'Closed {on} without a resolution or a final position: was the complaint resolved? If it was, record the resolution; if not, the {clock} is owed.',
   // The customer at the scheme before any ADR letter: the letter stays owed (explore34-team #8), said so on the clock.

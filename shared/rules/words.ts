@@ -35,6 +35,7 @@ export const NEXT_STEPS_EN = {
   reportCcts: 'Report back to the CCTS',
   sendAdr: 'Send the ADR letter',
   recordAccepted: 'Record the resolution the customer accepted',
+  reopenedOpen: 'Resolve the reopened complaint, or escalate it',
   sendFinalResponse: 'Send the final response',
   sendEnergyOmbudsmanLetter: 'Send the letter giving Energy Ombudsman rights',
   acknowledgeDataProtection: 'Acknowledge the data-protection complaint',

@@ -167,6 +167,8 @@ export const frCA: Record<MessageKey, string> = {
     'Le {on}, la personne a accepté le règlement proposé le {proposedOn}. Une fois celui-ci en place, inscrivez la plainte comme réglée\u00a0: une plainte réglée avant l’échéance de sa lettre de recours externe n’en demande aucune.',
   'explain.accepted-unresolved-no-adr':
     'Le {on}, la personne a accepté le règlement proposé le {proposedOn}. Une fois celui-ci en place, inscrivez la plainte comme réglée.',
+  'explain.reopened-nothing-due':
+    'Rouvert le {on} : la personne est revenue. Aucune règle ne fixe de date pour la suite ; répondez-lui, puis inscrivez de nouveau la plainte comme réglée, ou faites-la passer à l’étape suivante.',
   'explain.closed-unresolved':
     'Dossier fermé le {on} sans règlement ni position finale\u00a0: le problème a-t-il été réglé\u00a0? Si oui, inscrivez le règlement\u00a0; sinon, «\u00a0{clock}\u00a0» est due.',
   'explain.referred-before-letter':
@@ -3212,6 +3214,7 @@ export const frCA: Record<MessageKey, string> = {
   'nextSteps.label.respondAtStage': 'Répondre à l’étape {stage}', // m17b
   'nextSteps.label.sendAdr': 'Envoyer la lettre de recours externe',
   'nextSteps.label.recordAccepted': 'Inscrire le règlement que la personne a accepté',
+  'nextSteps.label.reopenedOpen': 'Régler la plainte rouverte, ou la faire passer à l’étape suivante',
   // i17b : les prochaines étapes propres aux régimes, et la lettre due sans délai en cas d’impasse.
   'nextSteps.label.sendFinalResponse': 'Envoyer la réponse finale',
   'nextSteps.label.sendEnergyOmbudsmanLetter': 'Envoyer la lettre donnant accès à l’Energy Ombudsman',
