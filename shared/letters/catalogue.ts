@@ -155,9 +155,13 @@ const EN_GB = {
   'ccts.heading': 'You can take the complaint to {schemeName}',
   'ccts.intro':
     'We received the complaint on {receivedOn}. It has now been reviewed at a second level with us and is still not resolved. You can ask {schemeName} for help.',
+  'ccts.introFinalPosition':
+    'We received the complaint on {receivedOn}. We have looked at it fully and given you our final position: we cannot do any more to resolve it. You can ask {schemeName} for help.',
   'ccts.about': '{schemeName} is independent of telecom and TV providers. Its service is free for you.',
   'ccts.fairChance':
     'You have given us a fair chance to resolve the complaint, so you can contact {schemeName} now. We will keep working on it in the meantime.',
+  'ccts.fairChanceFinal':
+    'You have given us a fair chance to resolve the complaint, so you can contact {schemeName} now.',
   'ccts.collection': 'While an amount you dispute is with {schemeName}, we will not try to collect it.',
 
   // Summary resolution communication (financial services)
@@ -341,10 +345,14 @@ const FR_CA: Messages = {
   'ccts.heading': 'Vous pouvez soumettre votre plainte à {schemeName}',
   'ccts.intro':
     'Nous avons reçu votre plainte le {receivedOn}. Elle a maintenant été réexaminée à un niveau supérieur de notre entreprise, mais elle n’est toujours pas réglée. Vous pouvez demander l’aide de {schemeName}.',
+  'ccts.introFinalPosition':
+    'Nous avons reçu votre plainte le {receivedOn}. Nous l’avons examinée de façon approfondie et vous avons donné notre position finale : nous ne pouvons rien faire de plus pour la régler. Vous pouvez demander l’aide de {schemeName}.',
   'ccts.about':
     '{schemeName} ne dépend pas des fournisseurs de services de télécommunication et de télévision. Ses services sont gratuits pour vous.',
   'ccts.fairChance':
     'Vous nous avez donné une occasion raisonnable de régler votre plainte. Vous pouvez donc communiquer dès maintenant avec {schemeName}. Entre-temps, nous continuerons de traiter votre plainte.',
+  'ccts.fairChanceFinal':
+    'Vous nous avez donné une occasion raisonnable de régler votre plainte. Vous pouvez donc communiquer dès maintenant avec {schemeName}.',
   'ccts.collection':
     'Tant qu’un montant que vous contestez est examiné par {schemeName}, nous n’essaierons pas de le recouvrer.',
 

@@ -1,5 +1,6 @@
 // Canada: the letter telling the customer about the CCTS once the complaint is still unresolved after the second
-// level of escalation (REGULATION.md §2), with the CCTS's details from the scheme directory.
+// level of escalation (REGULATION.md §2), or once we gave our final position before it (shared/rules/README.md), with
+// the CCTS's details from the scheme directory.
 import { message, schemeNamesIn } from './catalogue';
 import {
   caseLetter,
@@ -19,6 +20,11 @@ import { joinSentences, paragraph } from './layout';
 export interface CctsNoticeInput extends LetterBaseInput {
   /** The CCTS's directory id; 'ccts' when absent. */
   scheme?: SchemeChoice;
+  /**
+   * Told because we gave our final position (a deadlock), not because a second level was reached: the letter says so,
+   * and not that we keep working on the complaint.
+   */
+  afterFinalPosition?: boolean;
 }
 
 export function cctsNoticeLetter(input: CctsNoticeInput): LetterDocument {
@@ -34,13 +40,16 @@ export function cctsNoticeLetter(input: CctsNoticeInput): LetterDocument {
     heading: message(language, 'ccts.heading', { schemeName }),
     body: [
       ...representativeOpening(basics),
-      paragraph(language, 'ccts.intro', { receivedOn, schemeName }),
+      paragraph(language, input.afterFinalPosition ? 'ccts.introFinalPosition' : 'ccts.intro', {
+        receivedOn,
+        schemeName,
+      }),
       joinSentences(
         paragraph(language, 'ccts.about', { schemeName }),
         paragraph(language, 'adr.binding', { schemeName }),
       ),
       joinSentences(
-        paragraph(language, 'ccts.fairChance', { schemeName }),
+        paragraph(language, input.afterFinalPosition ? 'ccts.fairChanceFinal' : 'ccts.fairChance', { schemeName }),
         paragraph(language, 'ccts.collection', { schemeName }),
       ),
       schemeContactSection(language, scheme, reference),

@@ -981,7 +981,7 @@ function cctsNoticeClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   const label = version.label;
   // One trigger per day: the highest level reached that day (levels only rise, so the day's last), whatever the
   // order in which that day's escalations were recorded.
-  const triggers = ctx.story.levels.filter(
+  const reached = ctx.story.levels.filter(
     (l, i, all) => l.level >= rule.atEscalationLevel && all[i + 1]?.day !== l.day,
   );
   const ladder = ctx.procedure.stages.filter((s) => !s.external);
@@ -990,6 +990,15 @@ function cctsNoticeClock(ctx: Ctx, version: RegimeVersion): Clock | null {
     ordinal: { ordinal: rule.atEscalationLevel },
     stage: levelStage ? phrase('level-stage', { stage: levelStage.name }) : '',
   });
+  // A final position (deadlock) given before that level is reached: the complaint will go no further with the provider,
+  // so no later level can come; the customer is told about the CCTS from that day (explore34a Q2; a reading to
+  // confirm, shared/rules/README.md).
+  const deadlock = reached.length === 0 ? ctx.story.first.deadlock : undefined;
+  const endedFirst = deadlock && firstOnOrAfter(ctx.events, ctx.received, RESOLVED_OR_CLOSED);
+  const triggers: Array<Pick<LevelReached, 'day' | 'stageName' | 'level'> & { deadlock?: true }> =
+    deadlock && !(endedFirst && endedFirst.day < deadlock.day)
+      ? [{ day: deadlock.day, stageName: '', level: 0, deadlock: true }]
+      : reached;
   if (triggers.length === 0) {
     const ended = firstOnOrAfter(ctx.events, ctx.received, RESOLVED_OR_CLOSED);
     return notApplicable('ccts-notice', rule.label, 'regulation', label, [
@@ -1022,13 +1031,15 @@ function cctsNoticeClock(ctx: Ctx, version: RegimeVersion): Clock | null {
   const explain = parts(
     phrase('due', {
       dueOn: day(due),
-      basis: phrase('notice-basis', {
-        stage: latest.stageName,
-        ordinal: { ordinal: latest.level },
-        on: day(latest.day),
-        when,
-        rule: { regulation: label },
-      }),
+      basis: latest.deadlock
+        ? phrase('notice-deadlock-basis', { on: day(latest.day), level, when, rule: { regulation: label } })
+        : phrase('notice-basis', {
+            stage: latest.stageName,
+            ordinal: { ordinal: latest.level },
+            on: day(latest.day),
+            when,
+            rule: { regulation: label },
+          }),
     }),
     ...earlierMisses,
     statusPhrase(state, informed, phrase('open-not-told')),

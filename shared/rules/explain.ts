@@ -31,6 +31,8 @@ export const PHRASES_EN = {
   'letter-basis': 'ADR letter sent {on} + {duration}, {rule}',
   'ccts-basis': 'CCTS referral {on} + {duration}, {rule}',
   'notice-basis': 'reached the {stage} stage ({ordinal} level of escalation) unresolved {on}, {when}, {rule}',
+  'notice-deadlock-basis':
+    'final position (deadlock) given {on}, before {level}: the complaint will go no further with us, so {when}, {rule}',
   'tell-ccts-at-once': 'tell the customer about the CCTS at once',
   'tell-ccts-within': 'tell the customer about the CCTS within {duration}',
   // --- how the date was counted

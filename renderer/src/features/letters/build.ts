@@ -176,7 +176,7 @@ export function letterTheStageCallsFor(
 
 /**
  * Whether the customer has had our final position since the case was last reopened: a final response that stands, or
- * the ADR letter sent after a deadlock (it carries the final position). Nothing more is then called for; a second final
+ * the ADR letter sent (or, under the CCTS, the customer told of the CCTS) after a deadlock: each carries it. Nothing more is then called for; a second final
  * response would only repeat it, or contradict it (explore34-keyboard, "the next letter after the ADR letter").
  */
 function finalPositionGiven(timeline: readonly TimelineEvent[]): boolean {
@@ -184,7 +184,12 @@ function finalPositionGiven(timeline: readonly TimelineEvent[]): boolean {
   const reopened = events.findLastIndex((e) => e.type === 'reopened');
   const since = events.slice(reopened + 1);
   const deadlock = since.findIndex((e) => e.type === 'deadlock');
-  if (deadlock >= 0 && since.slice(deadlock + 1).some((e) => e.type === 'adr-letter-sent')) return true;
+  // The letter that carries a final position: the ADR letter; under the CCTS, the notice (it says so after a deadlock).
+  if (
+    deadlock >= 0 &&
+    since.slice(deadlock + 1).some((e) => e.type === 'adr-letter-sent' || e.type === 'ccts-informed')
+  )
+    return true;
   const withdrawn = new Set(lettersOnTimeline(timeline).flatMap((l) => (l.withdrawn ? [l.letterId] : [])));
   return since.some(
     (e) => e.type === 'letter-issued' && e.data?.kind === 'final-response' && !withdrawn.has(String(e.data?.letterId)),
@@ -355,7 +360,11 @@ export function buildLetter(
       if (evaluation.clocks.find((c) => c.id === 'ccts-notice')?.state === 'not-applicable')
         throw new LetterRefusalError(saying('ccts-before-level'));
       // The evaluated scheme, else the regime's usual one, else the notice's own (shared/letters: the CCTS).
-      return cctsNoticeLetter({ ...base, ...schemeIfKnown(evaluation.adrScheme?.id ?? usualSchemeId(evaluation)) });
+      return cctsNoticeLetter({
+        ...base,
+        ...schemeIfKnown(evaluation.adrScheme?.id ?? usualSchemeId(evaluation)),
+        afterFinalPosition: effectiveTimeline(context.events).some((e) => e.type === 'deadlock'),
+      });
     case 'summary-resolution':
       // The case's one scheme, as its other letters name it.
       return summaryResolutionLetter({

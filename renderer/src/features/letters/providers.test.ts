@@ -93,6 +93,18 @@ describe("letters follow the case's own provider", () => {
     const second = atSecondLevel(caCase);
     const notice = buildLetter('ccts-notice', defaultInputs(second), defaultOptions(caCase, second.settings), second);
     expect(words(notice)).toContain('Jive Communications Canada');
+    expect(words(notice)).toContain('réexaminée à un niveau supérieur');
+  });
+
+  it('a Jive case with our final position given at the front line: the CCTS notice says so, not a second level', () => {
+    const desk = new Desk(caCase, '2026-11-20');
+    desk.do('record-deadlock', { on: '2026-11-20', summary: 'We cannot waive the early-cancellation fee.' });
+    const ctx = context(desk.record, desk.events);
+    const english = { ...defaultOptions(caCase, ctx.settings), language: 'en-CA' as const };
+    const notice = letterText(buildLetter('ccts-notice', defaultInputs(ctx), english, ctx));
+    expect(notice).toContain('given you our final position: we cannot do any more to resolve it');
+    expect(notice).not.toContain('second level');
+    expect(notice).not.toContain('We will keep working on it');
   });
 
   it("the acknowledgement names the ADR scheme the case's provider chose, not its procedure's", () => {

@@ -125,6 +125,8 @@ export const frCA: Record<MessageKey, string> = {
   'explain.ccts-basis': 'renvoi par la CPRST le {on} + {duration}, {rule}',
   'explain.notice-basis':
     'étape {stage} ({ordinal} palier de traitement) atteinte le {on} sans règlement, {when}, {rule}',
+  'explain.notice-deadlock-basis':
+    'position finale (impasse) donnée le {on}, avant {level} : la plainte n’ira pas plus loin chez nous, il faut donc {when}, {rule}',
   'explain.tell-ccts-at-once': 'parler de la CPRST à la personne sans délai',
   'explain.tell-ccts-within': 'parler de la CPRST à la personne dans un délai de {duration}',
   'explain.holidays-skipped':
@@ -2516,7 +2518,7 @@ export const frCA: Record<MessageKey, string> = {
   'case.letterReceiptCorrected':
     'Produite quand la date de réception était le {then}, corrigée depuis pour le {now}\u00a0: les dates que donne cette lettre peuvent être fausses. Si elles le sont, retirez-la et produisez une lettre corrigée.',
   'case.letterAddressChanged':
-    'Adressée à {then}. Le nom ou l’adresse du dossier a changé depuis\u00a0: cette lettre a peut-être été envoyée au mauvais endroit. Si elle n’a pas joint le client, retirez-la et envoyez-la de nouveau.',
+    'Adressée à {then}. Le nom ou l’adresse du dossier a changé depuis\u00a0: cette lettre a peut-être été envoyée au mauvais endroit. Si elle n’est pas parvenue à la personne, retirez-la et envoyez-la de nouveau.',
   'case.sha': 'Empreinte SHA-256 du PDF produit',
   'case.download': 'Télécharger la copie produite',
   'case.print': 'Imprimer',
