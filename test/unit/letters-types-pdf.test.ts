@@ -304,6 +304,21 @@ describe('languages', () => {
     expect(text).not.toContain('Ombudsman');
   });
 
+  it('CCTS notice after our final position at the front line: says so, in both languages, on one page', async () => {
+    const en = await writePdf(
+      'ccts-final-en-CA',
+      cctsNoticeLetter(sampleCctsNotice({ language: 'en-CA', afterFinalPosition: true })),
+    );
+    const english = textOf(en);
+    expect(english).toContain('given you our final position: we cannot do any more to resolve it');
+    expect(english).not.toContain('second level');
+    expect(english).not.toContain('We will keep working on it');
+    expect(pagesOf(en)).toBe(1);
+    const fr = await writePdf('ccts-final-fr-CA', cctsNoticeLetter(sampleCctsNotice({ afterFinalPosition: true })));
+    expect(textOf(fr)).toContain('vous avons donné notre position finale');
+    expect(textOf(fr)).not.toContain('niveau supérieur');
+  });
+
   it('en-CA acknowledgement offers a relay service, not UK text relay', async () => {
     const doc = acknowledgementLetter(
       sampleAcknowledgement({
