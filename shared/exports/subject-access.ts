@@ -22,6 +22,7 @@ import { voidsByEntry } from '#shared/model/effective';
 import type { PaperSize } from '#shared/model/paper';
 import type { LetterContent, LetterDocument, LetterStyle } from '#shared/letters/document';
 import { withUnprintableAsCodes } from '#shared/letters/printable';
+import { LARGE_PRINT_MIN_SIZE } from '#shared/letters/layout';
 import { channelInWords, dateInWords, type LetterLanguage } from '#shared/letters/catalogue';
 import type { SummaryContext } from '#shared/casework/summaries';
 import { addCalendarDays, addMonths } from '#shared/rules/dates';
@@ -148,6 +149,11 @@ export interface SubjectAccessRequest {
    * (`paperSizeFor`: US Letter in Canada), as that provider's letters are. Absent: A4.
    */
   paper?: PaperSize;
+  /**
+   * The customer asked for large print (`communication.largePrint` on the case the request was started from): the
+   * summary is set as their letters are, every piece of text at 16 pt or more (explore34a Q3).
+   */
+  largePrint?: boolean;
 }
 
 /** Windows refuses these names for a file or folder, whatever follows the dot. */
@@ -509,7 +515,49 @@ const SUMMARY_WORDS: Record<LetterLanguage, SummaryWords> = {
 };
 
 /** How the summary writes: its words, its dates (as the letters write them) and what the interface says. */
+/** The summary's type sizes (pt): standard, or large print with nothing under 16 pt as the letters have it. */
+interface SummarySizes {
+  body: number;
+  h1: number;
+  h2: number;
+  h3: number;
+  table: number;
+  footer: number;
+  /** The date column of the tables, and the checksum column (large print: as wide as their text). */
+  dayColumn: number | 'auto';
+  checksumColumn: number | 'auto';
+  /** Who recorded each timeline entry. */
+  largeWho: number;
+  /** The label column of the facts (the case's facts take 20 pt less). */
+  factColumn: number;
+}
+const STANDARD_SUMMARY: SummarySizes = {
+  body: 10,
+  h1: 16,
+  h2: 13,
+  h3: 11,
+  table: 9,
+  footer: 8,
+  dayColumn: 62,
+  checksumColumn: 110,
+  largeWho: 90,
+  factColumn: 150,
+};
+const LARGE_PRINT_SUMMARY: SummarySizes = {
+  body: LARGE_PRINT_MIN_SIZE,
+  h1: LARGE_PRINT_MIN_SIZE + 6,
+  h2: LARGE_PRINT_MIN_SIZE + 4,
+  h3: LARGE_PRINT_MIN_SIZE + 2,
+  table: LARGE_PRINT_MIN_SIZE,
+  footer: LARGE_PRINT_MIN_SIZE,
+  dayColumn: 'auto',
+  checksumColumn: 'auto',
+  largeWho: 110,
+  factColumn: 170,
+};
+
 interface Writing {
+  sizes: SummarySizes;
   language: LetterLanguage;
   w: SummaryWords;
   day: (iso: string) => string;
@@ -549,7 +597,7 @@ function customerRows(record: CaseRecord, { w, say }: Writing): string[][] {
 }
 
 function caseSection(c: SubjectAccessCase, paths: Map<string, string>, writing: Writing): SummaryContent[] {
-  const { w, day, tableDay, say, language } = writing;
+  const { w, day, tableDay, say, language, sizes } = writing;
   const r = c.record;
   const facts: string[][] = [
     [w.received, w.receivedValue(day(r.receivedOn), r.channel, language)],
@@ -568,7 +616,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>, writing: 
   const out: SummaryContent[] = [
     { text: w.complaint(r.reference), style: 'h2' },
     {
-      table: { widths: [130, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v]) },
+      table: { widths: [sizes.factColumn - 20, '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v]) },
       layout: 'lightHorizontalLines',
       margin: [0, 0, 0, 8],
     },
@@ -576,7 +624,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>, writing: 
     {
       table: {
         headerRows: 1,
-        widths: [62, '*', 90],
+        widths: [sizes.dayColumn, '*', sizes.largeWho],
         body: [
           [
             { text: w.date, bold: true },
@@ -598,7 +646,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>, writing: 
         ],
       },
       layout: 'headerLineOnly',
-      fontSize: 9,
+      fontSize: sizes.table,
       margin: [0, 0, 0, 8],
     },
   ];
@@ -609,7 +657,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>, writing: 
     out.push({
       table: {
         headerRows: 1,
-        widths: [62, '*', 110],
+        widths: [sizes.dayColumn, '*', sizes.checksumColumn],
         body: [
           [
             { text: w.added, bold: true },
@@ -626,7 +674,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>, writing: 
         ],
       },
       layout: 'headerLineOnly',
-      fontSize: 9,
+      fontSize: sizes.table,
       margin: [0, 0, 0, 8],
     });
   }
@@ -635,7 +683,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>, writing: 
     out.push({
       table: {
         headerRows: 1,
-        widths: [62, '*', 110],
+        widths: [sizes.dayColumn, '*', sizes.checksumColumn],
         body: [
           [
             { text: w.issued, bold: true },
@@ -646,7 +694,7 @@ function caseSection(c: SubjectAccessCase, paths: Map<string, string>, writing: 
         ],
       },
       layout: 'headerLineOnly',
-      fontSize: 9,
+      fontSize: sizes.table,
       margin: [0, 0, 0, 8],
     });
   }
@@ -677,7 +725,9 @@ export function subjectAccessSummary(
   const language: LetterLanguage = request.language ?? 'en-GB';
   const w = SUMMARY_WORDS[language];
   const day = (iso: string) => dateInWords(language, iso);
+  const sizes = request.largePrint ? LARGE_PRINT_SUMMARY : STANDARD_SUMMARY;
   const writing: Writing = {
+    sizes,
     language,
     w,
     day,
@@ -694,7 +744,8 @@ export function subjectAccessSummary(
   );
   return {
     pageSize: request.paper ?? 'A4',
-    pageMargins: [48, 56, 48, 56],
+    // Large print's footer may take two lines of 16 pt: the page keeps room for them.
+    pageMargins: [48, 56, 48, request.largePrint ? 84 : 56],
     language,
     info: {
       title: w.docTitle(request.subject.name),
@@ -702,16 +753,16 @@ export function subjectAccessSummary(
       subject: w.docSubject,
       creator: 'Redress',
     },
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2, color: '#1a1a1a' },
+    defaultStyle: { font: 'Roboto', fontSize: sizes.body, lineHeight: 1.2, color: '#1a1a1a' },
     styles: {
-      h1: { fontSize: 16, bold: true, margin: [0, 0, 0, 6] },
-      h2: { fontSize: 13, bold: true, margin: [0, 10, 0, 4] },
-      h3: { fontSize: 11, bold: true, margin: [0, 4, 0, 2] },
+      h1: { fontSize: sizes.h1, bold: true, margin: [0, 0, 0, 6] },
+      h2: { fontSize: sizes.h2, bold: true, margin: [0, 10, 0, 4] },
+      h3: { fontSize: sizes.h3, bold: true, margin: [0, 4, 0, 2] },
       muted: { color: '#555555' },
     },
     footer: (page, pages) => ({
       text: w.footer(request.subject.name, day(request.preparedOn), page, pages),
-      fontSize: 8,
+      fontSize: sizes.footer,
       color: '#555555',
       margin: [48, 20, 48, 0],
     }),
@@ -720,7 +771,7 @@ export function subjectAccessSummary(
       { text: request.company.name, style: 'muted' },
       {
         table: {
-          widths: [150, '*'],
+          widths: [sizes.factColumn, '*'],
           body: [
             [{ text: w.about, bold: true }, request.subject.name],
             [{ text: w.requestReceived, bold: true }, day(request.requestReceivedOn)],

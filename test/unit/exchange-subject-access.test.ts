@@ -306,6 +306,61 @@ describe('subject-access bundle', () => {
     ]);
   });
 
+  it('sets the summary in large print for a customer who asked for it: no text under 16 pt (explore34a Q3)', async () => {
+    const database = new RedressDatabase(`exchange-sar-large-${process.pid}`);
+    opened.push(database);
+    const by = { settings, by: 'Sam Patel', clock };
+    const record = await createCase(
+      database,
+      {
+        receivedOn: '2026-11-02',
+        channel: 'letter',
+        customer: {
+          name: 'Ada Lovelace',
+          address: { lines: ['12 St James Square', 'London'], postcode: 'SW1Y 4JH' },
+        },
+        communication: { largePrint: true },
+        category: 'billing',
+        summary: 'Charged twice for October',
+      },
+      by,
+    );
+    const sizes: number[] = [];
+    const { bytes, request } = await buildSubjectAccessBundle(database, {
+      start: record,
+      caseIds: [record.id],
+      requestReceivedOn: '2026-11-20',
+      settings,
+      by: 'Sam Patel',
+      today: '2026-11-20',
+      now: clock.now(),
+      render: (doc) => {
+        const walk = (node: unknown): void => {
+          if (Array.isArray(node)) node.forEach(walk);
+          else if (node && typeof node === 'object')
+            for (const [key, value] of Object.entries(node)) {
+              if (key === 'fontSize' && typeof value === 'number') sizes.push(value);
+              else walk(value);
+            }
+        };
+        walk([doc.defaultStyle, doc.styles, doc.content, doc.footer?.(1, 2)]);
+        return renderPdfInNode(doc);
+      },
+    });
+    expect(request.largePrint).toBe(true);
+    expect(sizes.length).toBeGreaterThan(5);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
+    if (!(await waitForPoppler())) return;
+    const dir = mkdtempSync(join(tmpdir(), 'redress-sar-large-'));
+    const pdf = join(dir, 'summary.pdf');
+    writeFileSync(pdf, unzipSync(bytes)['summary.pdf']!);
+    if (process.env.SAR_PDF_OUT) writeFileSync(process.env.SAR_PDF_OUT, unzipSync(bytes)['summary.pdf']!);
+    // pdffonts' sizes are not listed; the text is all there, at whatever pages it takes.
+    const text = poppler('pdftotext', ['-layout', pdf, '-']);
+    for (const expected of ['Ada Lovelace', record.reference, 'Charged twice for October'])
+      expect(text).toContain(expected);
+  });
+
   it('writes the summary in the customer’s letter language: French (Canada) for a French-speaking customer', async () => {
     const database = new RedressDatabase(`exchange-sar-french-${process.pid}`);
     opened.push(database);

@@ -138,6 +138,8 @@ export async function gatherSubjectAccess(
     language: letterLanguageForCase(options.start, options.settings),
     // On the paper of that provider's region, as its letters are (US Letter in Canada).
     paper: paperSizeFor(providerForCase(options.start, options.settings).provider.region),
+    // In large print when they asked for it, as their letters are.
+    largePrint: options.start.communication?.largePrint === true,
   };
 }
 
