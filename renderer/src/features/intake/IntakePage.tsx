@@ -436,7 +436,7 @@ export function IntakePage() {
             {largePrintMisfits(form.values, letterRegion, form.values.language || provider?.defaultLanguage).map(
               (m, i) => (
                 <Alert key={i} color="yellow" variant="light" mt="sm" role="status">
-                  {t('intake.largePrintWindow', { ...m })}
+                  {t('intake.largePrintWindow', { ...m, region: letterRegion })}
                 </Alert>
               ),
             )}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyIntakeForm } from '#shared/model/intake';
 import { largePrintMisfits } from './large-print';
+import { translate } from '#lib/i18n/index';
 
 const form = (over: Partial<ReturnType<typeof emptyIntakeForm>>) => ({ ...emptyIntakeForm('2026-12-06'), ...over });
 
@@ -53,5 +54,20 @@ describe('large print and the envelope window, at intake', () => {
         'UK',
       ).map((m) => m.name),
     ).toEqual(['Sidney Herbert']);
+  });
+});
+
+describe('what the large-print warning advises', () => {
+  const misfit = { name: 'Marie Côté', size: 16, capacity: 4, printed: 5 };
+  it('for a Canadian address, Canada Post’s short forms; for a UK one, the county left out', () => {
+    expect(translate('fr-CA', 'intake.largePrintWindow', { ...misfit, region: 'CA' })).toContain(
+      'comme l’écrit Postes Canada\u00a0: le numéro d’appartement avant le numéro civique, 1204-2300',
+    );
+    expect(translate('en-GB', 'intake.largePrintWindow', { ...misfit, region: 'CA' })).toContain(
+      'as Canada Post writes it',
+    );
+    expect(translate('en-GB', 'intake.largePrintWindow', { ...misfit, region: 'UK' })).toContain(
+      'leave out the county',
+    );
   });
 });

@@ -1455,7 +1455,7 @@ export const enGB = {
   'intake.postcodeCheck':
     '“{postcode}” does not look like {region, select, CA {a Canadian postal code} other {a UK postcode}} (such as {example}). Check it before saving: letters print it as typed.',
   'intake.largePrintWindow':
-    'In large print ({size} pt) the envelope window holds {capacity} lines, name and postcode included, but the name and address of {name} take {printed}. Letters to this address will be refused in large print: shorten it (for example leave out the county, or put the town and county on one line if it fits).',
+    'In large print ({size} pt) the envelope window holds {capacity} lines, name and postcode included, but the name and address of {name} take {printed}. Letters to this address will be refused in large print: shorten it ({region, select, CA {for example as Canada Post writes it: the unit before the civic number, 1204-2300, and the street type and province shortened, ch., boul., QC} other {for example leave out the county, or put the town and county on one line if it fits}}).',
   'intake.prefersPost': 'Prefers letters by post',
   'intake.procedureRetired':
     '{provider} follows the procedure “{procedure}”, which has been retired. This complaint is still logged under it; a team lead can choose another procedure for {provider} in Settings → Providers.',

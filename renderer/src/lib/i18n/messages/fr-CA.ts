@@ -1772,7 +1772,7 @@ export const frCA: Record<MessageKey, string> = {
   'intake.postcodeCheck':
     '«\u00a0{postcode}\u00a0» ne ressemble pas à {region, select, CA {un code postal canadien} other {un code postal du Royaume-Uni}} (par exemple {example}). Vérifiez-le avant d’enregistrer\u00a0: les lettres l’impriment tel quel.',
   'intake.largePrintWindow':
-    'En gros caractères ({size}\u00a0pt), la fenêtre de l’enveloppe contient {capacity}\u00a0lignes, nom et code postal compris, mais le nom et l’adresse de {name} en prennent {printed}. Les lettres en gros caractères à cette adresse seront refusées\u00a0: raccourcissez-la (par exemple, omettez la province, ou mettez la ville et la province sur une même ligne si elles y tiennent).',
+    'En gros caractères ({size}\u00a0pt), la fenêtre de l’enveloppe contient {capacity}\u00a0lignes, nom et code postal compris, mais le nom et l’adresse de {name} en prennent {printed}. Les lettres en gros caractères à cette adresse seront refusées\u00a0: raccourcissez-la ({region, select, CA {par exemple comme l’écrit Postes Canada\u00a0: le numéro d’appartement avant le numéro civique, 1204-2300, et le type de voie et la province abrégés, ch., boul., QC} other {par exemple, omettez le comté, ou mettez la ville et le comté sur une même ligne si elles y tiennent}}).',
   'intake.prefersPost': 'Préfère les lettres par la poste',
   'intake.procedureRetired':
     '{provider} suit la procédure «\u00a0{procedure}\u00a0», qui a été retirée. La plainte est quand même enregistrée selon cette procédure\u00a0; une personne responsable de l’équipe peut en choisir une autre pour {provider} dans Paramètres → Fournisseurs.',
