@@ -279,13 +279,31 @@ describe('addressSinceChanged, with the address kept by addressedTo', () => {
     expect(addressedTo(sampleCase({ customer: { name: 'Margaret Okafor' } }))).toBeUndefined();
   });
 
-  it('gives where a standing letter went when the case’s addressee is another now: a move, a title, a representative', () => {
-    const [letter] = lettersOnTimeline([made('L1', ada)]);
+  // The customer's details changed: before the letter was issued (at another desk, or while it was written), or after.
+  const edited = (on: string) =>
+    event({ id: `edit-${on}`, type: 'customer-edited', on, data: { changed: ['address'] } });
+
+  it('gives where a standing letter went when the case’s addressee had already changed: a move, a title', () => {
+    const issued = made('L1', ada);
+    const [letter] = lettersOnTimeline([issued]);
     expect(letter!.madeForAddress).toBe(addressedTo(ada));
-    expect(addressSinceChanged(letter!, addressedTo(ada))).toBeNull();
-    expect(addressSinceChanged(letter!, addressedTo(moved))).toBe(addressedTo(ada));
+    expect(addressSinceChanged(letter!, addressedTo(ada), [issued])).toBeNull();
+    const before = [edited('2026-12-01'), issued];
+    expect(addressSinceChanged(letter!, addressedTo(moved), before)).toBe(addressedTo(ada));
     const titled = sampleCase({ customer: { ...ada.customer, title: 'mrs' } });
-    expect(addressSinceChanged(letter!, addressedTo(titled))).toBe(addressedTo(ada));
+    expect(addressSinceChanged(letter!, addressedTo(titled), before)).toBe(addressedTo(ada));
+  });
+
+  it('says nothing of a letter right when it was sent: the customer moved after it, or the change was voided', () => {
+    const issued = made('L1', ada);
+    const [letter] = lettersOnTimeline([issued]);
+    expect(addressSinceChanged(letter!, addressedTo(moved), [issued, edited('2026-12-03')])).toBeNull();
+    // A later change, voided: the one before the letter still shows it went to the old address.
+    const later = edited('2026-12-03');
+    const voided = event({ id: 'v1', type: 'voided', on: '2026-12-04', data: { entryId: later.id } });
+    expect(addressSinceChanged(letter!, addressedTo(moved), [edited('2026-12-01'), issued, later, voided])).toBe(
+      addressedTo(ada),
+    );
   });
 
   it('says nothing of a withdrawn letter, one recorded before letters kept their address, or a case with no address now', () => {
@@ -298,10 +316,10 @@ describe('addressSinceChanged, with the address kept by addressedTo', () => {
         data: { letterId: 'L1', kind: 'acknowledgement' },
       }),
     ])[0]!;
-    expect(addressSinceChanged(withdrawn, addressedTo(moved))).toBeNull();
+    expect(addressSinceChanged(withdrawn, addressedTo(moved), [])).toBeNull();
     const older = lettersOnTimeline([made('L2')])[0]!;
     expect(older.madeForAddress).toBeUndefined();
-    expect(addressSinceChanged(older, addressedTo(moved))).toBeNull();
-    expect(addressSinceChanged(lettersOnTimeline([made('L3', ada)])[0]!, undefined)).toBeNull();
+    expect(addressSinceChanged(older, addressedTo(moved), [])).toBeNull();
+    expect(addressSinceChanged(lettersOnTimeline([made('L3', ada)])[0]!, undefined, [])).toBeNull();
   });
 });

@@ -17,6 +17,8 @@ export interface LetterOnTimeline {
   fileName: string;
   sha256: string;
   issuedOn: string;
+  /** When the letter was recorded as issued (its entry's `at`). */
+  issuedAt: string;
   issuedBy: string;
   /**
    * The complaint's date received when the letter was made (every date a letter gives is counted from it); absent for a
@@ -49,6 +51,7 @@ export function lettersOnTimeline(events: readonly TimelineEvent[]): LetterOnTim
         fileName: str(e.data?.fileName),
         sha256: str(e.data?.sha256),
         issuedOn: e.on,
+        issuedAt: e.at,
         issuedBy: e.by,
         ...(str(e.data?.receivedOn) ? { madeWithReceivedOn: str(e.data?.receivedOn) } : {}),
         ...(str(e.data?.addressedTo) ? { madeForAddress: str(e.data?.addressedTo) } : {}),
@@ -73,16 +76,26 @@ export function receiptSinceCorrected(letter: LetterOnTimeline, receivedOn: stri
   return letter.madeWithReceivedOn === receivedOn ? null : letter.madeWithReceivedOn;
 }
 
+/** The entries that may change who or where a letter is addressed to: the customer's details, a correction. */
+const ADDRESSEE_CHANGES: ReadonlySet<string> = new Set(['customer-edited', 'corrected']);
+
 /**
- * Who and where a standing letter was addressed to, when the case's addressee has changed since (a new address, name or
- * title, a representative added or removed; here after it was made, or at another desk while this one made it
- * offline): it may have gone to the wrong place. Null for a withdrawn letter, one addressed as the case is now, one
- * recorded before letters kept their address, or when the case can no longer be addressed (`now` absent: nothing to
- * compare with, and no letter can be made until it can).
+ * Who and where a standing letter was addressed to, when it was not the case's addressee as recorded by the time the
+ * letter was issued: a change of address, name, title or representative recorded before it, at another desk while
+ * this one made the letter offline, or here while the letter was being written (explore34-team #4, explore36-team #3).
+ * The letter may have gone to the wrong place. A change recorded after the letter (the customer moved since) leaves
+ * it as it was: right when it was sent (explore36-team #7). Null then, and for a withdrawn letter, one addressed as the
+ * case is now, one recorded before letters kept their address, or when the case can no longer be addressed (`now`
+ * absent: nothing to compare with, and no letter can be made until it can).
  */
-export function addressSinceChanged(letter: LetterOnTimeline, now: string | undefined): string | null {
-  if (letter.withdrawn || !letter.madeForAddress || now === undefined) return null;
-  return letter.madeForAddress === now ? null : letter.madeForAddress;
+export function addressSinceChanged(
+  letter: LetterOnTimeline,
+  now: string | undefined,
+  events: readonly TimelineEvent[],
+): string | null {
+  if (letter.withdrawn || !letter.madeForAddress || now === undefined || letter.madeForAddress === now) return null;
+  const changedLater = effectiveTimeline(events).some((e) => ADDRESSEE_CHANGES.has(e.type) && e.at > letter.issuedAt);
+  return changedLater ? null : letter.madeForAddress;
 }
 
 /** The last letter of this kind that was issued and stands (not withdrawn), or null. */

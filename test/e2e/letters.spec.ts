@@ -38,7 +38,7 @@ function medianWordHeight(pdf: string): number {
 async function issueAdrLetter(
   page: Page,
   dir: string,
-  options: { largePrint: boolean; screenshot?: string; another?: boolean },
+  options: { largePrint: boolean; screenshot?: string; another?: boolean; meanwhile?: () => Promise<void> },
 ) {
   await page.getByRole('button', { name: 'Other letters…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Write a letter' });
@@ -61,6 +61,8 @@ async function issueAdrLetter(
     await page.screenshot({ path: shots(options.screenshot) });
   }
 
+  // Something done elsewhere between the preview and the issue (another window, as another desk would).
+  await options.meanwhile?.();
   const downloadPromise = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Issue and download' }).click();
   // The second ADR letter (the large-print copy) is asked about first.
@@ -148,34 +150,53 @@ test('an ADR letter (time-based) is previewed, issued, locked on the timeline an
     style: '.mantine-Notifications-root { display: none; }',
   });
 
-  // The customer moved (or the address was mistyped): each letter says where it was addressed, as it may have gone
-  // to the old address.
-  await expect(page.locator('[data-letter-address-changed]')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Actions', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Edit the customer’s details…', exact: true }).click();
-  const details = page.getByRole('dialog', { name: /customer’s details/ });
-  await details.getByLabel('Postal address').first().fill('22 New Road\nHarrogate');
-  await details.getByLabel('Postcode').first().fill('HG1 2AB');
-  await details.getByRole('button', { name: 'Save details' }).click();
-  await expect(details).toBeHidden();
+  // The customer moved after the letters: each was right when it was sent, and says nothing.
   const madeFor = page.locator('[data-letter-address-changed]');
-  await expect(madeFor).toHaveCount(2);
-  await expect(madeFor.first()).toHaveText(
-    'Addressed to Ada Lovelace, 12 St James Square, London, SW1Y 4JH. The case’s name or address has changed since, so this letter may have gone to the wrong place. Withdraw it and send it again if it did not reach the customer.',
-  );
-  // A letter withdrawn no longer says so.
-  await page.getByRole('button', { name: `Withdraw ${standard.name}…` }).click();
-  const withdraw = page.getByRole('dialog', { name: 'Withdraw a letter' });
-  await withdraw.getByLabel('Why is it withdrawn?').fill('Sent to the old address');
-  await withdraw.getByRole('button', { name: 'Withdraw the letter' }).click();
-  await expect(withdraw).toBeHidden();
+  await editAddress(page, '22 New Road\nHarrogate', 'HG1 2AB');
+  await expect(page.getByLabel('Timeline')).toContainText('Customer’s details changed: postal address, postcode');
+  await expect(madeFor).toHaveCount(0);
+
+  // A letter written while the address is changed in another window (as another desk would while this one is
+  // offline): made for Harrogate, issued once the case said Leeds. It says where it went, as it may be wrong.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  const late = await issueAdrLetter(page, dir, {
+    largePrint: false,
+    another: true,
+    meanwhile: async () => {
+      await editAddress(other, '3 Park Row\nLeeds', 'LS1 5HD');
+      await other.close();
+    },
+  });
   await expect(madeFor).toHaveCount(1);
+  await expect(madeFor).toHaveText(
+    'Addressed to Ada Lovelace, 22 New Road, Harrogate, HG1 2AB, but the case’s name or address had already been changed when this letter was issued (at another desk, or while it was being written), so it may have gone to the wrong place. Withdraw it and send it again if it did not reach the customer.',
+  );
+  expect(execFileSync('pdftotext', [late.pdf, '-'], { encoding: 'utf8' })).toContain('Harrogate');
   await page.getByText('Letters issued').scrollIntoViewIfNeeded();
   await page.screenshot({
     path: shots('187-letters-addressed-before-a-move'),
     style: '.mantine-Notifications-root { display: none; }',
   });
+  // Withdrawn, it no longer says so.
+  await page.getByRole('button', { name: `Withdraw ${late.name}…` }).click();
+  const withdraw = page.getByRole('dialog', { name: 'Withdraw a letter' });
+  await withdraw.getByLabel('Why is it withdrawn?').fill('Sent to the old address');
+  await withdraw.getByRole('button', { name: 'Withdraw the letter' }).click();
+  await expect(withdraw).toBeHidden();
+  await expect(madeFor).toHaveCount(0);
 });
+
+/** "Edit the customer's details…": a new postal address and postcode, saved. */
+async function editAddress(page: Page, address: string, postcode: string) {
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Edit the customer’s details…', exact: true }).click();
+  const details = page.getByRole('dialog', { name: /customer’s details/ });
+  await details.getByLabel('Postal address').first().fill(address);
+  await details.getByLabel('Postcode').first().fill(postcode);
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details).toBeHidden();
+}
 
 test('CISAS: the ADR letter gives its verified email; the desk is told its unverified postal address before printing or issuing (explore27-rules F4)', async ({
   page,

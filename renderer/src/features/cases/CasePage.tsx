@@ -205,6 +205,15 @@ function Details({
   );
 }
 
+/**
+ * A letter's addressee as kept with it (`addressedTo`: a block of lines each, the customer's copy after a blank line),
+ * in one sentence: "Daniel Okafor, 3 Mill Lane, Dover, CT16 1AA (the customer’s copy: Margaret Okafor, …)".
+ */
+function addressInWords(t: Translate, kept: string): string {
+  const [to = '', copy] = kept.split(/\n\s*\n/).map((block) => block.split('\n').join(', '));
+  return copy ? t('case.letterAddressWithCopy', { to, copy }) : to;
+}
+
 export function CasePage({ id }: { id: string }) {
   const t = useT();
   const { locale } = useLocale();
@@ -548,8 +557,8 @@ export function CasePage({ id }: { id: string }) {
                   const withdrawn = onTimeline?.withdrawn;
                   // Made with a date received since corrected (here, or at another desk while this one was offline).
                   const madeWith = onTimeline ? receiptSinceCorrected(onTimeline, record.receivedOn) : null;
-                  // Addressed to someone or somewhere the case no longer names (the same, for the address).
-                  const madeFor = onTimeline ? addressSinceChanged(onTimeline, addressNow) : null;
+                  // Addressed as the case no longer was when it was issued (changed at another desk, or meanwhile).
+                  const madeFor = onTimeline ? addressSinceChanged(onTimeline, addressNow, events) : null;
                   // Offered until a letter of the same kind stands again (the corrected one).
                   const corrected =
                     withdrawn && !standingLetterOfKind(events, l.kind) ? choiceForKind(l.kind, { events }) : null;
@@ -573,7 +582,7 @@ export function CasePage({ id }: { id: string }) {
                         )}
                         {madeFor && !record.anonymisedOn && (
                           <Text size="xs" c="orange.9" data-letter-address-changed>
-                            {t('case.letterAddressChanged', { then: madeFor.split(/\n+/).join(', ') })}
+                            {t('case.letterAddressChanged', { then: addressInWords(t, madeFor) })}
                           </Text>
                         )}
                         {madeWith && !record.anonymisedOn && (

@@ -43,6 +43,7 @@ import {
   type LetterChoice,
   type LetterContext,
   type LetterInputs,
+  type LetterMadeFrom,
   type LetterOptions,
 } from './compose';
 import { PdfPreview } from './PdfPreview';
@@ -55,6 +56,8 @@ interface Preview {
   customerCopy: LetterPdf['customerCopy'];
   /** The scheme's facts the letter prints that the directory has not verified: the desk checks them before issuing. */
   toCheck?: SchemeFactsToCheck;
+  /** The case's facts the letter was made from, kept with it when issued. */
+  madeFrom: LetterMadeFrom;
 }
 
 /**
@@ -159,6 +162,7 @@ export function LetterDialog({
         text: letterText(pdf.doc),
         bytes: pdf.bytes,
         customerCopy: pdf.customerCopy,
+        madeFrom: pdf.madeFrom,
         ...(pdf.doc.toCheck ? { toCheck: pdf.doc.toCheck } : {}),
       });
     } catch (e) {
@@ -208,7 +212,7 @@ export function LetterDialog({
     setBusy('issue');
     setError(null);
     try {
-      const outcome = await issueLetter(choice, inputs, options, context, edits, preview.bytes);
+      const outcome = await issueLetter(choice, inputs, options, context, edits, preview.bytes, preview.madeFrom);
       if (outcome.saved) {
         notifications.show({
           color: 'teal',

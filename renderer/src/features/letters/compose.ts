@@ -37,6 +37,16 @@ export interface IssueLetterOutcome {
   message?: MainMessage;
 }
 
+/**
+ * The facts of the case a letter was made from that its entry keeps, so that a later change shows the letter may be
+ * wrong: the date received (its dates count from it) and who and where it was addressed to. Taken from the case as it
+ * was rendered, not as it is when issued: the case may change while the dialog is open (explore36-team #3).
+ */
+export interface LetterMadeFrom {
+  receivedOn: string;
+  address: string | undefined;
+}
+
 /** Render a letter once: these bytes are previewed, and the very same bytes are issued (`issueLetter`). */
 export async function renderLetter(
   choice: LetterChoice,
@@ -44,11 +54,12 @@ export async function renderLetter(
   options: LetterOptions,
   context: LetterContext,
   edits?: ParagraphEdits,
-): Promise<LetterPdf & { doc: LetterDocument }> {
+): Promise<LetterPdf & { doc: LetterDocument; madeFrom: LetterMadeFrom }> {
   const doc = buildLetter(choice, inputs, options, context, edits);
+  const madeFrom = { receivedOn: context.record.receivedOn, address: addressedTo(context.record) };
   // With the customer's copy after it when the letter goes to their representative; made in a worker, so the dialog
   // answers while pdfmake loads and lays the letter out.
-  return { ...(await renderLetterPdfOffThread(doc, context.record)), doc };
+  return { ...(await renderLetterPdfOffThread(doc, context.record)), doc, madeFrom };
 }
 
 /**
@@ -62,8 +73,9 @@ export async function issueLetter(
   context: LetterContext,
   /** The desk's words for paragraphs of the draft, by paragraph id (see shared/letters/edits.ts). */
   edits: ParagraphEdits | undefined,
-  /** The bytes `renderLetter` made from these same inputs and shown in the preview. */
+  /** The bytes `renderLetter` made from these same inputs and shown in the preview, and what it made them from. */
   bytes: Uint8Array,
+  madeFrom: LetterMadeFrom,
 ): Promise<IssueLetterOutcome> {
   const doc = buildLetter(choice, inputs, options, context, edits);
   const edited = wordingEdited(doc, () => buildLetter(choice, inputs, options, context));
@@ -80,8 +92,8 @@ export async function issueLetter(
     fileName: result.fileName,
     issuedOn: context.today,
     bytes,
-    madeWithReceivedOn: context.record.receivedOn,
-    madeForAddress: addressedTo(context.record),
+    madeWithReceivedOn: madeFrom.receivedOn,
+    madeForAddress: madeFrom.address,
     by: context.by || context.settings.handlerName,
     summary: summaryInEnglish({
       kind: edited ? 'letter-issued-edited' : 'letter-issued',

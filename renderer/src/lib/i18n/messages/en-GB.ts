@@ -1954,7 +1954,8 @@ export const enGB = {
   'case.letterReceiptCorrected':
     'Made when the date received was {then}; it has since been corrected to {now}, so the dates this letter gives may be wrong. Withdraw it and issue a corrected letter if they are.',
   'case.letterAddressChanged':
-    'Addressed to {then}. The case’s name or address has changed since, so this letter may have gone to the wrong place. Withdraw it and send it again if it did not reach the customer.',
+    'Addressed to {then}, but the case’s name or address had already been changed when this letter was issued (at another desk, or while it was being written), so it may have gone to the wrong place. Withdraw it and send it again if it did not reach the customer.',
+  'case.letterAddressWithCopy': '{to} (the customer’s copy: {copy})',
   'case.sha': 'SHA-256 of the issued PDF',
   'case.download': 'Download the issued copy',
   'case.print': 'Print',

@@ -2518,7 +2518,8 @@ export const frCA: Record<MessageKey, string> = {
   'case.letterReceiptCorrected':
     'Produite quand la date de réception était le {then}, corrigée depuis pour le {now}\u00a0: les dates que donne cette lettre peuvent être fausses. Si elles le sont, retirez-la et produisez une lettre corrigée.',
   'case.letterAddressChanged':
-    'Adressée à {then}. Le nom ou l’adresse du dossier a changé depuis\u00a0: cette lettre a peut-être été envoyée au mauvais endroit. Si elle n’est pas parvenue à la personne, retirez-la et envoyez-la de nouveau.',
+    'Adressée à {then}, alors que le nom ou l’adresse du dossier avait déjà été modifié quand elle a été produite (à un autre poste, ou pendant sa rédaction)\u00a0: elle a peut-être été envoyée au mauvais endroit. Si elle n’est pas parvenue à la personne, retirez-la et envoyez-la de nouveau.',
+  'case.letterAddressWithCopy': '{to} (copie pour la personne\u00a0: {copy})',
   'case.sha': 'Empreinte SHA-256 du PDF produit',
   'case.download': 'Télécharger la copie produite',
   'case.print': 'Imprimer',
