@@ -165,7 +165,11 @@ export function letterTheStageCallsFor(
   if (evaluation.status === 'closed') return null;
   const offered = availableLetters(record, evaluation);
   const next = new Map(evaluation.nextActions.map((a) => [a.id, a]));
-  if (next.has('acknowledge') || !events.some((e) => e.type === 'acknowledged')) return 'acknowledgement';
+  // Not after a final position: its ADR letter (due at once) comes first, and the deadlock met the acknowledgement's
+  // clock (explore36-handler #3).
+  const deadlocked = events.some((e) => e.type === 'deadlock');
+  if (next.has('acknowledge') || (!deadlocked && !events.some((e) => e.type === 'acknowledged')))
+    return 'acknowledgement';
   const adr = next.get('send-adr-letter');
   if (adr && offered.includes('adr-final') && events.some((e) => e.type === 'deadlock')) return 'adr-final';
   if (adr && offered.includes('adr-time') && adr.dueOn !== null && adr.dueOn <= today) return 'adr-time';
@@ -422,6 +426,18 @@ export interface Recorded {
   kind: LetterKind;
   name: string;
   also?: { type: TimelineType; summary: string };
+}
+
+/**
+ * Whether the event a letter stands for was recorded today already, so that this letter is another copy of the same
+ * one (in large print as well, say), not another event. A voided entry does not count; nor, for the ADR letter, one
+ * from before a deadlock recorded since: the ADR letter with the final position is another letter than the one sent
+ * that morning after the weeks (explore36-handler #2).
+ */
+export function anotherCopyToday(type: string, context: Pick<LetterContext, 'events' | 'today'>): boolean {
+  const counting = effectiveTimeline(context.events);
+  const deadlock = type === 'adr-letter-sent' ? counting.findLastIndex((e) => e.type === 'deadlock') : -1;
+  return counting.some((e, i) => i > deadlock && e.type === type && e.on === context.today);
 }
 
 /** What issuing a letter also records is done "by letter". */

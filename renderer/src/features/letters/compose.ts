@@ -10,6 +10,7 @@ import type { LetterPdf } from '#letters/letter-pdf';
 import { renderLetterPdfOffThread } from '#letters/off-thread';
 import { platform } from '#platform';
 import {
+  anotherCopyToday,
   buildLetter,
   letterFileName,
   recordedAs,
@@ -99,11 +100,7 @@ export async function issueLetter(
       kind: edited ? 'letter-issued-edited' : 'letter-issued',
       values: { letter: { letterKind: recorded.kind }, file: result.fileName },
     }),
-    // The same letter again today (e.g. in large print as well) is another copy, not another event.
-    alsoRecord:
-      recorded.also && !context.events.some((e) => e.type === recorded.also!.type && e.on === context.today)
-        ? recorded.also
-        : undefined,
+    alsoRecord: recorded.also && !anotherCopyToday(recorded.also.type, context) ? recorded.also : undefined,
   });
   return { saved: true, fileName: result.fileName };
 }

@@ -13,6 +13,7 @@ import {
   defaultOptions,
   letterText,
   letterTheStageCallsFor,
+  anotherCopyToday,
   secondLetterQuestion,
   type LetterContext,
 } from './build';
@@ -108,6 +109,11 @@ describe('the letter the stage calls for (the case page header)', () => {
     expect(letterTheStageCallsFor(context(reopened, '2026-11-26'))).toBe('final-response');
   });
 
+  it('is the ADR letter, not the acknowledgement, after a final position given before any acknowledgement', () => {
+    const events = [received(), entry('deadlock', '2026-11-19', { details: 'We will not refund.' })];
+    expect(letterTheStageCallsFor(context(events, '2026-11-20'))).toBe('adr-final');
+  });
+
   it('is none for a closed case', () => {
     const events = [
       received(),
@@ -194,5 +200,30 @@ describe('letters prefill from what the case recorded', () => {
     expect(blank.finalPosition).toBe('');
     expect(blank.actionsTaken).toBe('');
     expect(blank.resolvedOn).toBe('2026-11-20');
+  });
+});
+
+describe('a letter issued again the same day: another copy, or another event', () => {
+  const today = '2026-11-26';
+  it('is another copy when its event was recorded today (a large-print copy of the same letter)', () => {
+    const events = [received(), acknowledged(), entry('adr-letter-sent', today)];
+    expect(anotherCopyToday('adr-letter-sent', { events, today })).toBe(true);
+    expect(anotherCopyToday('adr-letter-sent', { events, today: '2026-11-27' })).toBe(false);
+  });
+
+  it('is another event for the ADR letter with the final position after a deadlock recorded since that morning', () => {
+    const morning = entry('adr-letter-sent', today);
+    const events = [received(), acknowledged(), morning, entry('deadlock', today, { details: 'No refund.' })];
+    expect(anotherCopyToday('adr-letter-sent', { events, today })).toBe(false);
+    // A copy of the final-position letter itself, later that day, is a copy again.
+    expect(anotherCopyToday('adr-letter-sent', { events: [...events, entry('adr-letter-sent', today)], today })).toBe(
+      true,
+    );
+  });
+
+  it('is another event when the entry recorded today was voided', () => {
+    const sent = entry('update-sent', today);
+    const voided = entry('voided', today, { entryId: sent.id, reason: 'Recorded by mistake' });
+    expect(anotherCopyToday('update-sent', { events: [received(), sent, voided], today })).toBe(false);
   });
 });
