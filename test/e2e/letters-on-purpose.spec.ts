@@ -52,6 +52,16 @@ test('the acknowledgement cannot be issued without its real pages shown first', 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeVisible();
   expect(downloads).toBe(0);
+  // Words typed there by mistake, before the text boxes are reached, only open the list: the letter stays the
+  // acknowledgement and its draft stays (explore36-handler #1). Escape shuts the list, not the dialog.
+  const letter = dialog.getByRole('combobox', { name: 'Letter', exact: true });
+  await page.keyboard.type('After');
+  await expect(letter).toHaveValue('Acknowledgement');
+  await expect(letter).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(letter).toHaveAttribute('aria-expanded', 'false');
+  await expect(dialog).toBeVisible();
+  await expect(first).toBeVisible();
   await page.screenshot({ path: shots('70-letter-dialog-real-pages') });
 
   // Escape closes it and nothing was issued.

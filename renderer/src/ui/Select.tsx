@@ -8,9 +8,18 @@ import { getParsedComboboxData, Select as MantineSelect, type ComboboxItem, type
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { typeAheadIndex, TypedPrefix } from '#lib/type-ahead';
 
+export interface TypeAheadSelectProps extends SelectProps {
+  /**
+   * For a select whose choice replaces the rest of the form (the letter dialog's letter, which starts with the focus):
+   * typed letters only open the list, where the arrows and Enter choose, so words typed by mistake before the text
+   * box is reached never switch the letter and lose the draft (explore36-handler #1).
+   */
+  typingOpensOnly?: boolean;
+}
+
 export type { SelectProps };
 
-export function Select(props: SelectProps) {
+export function Select({ typingOpensOnly = false, ...props }: TypeAheadSelectProps) {
   const { data, value, defaultValue, onChange, onKeyDown, searchable, readOnly, disabled } = props;
   const { onDropdownOpen, onDropdownClose } = props;
   // The list's state is held here too, so that a letter typed while it is open can shut it.
@@ -33,6 +42,14 @@ export function Select(props: SelectProps) {
     if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
     // A space opens and shuts the list (Mantine's), so it is never part of what is typed.
     if (event.key === ' ') return;
+    if (typingOpensOnly) {
+      event.preventDefault();
+      if (!opened) {
+        setOpened(true);
+        onDropdownOpen?.();
+      }
+      return;
+    }
     const now = event.timeStamp;
     const prefix = typed.current.add(event.key, now);
     const current = options.findIndex((o) => o.value === chosen);

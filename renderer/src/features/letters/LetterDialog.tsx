@@ -247,6 +247,7 @@ export function LetterDialog({
             as the dialog opens, must not issue (and record) a letter. */}
         <Select
           data-autofocus
+          typingOpensOnly
           label={t('letter.letter')}
           placeholder={t('letter.choose')}
           data={choices.map((c) => ({ value: c, label: t(`letter.choice.${c}`) }))}
