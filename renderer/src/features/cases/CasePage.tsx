@@ -130,10 +130,13 @@ function Details({
         <Table.Tbody>
           {row(
             t('case.received'),
-            t('case.receivedBy', {
-              date: formatDate(record.receivedOn),
-              channel: t(`model.channel.${record.channel}`).toLowerCase(),
-            }),
+            // "in person", not "by in person" (explore36-handler #9).
+            record.channel === 'in-person'
+              ? t('case.receivedInPerson', { date: formatDate(record.receivedOn) })
+              : t('case.receivedBy', {
+                  date: formatDate(record.receivedOn),
+                  channel: t(`model.channel.${record.channel}`).toLowerCase(),
+                }),
           )}
           {row(t('case.category'), t(`model.category.${record.category}`))}
           {row(

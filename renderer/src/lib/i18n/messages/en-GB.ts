@@ -1896,6 +1896,7 @@ export const enGB = {
   'case.complaint': 'Complaint',
   'case.received': 'Received',
   'case.receivedBy': '{date} by {channel}',
+  'case.receivedInPerson': '{date} in person',
   'case.category': 'Category',
   'case.summary': 'Summary',
   'case.removedAnonymised': 'Removed when anonymised',

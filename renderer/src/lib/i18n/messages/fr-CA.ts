@@ -2405,6 +2405,7 @@ export const frCA: Record<MessageKey, string> = {
   'case.complaint': 'Plainte',
   'case.received': 'Reçue',
   'case.receivedBy': '{date}, mode\u00a0: {channel}',
+  'case.receivedInPerson': '{date}, en personne',
   'case.category': 'Catégorie',
   'case.summary': 'Résumé',
   'case.removedAnonymised': 'Retiré lors de l’anonymisation',
