@@ -398,4 +398,57 @@ describe('two desks share one case store through the team server', () => {
     for (const d of [a, b]) expect(await d.database.conflicts.get(record.id)).toBeUndefined();
     expect(stateOf(a.team).refusals).toEqual([]);
   }, 60_000);
+
+  it('a team server emptied and set up again gets back what a desk had sent, as the guide says (explore36-team #2)', async () => {
+    const REFILL = `${DB}-refill`;
+    const team = { db: REFILL, admin: ADMIN, teamRole: 'team-refill', desks: [DESK_A, DESK_B] };
+    await setUpTeam(server, team);
+    const onServer = () =>
+      new PouchDB(`${server.url}/${REFILL}`, {
+        skip_setup: true,
+        auth: { username: ADMIN.name, password: ADMIN.password },
+      }) as unknown as PouchDatabase;
+    const held = (id: string) =>
+      onServer()
+        .get(id)
+        .then(
+          () => true,
+          () => false,
+        );
+    n += 1;
+    const database = new RedressDatabase(`team-sync-refill-${process.pid}-${n}`);
+    const a = new TeamSync(database, factory(DESK_A), () => 'desk-a person');
+    open.push({ team: a, database });
+    await a.join({ serverUrl: server.url, database: REFILL, user: DESK_A.name });
+    await until(async () => a.snapshot().state.kind === 'synced', 30_000, 'desk A to join');
+    const record = await createCase(database, newCaseParts({ summary: 'Sent before the server was lost' }), {
+      settings: settings('RFL'),
+      by: 'Sam',
+    });
+    await until(() => held(`case:${record.id}`), 20_000, 'the case on the server');
+    // Another desk's work arrives after it: A's next start may skip past it (push-start.ts), the case being sent.
+    const branch = new RedressDatabase(`team-sync-refill-b-${process.pid}-${n}`);
+    const b = new TeamSync(branch, factory(DESK_B), () => 'desk-b person');
+    open.push({ team: b, database: branch });
+    await b.join({ serverUrl: server.url, database: REFILL, user: DESK_B.name });
+    const other = await createCase(branch, newCaseParts({ summary: 'Logged at the branch' }), {
+      settings: settings('RFB'),
+      by: 'Kim',
+    });
+    await until(async () => (await database.cases.get(other.id)) !== undefined, 20_000, "B's case at A");
+    await until(async () => a.snapshot().state.kind === 'synced', 20_000, 'desk A to be synced');
+    await b.stop();
+    await a.stop();
+
+    // The server loses the team's database: made again, empty, and set up as before.
+    await onServer().destroy();
+    await setUpTeam(server, team);
+    expect(await held(`case:${record.id}`)).toBe(false);
+
+    await a.start();
+    await until(() => held(`case:${record.id}`), 30_000, 'the case sent again to the emptied server');
+    const counters = await onServer().allDocs({ startkey: 'counter:', endkey: 'counter:\ufff0' });
+    expect(counters.rows.map((r) => r.id)).toEqual([expect.stringMatching(/^counter:RFL-\d{4}$/)]);
+    expect(stateOf(a).refusals).toEqual([]);
+  }, 120_000);
 });

@@ -74,6 +74,13 @@ export const SHARING_META_KEYS = {
    */
   unsentFromSeq: 'sharing-unsent-from-seq',
   /**
+   * The last document this desk wrote into the local PouchDB, with its revision and sequence, and the last one known
+   * sent (sync/push-start.ts): a server that lacks that one was emptied or restored from an older backup, and the
+   * push must offer everything again.
+   */
+  lastOwnDoc: 'sharing-last-own-doc',
+  lastSentOwnDoc: 'sharing-last-sent-own-doc',
+  /**
    * A desk that joined with no case a team that has providers (p8b): its own providers and their procedure versions
    * the team lacks, not uploaded, to remove once the team's providers are here (TeamSync; value `TakeTeamProviders`).
    */

@@ -7,7 +7,17 @@ import { memoryPouch } from '#test/support/pouch';
 import { SHARING_META_KEYS } from '#db/outbox';
 import type { RedressDatabase } from '#db/schema';
 import type { PouchDatabase, PouchDoc } from './pouch';
-import { changedSinceSent, pushStart, recordOwnWrite, recordPushSent, startOwnRecord, WRITING } from './push-start';
+import {
+  changedSinceSent,
+  forgetSent,
+  lastSentOwn,
+  pushStart,
+  recordOwnWrite,
+  recordPushSent,
+  serverLacks,
+  startOwnRecord,
+  WRITING,
+} from './push-start';
 
 afterEach(closeAll);
 
@@ -237,5 +247,47 @@ describe('what may not have reached the server (a desk leaving its team)', () =>
     await pulled(local, 2500);
     await own(database, local, ['case:3']);
     expect(await changedSinceSent(database, local, wanted)).toEqual(new Set(['case:3']));
+  });
+});
+
+describe('what the server must still hold', () => {
+  it('is the last document of this desk’s the push is known to have sent, not one still waiting', async () => {
+    const { database, local } = await joined();
+    await own(database, local, ['case:1', 'entry:1']);
+    expect(await lastSentOwn(database, local)).toBeUndefined();
+    await recordPushSent(database, local, 2);
+    const sent = await lastSentOwn(database, local);
+    expect(sent?.id).toBe('entry:1');
+    // Written since, not yet sent: the proof stays the one sent.
+    await own(database, local, ['case:2']);
+    expect((await lastSentOwn(database, local))?.id).toBe('entry:1');
+    await recordPushSent(database, local, 3);
+    expect((await lastSentOwn(database, local))?.id).toBe('case:2');
+  });
+
+  it('is lacking on a server that never had it or holds an older revision; held at its revision or a later one', async () => {
+    const { database, local } = await joined();
+    await own(database, local, ['case:1']);
+    await recordPushSent(database, local, 1);
+    const sent = (await lastSentOwn(database, local))!;
+    const server = memoryPouch('push-start-server');
+    expect(await serverLacks(server, sent)).toBe(true);
+    const doc = await local.get('case:1');
+    await server.bulkDocs([doc], { new_edits: false });
+    expect(await serverLacks(server, sent)).toBe(false);
+    await server.put({ ...(await server.get('case:1')), body: { later: true } });
+    expect(await serverLacks(server, sent)).toBe(false);
+    expect(await serverLacks(server, undefined)).toBe(false);
+  });
+
+  it('is forgotten with the records of what was sent once the server lost it', async () => {
+    const { database, local } = await joined();
+    await own(database, local, ['case:1']);
+    await pulled(local, 10);
+    await recordPushSent(database, local, 1);
+    expect(await pushStart(database, local)).toBe(11);
+    await forgetSent(database);
+    expect(await lastSentOwn(database, local)).toBeUndefined();
+    expect(await pushStart(database, local)).toBeUndefined();
   });
 });

@@ -34,6 +34,8 @@ import type { PouchDatabase } from './pouch';
 const OWN_WRITTEN_KEY = SHARING_META_KEYS.ownWrittenSeq;
 const PUSH_SENT_KEY = SHARING_META_KEYS.pushSentSeq;
 const UNSENT_FROM_KEY = SHARING_META_KEYS.unsentFromSeq;
+const LAST_OWN_KEY = SHARING_META_KEYS.lastOwnDoc;
+const LAST_SENT_OWN_KEY = SHARING_META_KEYS.lastSentOwnDoc;
 /** ownWrittenSeq while a write of this desk's own into the local PouchDB is under way. */
 export const WRITING = 'writing';
 
@@ -103,8 +105,76 @@ async function recordOne<T>(
     // A bound from before this write still holds for what was written before it; otherwise (none kept, or a write
     // cut off by a crash) everything before this write lies at or below `before`.
     const floor = typeof earlier === 'number' ? earlier : before;
-    await record(database, OWN_WRITTEN_KEY, local, await lastSeqOf(local, before, ids, floor));
+    const last = await lastSeqOf(local, before, ids, floor);
+    await record(database, OWN_WRITTEN_KEY, local, last);
+    await recordLastOwn(database, local, ids, last);
   }
+}
+
+interface OwnDoc {
+  copy: string;
+  id: string;
+  rev: string;
+  seq: number | string;
+}
+
+/** The last of `ids` as the local copy now holds it (its revision), with the sequence bound just recorded. */
+async function recordLastOwn(
+  database: RedressDatabase,
+  local: PouchDatabase,
+  ids: readonly string[],
+  seq: number | string,
+): Promise<void> {
+  const id = ids.at(-1);
+  if (id === undefined) return;
+  const [row] = (await local.allDocs({ keys: [id] })).rows;
+  if (row?.value?.rev)
+    await database.meta.put({ key: LAST_OWN_KEY, value: { copy: local.name, id, rev: row.value.rev, seq } });
+}
+
+/** The push's checkpoint passed the last document this desk wrote: it is the last one known sent. */
+async function promoteLastOwn(database: RedressDatabase, local: PouchDatabase, sent: number): Promise<void> {
+  const last = (await database.meta.get(LAST_OWN_KEY))?.value as OwnDoc | undefined;
+  if (last?.copy === local.name && typeof last.seq === 'number' && last.seq <= sent)
+    await database.meta.put({ key: LAST_SENT_OWN_KEY, value: last });
+}
+
+/** The last document this desk wrote that the push is known to have sent, or undefined when none is recorded. */
+export async function lastSentOwn(
+  database: RedressDatabase,
+  local: PouchDatabase,
+): Promise<{ id: string; rev: string } | undefined> {
+  const last = (await database.meta.get(LAST_SENT_OWN_KEY))?.value as OwnDoc | undefined;
+  return last?.copy === local.name ? { id: last.id, rev: last.rev } : undefined;
+}
+
+const generation = (rev: string) => Number.parseInt(rev, 10) || 0;
+
+/**
+ * Whether the server lacks `sent`, a document this desk wrote and the push sent (`lastSentOwn`, read when the
+ * replication started or last lost the server): then it was emptied, or restored from a backup older than that, and
+ * a push that starts past its checkpoint (`pushStart`) would never send this desk's documents again
+ * (explore36-team #2). A server holding a later revision of it (another desk's since) holds it. False when there is
+ * no such document, or the server cannot be asked.
+ */
+export async function serverLacks(remote: PouchDatabase, sent: { id: string; rev: string } | undefined) {
+  if (!sent) return false;
+  let row;
+  try {
+    [row] = (await remote.allDocs({ keys: [sent.id] })).rows;
+  } catch {
+    return false;
+  }
+  if (!row?.value?.rev) return true;
+  return generation(row.value.rev) < generation(sent.rev);
+}
+
+/**
+ * The server lost what this desk sent: its records of what was sent no longer hold, so the next start offers this
+ * desk's documents from the push's own checkpoint (which the server no longer has either: from the beginning).
+ */
+export async function forgetSent(database: RedressDatabase): Promise<void> {
+  await database.meta.bulkDelete([PUSH_SENT_KEY, UNSENT_FROM_KEY, LAST_OWN_KEY, LAST_SENT_OWN_KEY]);
 }
 
 /**
@@ -137,6 +207,7 @@ export async function recordPushSent(database: RedressDatabase, local: PouchData
   const before = await recorded(database, PUSH_SENT_KEY, local);
   if (typeof before === 'number' && before >= seq) return;
   await record(database, PUSH_SENT_KEY, local, seq);
+  await promoteLastOwn(database, local, seq);
 }
 
 /** The push's last checkpoint recorded for `local` (every change up to it sent), or undefined when none is. */

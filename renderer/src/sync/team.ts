@@ -39,7 +39,16 @@ import {
   type PouchDoc,
   type PouchReplication,
 } from './pouch';
-import { changedSinceSent, pushSentThrough, pushStart, recordPushSent, startOwnRecord } from './push-start';
+import {
+  changedSinceSent,
+  forgetSent,
+  pushSentThrough,
+  pushStart,
+  recordPushSent,
+  lastSentOwn,
+  serverLacks,
+  startOwnRecord,
+} from './push-start';
 
 /** The desk's membership of a team, kept in its meta table (desk-local, never replicated). */
 export interface TeamMembership {
@@ -755,6 +764,10 @@ export class TeamSync {
         .on('paused', (error?: unknown) => void this.heard(error ? 'error' : 'idle', error));
       return;
     }
+    // Whether to ask, once caught up, if the server still holds what this desk had sent: at the start, and after each
+    // time it could not be reached (the last document known sent then: what the server must hold).
+    let askServer = true;
+    let proof = lastSentOwn(this.database, local).catch(() => undefined);
     // The push's checkpoints, as it writes them: where the next start may begin (push-start.ts).
     push.on('checkpoint', (info: { checkpoint?: unknown }) => {
       if (info.checkpoint === undefined) return;
@@ -776,11 +789,50 @@ export class TeamSync {
         this.caughtUp[direction] = !error;
         // What has arrived is taken in now (the last, partial round of a download; or all of it before a retry).
         if (direction === 'pull') this.schedulePull();
-        if (error) return void this.heard('error', error);
-        void this.heard(this.caughtUp.pull && this.caughtUp.push ? 'idle' : 'active');
+        if (error) {
+          // Back from a lost server: it may have come back emptied or restored from a backup (asked once idle).
+          if (!askServer) proof = lastSentOwn(this.database, local).catch(() => undefined);
+          askServer = true;
+          return void this.heard('error', error);
+        }
+        const idle = this.caughtUp.pull && this.caughtUp.push;
+        if (idle && askServer) {
+          askServer = false;
+          void proof.then((sent) => this.refillIfServerLost(replication, local, remote, user, sent));
+        }
+        void this.heard(idle ? 'idle' : 'active');
       });
     }
   }
+
+  /**
+   * A server emptied, or restored from a backup older than this desk's last change sent, lacks this desk's documents,
+   * and a push started past its checkpoint (push-start.ts) would never send them again, while every desk says "Synced"
+   * (explore36-team #2; docs/team-server.md promises a restored server is refilled by the desks). Asked once caught up:
+   * when the server lacks `sent`, the last document of this desk's known sent before it started or lost the server,
+   * the records of what was sent are forgotten and the push starts again from the beginning: every document of this
+   * desk's is offered again. At most once a session, so a document the server refuses cannot make it loop.
+   */
+  private async refillIfServerLost(
+    replication: PouchReplication,
+    local: PouchDatabase,
+    remote: PouchDatabase,
+    user: string,
+    sent: { id: string; rev: string } | undefined,
+  ): Promise<void> {
+    if (this.refilled || !(await serverLacks(remote, sent))) return;
+    if (this.stopped || this.replication !== replication) return;
+    this.refilled = true;
+    await forgetSent(this.database);
+    replication.cancel();
+    this.restarts += 1;
+    // From the beginning (0), not from the push's checkpoint: the push started past it has written that checkpoint
+    // on the new server already.
+    this.startReplication(local, remote, user, 0);
+  }
+
+  /** Whether this session has sent everything again to a server that had lost it (`refillIfServerLost`). */
+  private refilled = false;
 
   /**
    * Where the push starts again after the server was lost: PouchDB's own retry starts it from its `since` (rewinding
