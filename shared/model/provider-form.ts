@@ -6,6 +6,7 @@ import { REGULATOR_REGIONS, regionLanguages, type Provider, type RegulatorRegion
 import { companyFromForm, type LetterheadForm, letterheadShape, text, type SettingsChoices } from './settings';
 import { STORED_LIMITS as L } from './stored';
 import { PROBLEMS_EN, sayProblem } from './problems';
+import { sameName } from './text';
 
 export interface ProviderForm extends LetterheadForm {
   name: string;
@@ -42,10 +43,6 @@ const schema = ({ procedureIds, adrSchemeIds = [] }: SettingsChoices) =>
       path: ['defaultLanguage'],
       message: PROBLEMS_EN['default-language-offered'],
     });
-
-/** Two names the intake's list would show alike: the same words, letter case and spacing aside. */
-const sameName = (a: string, b: string): boolean =>
-  a.trim().replace(/\s+/g, ' ').toLocaleLowerCase() === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
 export type ProviderResult =
   { ok: true; value: Omit<Provider, 'id'> } | { ok: false; errors: Partial<Record<ProviderField, string>> };

@@ -219,3 +219,13 @@ export function fieldCharacterProblem(text: string, lines: TextLines, label: str
   const found = findForbiddenCharacter(text, lines);
   return found ? forbiddenCharacterProblem(text, found, label) : null;
 }
+
+/** A name as it is shown and kept: trimmed, each run of spaces inside it one space. */
+export const singleSpaced = (name: string): string => name.trim().replace(/\s+/g, ' ');
+
+/**
+ * Two names a list would show alike: the same words, letter case and spacing aside (providers, people). One home, so
+ * no list refuses "Sam Patel" but takes "sam  patel" (explore36-manager #4).
+ */
+export const sameName = (a: string, b: string): boolean =>
+  singleSpaced(a).toLocaleLowerCase() === singleSpaced(b).toLocaleLowerCase();

@@ -4,6 +4,7 @@
 import { summaryInEnglish } from '#shared/casework/summaries';
 import type { CaseRecord, DeskSettings, TimelineEvent, TimelineType } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
+import { singleSpaced } from '#shared/model/text';
 import type { NewCaseParts } from '#shared/model/intake';
 import { addressedTo, letterWithdrawnEntry } from '#shared/letters/index';
 import { deskProviders, savedDeskForm, settingsForUsual, usualProvider, type Provider } from '#shared/model/provider';
@@ -438,7 +439,8 @@ export async function deleteCase(database: RedressDatabase, caseId: string): Pro
 
 /** Add someone to the desk (active), or return the existing person of that name. */
 export async function addPerson(database: RedressDatabase, name: string): Promise<PersonRow> {
-  const trimmed = name.trim();
+  // Kept as shown: "sam  patel" would be listed as "sam patel" but signed and reported with two spaces.
+  const trimmed = singleSpaced(name);
   if (!trimmed) throw new RecordRefusal('no-person-name');
   return database.transaction('rw', database.people, async () => {
     const existing = await database.people.where('name').equals(trimmed).first();

@@ -213,6 +213,8 @@ describe('the records’ refusals, in English and in French', () => {
       'Aucun dossier ne porte l’identifiant nope',
     );
     same(await refusalOf(addPerson(database, ' ')), 'Enter a name', 'Indiquez un nom');
+    // Kept as the list shows it: one space between the words.
+    expect((await addPerson(database, ' Lee   Chen ')).name).toBe('Lee Chen');
     expect((await database.cases.get(record.id))!.assignee).toBe(record.assignee);
     expect(await database.people.filter((p) => !p.name.trim()).count()).toBe(0);
     database.sharing = true;

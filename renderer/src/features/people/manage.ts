@@ -2,7 +2,7 @@
 import { addPerson } from '#db/repositories/cases';
 import type { PersonRow, RedressDatabase } from '#db/schema';
 import { PROBLEMS_EN, sayProblem } from '#shared/model/problems';
-import { fieldCharacterProblem } from '#shared/model/text';
+import { fieldCharacterProblem, sameName } from '#shared/model/text';
 import { printedTextUnprintable } from '#shared/letters/index';
 
 /**
@@ -29,7 +29,7 @@ export function checkNewPersonName(name: string, people: readonly PersonRow[]): 
   // Letters are signed with it: characters the letter font cannot print would have every one refused.
   const unprintable = printedTextUnprintable(trimmed);
   if (unprintable) return sayProblem('person-name-unprintable', { names: unprintable });
-  const same = people.find((p) => p.name.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
+  const same = people.find((p) => sameName(p.name, trimmed));
   if (same?.active) return sayProblem('person-already-listed', { name: same.name });
   return null;
 }

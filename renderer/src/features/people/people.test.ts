@@ -109,6 +109,8 @@ describe('the list of people', () => {
     expect(checkNewPersonName('  ', people)).toBe('Enter the person’s name');
     expect(checkNewPersonName('x'.repeat(101), people)).toMatch(/at most 100/);
     expect(checkNewPersonName('sam patel', people)).toBe('Sam Patel is already on the list');
+    // Spacing aside too: "sam  patel" is listed as "sam patel" (explore36-manager #4).
+    expect(checkNewPersonName(' sam   patel ', people)).toBe('Sam Patel is already on the list');
     expect(checkNewPersonName('Old Hand', people)).toBeNull();
     // The name goes on every entry and letter: an invisible control character is named and refused.
     expect(checkNewPersonName('Ro\u202ege', people)).toMatch(/Name contains an invisible control character \(U\+202E/);
