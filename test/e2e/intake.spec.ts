@@ -27,6 +27,18 @@ test('log a complaint, see it listed after a reload, and issue the acknowledgeme
   await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
   await page.screenshot({ path: shots('01-empty-case-list'), fullPage: true });
 
+  // The browser keeps none of the customer's details for its suggestions: they would outlive an erasure
+  // (explore36-manager #1).
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  for (const box of [
+    page.getByLabel('Name', { exact: false }).first(),
+    page.getByLabel('Postal address').first(),
+    page.getByLabel('Postcode').first(),
+    page.getByLabel('Phone'),
+    page.getByRole('textbox', { name: 'Email' }),
+  ])
+    await expect(box).toHaveAttribute('autocomplete', 'off');
+
   await logComplaint(page, {
     receivedOn: '2026-11-18',
     channel: 'Letter',

@@ -96,6 +96,11 @@ export function themeWithWords(t: (key: MessageKey) => string) {
       PasswordInput: {
         defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('mantine.showPassword') } },
       },
+      // The browser keeps nothing typed into a box for its own suggestions: a customer's name, phone, email or address
+      // would stay in Chromium's autofill store after the case was erased or anonymised, and be offered at the next
+      // intake (explore36-manager #1). A box that wants the browser's help (a password) says so itself.
+      TextInput: { defaultProps: { autoComplete: 'off' } },
+      Textarea: { defaultProps: { autoComplete: 'off' } },
       // A menu holds only its items (no focus placeholder); the first item takes the focus.
       Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
       // The calendar's arrows are named.
