@@ -13,6 +13,9 @@ import { deskProviders } from '#shared/model/provider';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
 import { errorIn, messageIn, useT } from '#lib/i18n/index';
+import { previewRetention } from '#db/repositories/retention';
+import { todayIso } from '#lib/today';
+import { openConfirm } from '#ui/confirm';
 import { saveRetentionPolicy } from './policy';
 
 export function RetentionSettings() {
@@ -44,9 +47,30 @@ export function RetentionSettings() {
       return;
     }
     setError(null);
+    const policy = { enabled, anonymiseAfterYears: checked.years };
+    // A policy that reaches further than the one saved (turned on, or fewer years) anonymises at the next start, for
+    // good, every closed case now past it: a slip (1 for 10) must not do that unseen (explore36-manager #3).
+    const before = retentionPolicy(settings);
+    const further = enabled && (!before.enabled || checked.years < before.anonymiseAfterYears);
+    const count = further ? (await previewRetention(db(), policy, todayIso())).items.length : 0;
+    if (count > 0) {
+      openConfirm({
+        title: t('retention.furtherTitle', { count }),
+        children: <Text size="sm">{t('retention.furtherBody', { count, years: checked.years })}</Text>,
+        labels: { confirm: t('retention.furtherConfirm', { count }), cancel: t('retention.furtherCancel') },
+        confirmProps: { color: 'red' },
+        onConfirm: () => void store(policy),
+      });
+      return;
+    }
+    await store(policy);
+  };
+
+  const store = async (policy: { enabled: boolean; anonymiseAfterYears: number }) => {
+    const checked = { years: policy.anonymiseAfterYears };
     setSaving(true);
     try {
-      await saveRetentionPolicy(db(), { enabled, anonymiseAfterYears: checked.years });
+      await saveRetentionPolicy(db(), policy);
       notifications.show({
         color: 'teal',
         title: t('retention.saved'),

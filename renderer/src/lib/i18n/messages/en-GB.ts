@@ -1277,6 +1277,11 @@ export const enGB = {
   'retention.savedOn': 'Closed cases are anonymised {years, plural, one {# year} other {# years}} after they closed.',
   'retention.savedOff': 'Closed cases are not anonymised automatically.',
   'retention.notSaved': 'Retention policy not saved',
+  'retention.furtherTitle': 'Anonymise {count, plural, one {# closed case} other {# closed cases}} at the next start?',
+  'retention.furtherBody':
+    'With {years, plural, one {# year} other {# years}} after closing, {count, plural, one {# closed case is} other {# closed cases are}} past the period today. The next start anonymises {count, plural, one {it} other {them}} for good: the customer’s details, the notes and the letters are removed. To see which first, keep the period and use “Preview what would be anonymised today” on the Privacy page.',
+  'retention.furtherConfirm': 'Save, and anonymise {count, plural, one {# case} other {# cases}}',
+  'retention.furtherCancel': 'Keep the period saved',
 
   // Settings (except the providers and procedures sections).
   'settings.title': 'Settings',

@@ -1582,6 +1582,12 @@ export const frCA: Record<MessageKey, string> = {
     'Les dossiers fermés sont anonymisés {years, plural, one {# an} other {# ans}} après leur fermeture.',
   'retention.savedOff': 'Les dossiers fermés ne sont pas anonymisés automatiquement.',
   'retention.notSaved': 'Politique de conservation non enregistrée',
+  'retention.furtherTitle':
+    'Anonymiser {count, plural, one {# dossier fermé} other {# dossiers fermés}} au prochain démarrage\u00a0?',
+  'retention.furtherBody':
+    'Avec {years, plural, one {# an} other {# ans}} après la fermeture, {count, plural, one {# dossier fermé a} other {# dossiers fermés ont}} dépassé ce délai aujourd’hui. Le prochain démarrage {count, plural, one {l’anonymise} other {les anonymise}} pour de bon\u00a0: les coordonnées de la personne, les notes et les lettres sont supprimées. Pour voir lesquels d’abord, gardez le délai et utilisez «\u00a0Voir ce qui serait anonymisé aujourd’hui\u00a0» dans la page Confidentialité.',
+  'retention.furtherConfirm': 'Enregistrer et anonymiser {count, plural, one {# dossier} other {# dossiers}}',
+  'retention.furtherCancel': 'Garder le délai enregistré',
 
   'settings.title': 'Paramètres',
   'settings.firstRunTitle': 'Configurer votre service',
