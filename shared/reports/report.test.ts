@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_CASES, FIXTURE_PERIOD, FIXTURE_TODAY } from './fixtures';
 import { buildReport, measureOf, type MeasureId, type Report } from './report';
 import { summariseCase, type CaseSummary } from './summary';
+import { DEFAULT_PROCEDURES, KIJOMA, withProcedures } from '#shared/rules/index';
 
 const summaries: CaseSummary[] = FIXTURE_CASES.map((c) => summariseCase(c.record, c.events, FIXTURE_TODAY));
 const byId = new Map(summaries.map((s) => [s.id, s]));
@@ -218,12 +219,12 @@ describe('the report for 2026-04-01 to 2026-06-30, no filters, worked by hand', 
     });
     // kijoma c01 c02 c12 c13 c14 c16 = 6; miso c03 c04 c05 = 3; jive-ca c06 c07 = 2; kinex, infinity, ofcom (c11) = 1.
     expect(report.volumes.byProcedure.map((r) => [r.key, r.count])).toEqual([
-      ['kijoma', 6],
-      ['miso', 3],
-      ['jive-ca', 2],
-      ['infinity', 1],
-      ['kinex', 1],
-      ['ofcom', 1],
+      ['kijoma@1', 6],
+      ['miso@1', 3],
+      ['jive-ca@1', 2],
+      ['infinity@1', 1],
+      ['kinex@1', 1],
+      ['ofcom@1', 1],
     ]);
     expect(report.volumes.byProcedure[0].label).toBe('Kijoma Broadband complaints procedure v1');
     // Sam c01 c03 c06 c09 c12 c14 = 6; Jo c02 c04 c07 c08 c13 c16 = 6; nobody c05 c11 = 2.
@@ -392,5 +393,28 @@ describe('filters and other periods, worked by hand', () => {
     expect(value(r, 'median-days')).toMatchObject({ value: null, display: '—' });
     expect(r.compensation).toEqual([]);
     expect(r.volumes.byMonth).toEqual([{ key: '2025-01', label: 'Jan 2025', count: 0 }]);
+  });
+});
+
+describe('received by procedure, with a desk procedure of two versions (explore36-manager #2)', () => {
+  it('counts each case under the version in force on its day received, and names each row for it', () => {
+    const v1 = { ...KIJOMA, id: 'kijoma-desk', name: 'Kijoma desk procedure', version: 1 };
+    const v2 = { ...v1, version: 2, effectiveFrom: '2026-12-03' };
+    const procedures = withProcedures(DEFAULT_PROCEDURES, [v1, v2]);
+    const on = (id: string, receivedOn: string): CaseSummary => ({
+      ...s('c01'),
+      id,
+      receivedOn,
+      procedureId: 'kijoma-desk',
+    });
+    const r = buildReport([on('a', '2026-12-02'), on('b', '2026-12-04'), on('c', '2026-12-07')], {
+      period: { from: '2026-12-01', to: '2026-12-07' },
+      today: '2026-12-07',
+      procedures,
+    });
+    expect(r.volumes.byProcedure.map((row) => [row.label, row.count])).toEqual([
+      ['Kijoma desk procedure v2', 2],
+      ['Kijoma desk procedure v1', 1],
+    ]);
   });
 });

@@ -5,7 +5,14 @@
 // the figure. See ./README.md for the worked reasoning.
 import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, type Category, type Channel } from '#shared/model/case';
 import type { RegulatorRegion } from '#shared/model/provider';
-import { getProcedure, type ProcedureRegistry, procedureVersionLabel } from '#shared/rules/index';
+import {
+  deskProcedures,
+  getProcedure,
+  type ProcedureRegistry,
+  procedureOnDay,
+  procedureVersionLabel,
+  procedureVersions,
+} from '#shared/rules/index';
 import { daysLabel, monthLabel, percentLabel } from './format';
 import { monthsIn, type ReportPeriod } from './periods';
 import type { CaseSummary } from './summary';
@@ -216,6 +223,30 @@ export function procedureLabel(id: string, procedures?: ProcedureRegistry): stri
   }
 }
 
+/** "kijoma@2": a procedure and the version of it a case received that day follows. */
+function procedureVersionKey(id: string, receivedOn: string, procedures?: ProcedureRegistry): string {
+  try {
+    const version = procedureOnDay(id, receivedOn, procedures ?? deskProcedures())?.version;
+    return version === undefined ? id : `${id}@${version}`;
+  } catch {
+    return id;
+  }
+}
+
+/** A `procedureVersionKey` as the report names it: "Kijoma desk procedure v1". */
+function procedureVersionKeyLabel(key: string, procedures?: ProcedureRegistry): string {
+  const at = key.lastIndexOf('@');
+  if (at < 0) return procedureLabel(key, procedures);
+  const id = key.slice(0, at);
+  const version = Number(key.slice(at + 1));
+  try {
+    const found = procedureVersions(id, procedures ?? deskProcedures()).find((p) => p.version === version);
+    return found ? procedureVersionLabel(found) : procedureLabel(id, procedures);
+  } catch {
+    return procedureLabel(id, procedures);
+  }
+}
+
 function median(sorted: number[]): number | null {
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
@@ -306,7 +337,9 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
       months.add(c.receivedOn.slice(0, 7));
       categories.add(c.category);
       channels.add(c.channel);
-      procedures.add(c.procedureId);
+      // By the version each case follows (the one in force on its day received), so no row is named for a version
+      // some of its cases do not follow (explore36-manager #2).
+      procedures.add(procedureVersionKey(c.procedureId, c.receivedOn, input.procedures));
       handlers.add(c.handler);
       if (c.rulesError !== null) rulesErrors += 1;
       else if (c.acknowledgement === 'met' || c.acknowledgement === 'missed') {
@@ -380,7 +413,7 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
     byCategory: CATEGORIES.map((k) => ({ key: k, label: CATEGORY_LABELS[k], count: categories.get(k) })),
     byChannel: CHANNELS.map((k) => ({ key: k, label: CHANNEL_LABELS[k], count: channels.get(k) })),
     byProcedure: [...procedures.counts]
-      .map(([k, count]) => ({ key: k, label: procedureLabel(k, input.procedures), count }))
+      .map(([k, count]) => ({ key: k, label: procedureVersionKeyLabel(k, input.procedures), count }))
       .sort(byCountThenLabel),
     byHandler: [...handlers.counts]
       .map(([k, count]) => ({ key: k, label: k || UNASSIGNED_LABEL, count }))
