@@ -52,7 +52,7 @@ export const PROBLEMS_EN = {
   'rep-relationship-short': 'Say how they are related to the customer (e.g. daughter)',
   'authority-choose': 'Choose what shows they may act for the customer',
   'authority-invalid': 'Choose an authority',
-  'authority-date-invalid': 'Enter the date the authority was seen, as YYYY-MM-DD',
+  'authority-date-invalid': 'Enter the date the authority was seen',
   'authority-details-missing': 'Say what the authority is',
   'employees-not-number': 'Enter the number of employees as a whole number, like 8',
   'employees-none': 'A business has at least 1 employee (count the owner)',

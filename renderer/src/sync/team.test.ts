@@ -13,6 +13,7 @@ import { RedressDatabase } from '#db/schema';
 import type { PouchDatabase } from './pouch';
 import {
   MEMBERSHIP_KEY,
+  onceEach,
   pushFilter,
   retryingAfter,
   statusLine,
@@ -690,4 +691,18 @@ describe('a desk reopened after a download starts its push past it', () => {
     expect(pushes.at(-1)).toBe(push);
     expect(push.examined - downloaded).toBeLessThan(20);
   }, 60_000);
+});
+
+describe('the refusals and problems Team sharing lists', () => {
+  it('lists each once, however often it is said again (explore36-team #8), and keeps the last 50', () => {
+    const refused = { docId: 'entry:1', reason: 'Only an anonymising revision names who erased it.' };
+    let list = onceEach([], refused);
+    list = onceEach(list, { ...refused });
+    expect(list).toEqual([refused]);
+    list = onceEach(list, { docId: 'entry:2', reason: refused.reason });
+    expect(list.map((r) => r.docId)).toEqual(['entry:1', 'entry:2']);
+    for (let i = 3; i < 60; i++) list = onceEach(list, { docId: `entry:${i}`, reason: 'x' });
+    expect(list).toHaveLength(50);
+    expect(list.at(-1)!.docId).toBe('entry:59');
+  });
 });

@@ -526,6 +526,15 @@ type Listener = () => void;
 /** What the status is said again after: the replication active, caught up (idle), or failing. */
 type StateEvent = 'active' | 'idle' | 'error';
 
+/**
+ * A refusal or problem added to the status's list (the last 50), unless the same one (document and words) is there
+ * already: a retry, or a desk that takes the same documents in again, said it once more each time (explore36-team #8).
+ */
+export function onceEach<T extends { docId: string; reason: string }>(list: readonly T[], item: T): T[] {
+  if (list.some((x) => x.docId === item.docId && x.reason === item.reason)) return [...list];
+  return [...list, item].slice(-50);
+}
+
 /** The team sharing of one desk database. */
 export class TeamSync {
   private status: SharingStatus = { state: { kind: 'off' }, refusals: [], problems: [] };
@@ -657,7 +666,7 @@ export class TeamSync {
       local,
       writer: membership.user,
       person: this.person,
-      onProblem: (p) => this.set(this.status.state, { problems: [...this.status.problems, p].slice(-50) }),
+      onProblem: (p) => this.set(this.status.state, { problems: onceEach(this.status.problems, p) }),
     });
     await startOwnRecord(this.database, local);
     await this.takeTeamCounters(remote, membership.user);
@@ -1333,7 +1342,7 @@ export class TeamSync {
           values: { error: error instanceof Error ? error.message : String(error) },
         };
         this.set(this.status.state, {
-          problems: [...this.status.problems, { docId: '', reason: sharingProblemInEnglish(said), said }].slice(-50),
+          problems: onceEach(this.status.problems, { docId: '', reason: sharingProblemInEnglish(said), said }),
         });
         throw error;
       }
@@ -1523,7 +1532,7 @@ export class TeamSync {
             : undefined;
       if (caseId) reference = (await this.database.cases.get(caseId))?.reference;
     }
-    this.set(this.status.state, { refusals: [...this.status.refusals, { docId, reference, reason }].slice(-50) });
+    this.set(this.status.state, { refusals: onceEach(this.status.refusals, { docId, reference, reason }) });
   }
 }
 

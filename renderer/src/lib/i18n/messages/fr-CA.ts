@@ -1831,7 +1831,7 @@ export const frCA: Record<MessageKey, string> = {
   'problem.rep-relationship-short': 'Précisez le lien avec la personne titulaire (p. ex. fille)',
   'problem.authority-choose': 'Choisissez ce qui montre que cette personne peut agir au nom de la personne titulaire',
   'problem.authority-invalid': 'Choisissez une autorisation',
-  'problem.authority-date-invalid': 'Indiquez la date où l’autorisation a été vue, au format aaaa-mm-jj',
+  'problem.authority-date-invalid': 'Indiquez la date où l’autorisation a été vue',
   'problem.authority-details-missing': 'Précisez de quelle autorisation il s’agit',
   'problem.employees-not-number': 'Indiquez le nombre d’employés en chiffres, comme 8',
   'problem.employees-none': 'Une entreprise compte au moins 1 employé (comptez la personne propriétaire)',
