@@ -661,6 +661,14 @@ export const SPECS: readonly CaseActionSpec[] = [
       },
       { name: 'repRelationship', label: 'Their relationship to the customer', kind: 'text', required: false },
       {
+        name: 'repAddress',
+        label: 'Their postal address',
+        kind: 'textarea',
+        required: false,
+        description: 'Letters go to them, with a copy to the customer',
+      },
+      { name: 'repPostcode', label: 'Their postcode', kind: 'text', required: false },
+      {
         name: 'repAuthority',
         label: 'Their authority to act',
         kind: 'select',

@@ -89,6 +89,28 @@ describe('correcting the complaint’s facts', () => {
     expect(other.ok ? null : other.errors.repAuthority).toBe('Choose what shows they may act for the customer');
   });
 
+  it('a representative added or renamed here can be given a postal address; correcting a name keeps it (explore36-team #4)', () => {
+    const dover = { lines: ['3 Mill Lane', 'Dover'], postcode: 'CT16 1AA' };
+    const logged = record({ representative: { name: 'Daniel OBrien', relationship: 'Son', address: dover } });
+    const desk = new Desk(logged, '2026-12-02');
+    const written = { repAuthority: 'written-consent', repAuthorityOn: '2026-11-25' };
+    desk.do('correct-facts', { repName: 'Daniel O’Brien', ...written, reason: 'Name misspelt' });
+    expect(desk.record.representative?.address).toEqual(dover);
+    desk.do('correct-facts', {
+      repName: 'Ann Lee',
+      repRelationship: 'Daughter',
+      repAddress: ' 1 High Street \n\nLeeds',
+      repPostcode: 'ls1 1aa',
+      ...written,
+      reason: 'Daughter now acts',
+    });
+    expect(desk.record.representative?.address).toEqual({ lines: ['1 High Street', 'Leeds'], postcode: 'LS1 1AA' });
+    const noPostcode = desk.build('correct-facts', { repAddress: '2 Low Road\nYork', repPostcode: '', reason: 'x' });
+    expect(noPostcode.ok ? null : noPostcode.errors.repPostcode).toBe('Enter the postcode for this address');
+    const tooLong = desk.build('correct-facts', { repAddress: 'a\nb\nc\nd\ne\nf\ng', reason: 'x' });
+    expect(tooLong.ok ? null : tooLong.errors.repAddress).toBeTruthy();
+  });
+
   it('a correction does not stop a later entry being dated before it', () => {
     const desk = new Desk(record(), '2026-12-02');
     desk.do('correct-facts', { category: 'service', reason: 'Miscategorised' });

@@ -23,7 +23,8 @@ import { isIsoDate } from '#shared/model/dates';
 import { caseProviderId, type ProviderChoice } from '#shared/model/provider';
 import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
 import { lettersOnTimeline, type LetterOnTimeline, recordedWithLetter } from '#shared/model/letters-issued';
-import { STORED_LIMITS } from '#shared/model/stored';
+import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
+import { postalAddressOf } from '#shared/model/intake';
 import { sayProblem as say } from '#shared/model/problems';
 import { fieldCharacterProblem } from '#shared/model/text';
 import { short } from './short';
@@ -138,6 +139,8 @@ export const CORRECTION_FORM_FIELDS = [
   'procedureId',
   'repName',
   'repRelationship',
+  'repAddress',
+  'repPostcode',
   'repAuthority',
   'repAuthorityOn',
   'repAuthorityDetails',
@@ -150,6 +153,8 @@ export const CORRECTION_FORM_FIELDS = [
 export const REPRESENTATIVE_FORM_FIELDS = [
   'repName',
   'repRelationship',
+  'repAddress',
+  'repPostcode',
   'repAuthority',
   'repAuthorityOn',
   'repAuthorityDetails',
@@ -167,6 +172,8 @@ export function correctionFormValues(record: CaseRecord): Record<string, string>
     procedureId: record.procedureId,
     repName: rep?.name ?? '',
     repRelationship: rep?.relationship ?? '',
+    repAddress: rep?.address?.lines.join('\n') ?? '',
+    repPostcode: rep?.address?.postcode ?? '',
     repAuthority: rep?.authority?.kind ?? '',
     repAuthorityOn: rep?.authority?.on ?? '',
     repAuthorityDetails: rep?.authority?.details ?? '',
@@ -274,11 +281,21 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
     if (kind && !isIsoDate(on)) errors.repAuthorityOn = say('authority-date-invalid');
     else if (kind && on > ctx.today) errors.repAuthorityOn = say('date-future');
     if (kind === 'other' && details === '') errors.repAuthorityDetails = say('authority-details-missing');
+    // Their address, as the form gives it (shown with what the case holds): a representative added or renamed here
+    // can be written to, and one whose name is corrected keeps theirs (explore36-team #4).
+    const addressText = trim(form.repAddress ?? '');
+    const postcode = trim(form.repPostcode ?? '');
+    const addressProblem = addressText ? addressTextProblem(addressText) : null;
+    if (addressProblem) errors.repAddress = addressProblem;
+    else if (addressText && postcode === '') errors.repPostcode = say('postcode-missing');
+    else if (!addressText && postcode !== '') errors.repAddress = say('address-for-postcode');
+    if (postcode.length > STORED_LIMITS.postcode)
+      errors.repPostcode = say('too-long', { label: 'Their postcode', max: STORED_LIMITS.postcode });
+    const address = postalAddressOf(addressText, postcode);
     representative = {
       name: repName,
       relationship,
-      // The address belongs to the person: kept only while the representative is the same person.
-      ...(old?.address && old.name === repName ? { address: old.address } : {}),
+      ...(address ? { address } : {}),
       ...(kind ? { authority: { kind: kind as AuthorityKind, on, ...(details ? { details } : {}) } } : {}),
     };
   }
@@ -287,9 +304,15 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
     ['repName', repName, 'Representative'],
     ['summary', summary, CORRECTABLE_LABELS.summary],
     ['repRelationship', trim(form.repRelationship), 'Their relationship to the customer'],
+    ['repAddress', trim(form.repAddress ?? ''), 'Their postal address'],
+    ['repPostcode', trim(form.repPostcode ?? ''), 'Their postcode'],
   ] as const;
   for (const [name, value, label] of checked) {
-    const problem = fieldCharacterProblem(value, name === 'summary' ? 'multi-line' : 'single-line', label);
+    const problem = fieldCharacterProblem(
+      value,
+      name === 'summary' || name === 'repAddress' ? 'multi-line' : 'single-line',
+      label,
+    );
     if (problem) errors[name] ??= problem;
   }
   const language = trim(form.language);

@@ -1736,6 +1736,9 @@ export const enGB = {
   'field.correct-facts.repName.label': fieldWord('correct-facts', 'repName', 'label'),
   'field.correct-facts.repName.description': fieldWord('correct-facts', 'repName', 'description'),
   'field.correct-facts.repRelationship.label': fieldWord('correct-facts', 'repRelationship', 'label'),
+  'field.correct-facts.repAddress.label': fieldWord('correct-facts', 'repAddress', 'label'),
+  'field.correct-facts.repAddress.description': fieldWord('correct-facts', 'repAddress', 'description'),
+  'field.correct-facts.repPostcode.label': fieldWord('correct-facts', 'repPostcode', 'label'),
   'field.correct-facts.repAuthority.label': fieldWord('correct-facts', 'repAuthority', 'label'),
   'field.correct-facts.repAuthority.option.written-consent': optionWord(
     'correct-facts',
