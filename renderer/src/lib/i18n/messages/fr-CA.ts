@@ -2236,7 +2236,8 @@ export const frCA: Record<MessageKey, string> = {
     'Une personne qui agit au nom du ou de la titulaire. Laissez vide s’il n’y en a pas (ou pour la retirer)',
   'field.correct-facts.repRelationship.label': 'Son lien avec le ou la titulaire',
   'field.correct-facts.repAddress.label': 'Son adresse postale',
-  'field.correct-facts.repAddress.description': 'Les lettres lui sont adressées, avec une copie à la personne titulaire',
+  'field.correct-facts.repAddress.description':
+    'Les lettres lui sont adressées, avec une copie à la personne titulaire',
   'field.correct-facts.repPostcode.label': 'Son code postal',
   'field.correct-facts.repAuthority.label': 'Son autorisation d’agir',
   'field.correct-facts.repAuthority.option.written-consent': 'Consentement écrit vu',
