@@ -214,7 +214,8 @@ export function schemeContactSection(
     formerName && schemeNameIn(language, scheme) === scheme.name.trim()
       ? joinSentences(intro, paragraph(language, 'adr.contact.formerly', { schemeName, formerName }))
       : intro,
-    { stack: lines, margin: [12, 0, 0, 6] },
+    // Set in by 12 pt, and followed by a paragraph's gap (the letter's, large print's larger one too).
+    { stack: [{ stack: lines, margin: [12, 0, 0, 0] }], style: 'paragraph' },
   ]);
 }
 
