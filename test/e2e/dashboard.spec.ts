@@ -244,8 +244,18 @@ test('people: add someone, pick who is working, hand a case over, and see each p
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Who is working' })).toHaveValue('Priya Shah');
 
-  // Sam leaves: deactivated, and no longer offered.
+  // Priya still handles open cases: deactivating her is asked about first, and "Keep them active" keeps her
+  // (explore36-manager #8).
   await page.getByRole('link', { name: 'Settings' }).click();
+  await people.getByRole('button', { name: 'Deactivate Priya Shah' }).click();
+  const stillHandles = page.getByRole('dialog', { name: 'Priya Shah still handles 2 open cases: deactivate them?' });
+  await expect(stillHandles).toContainText('nobody can work as Priya Shah');
+  await expect(stillHandles.getByRole('button', { name: 'Keep them active' })).toBeFocused();
+  await stillHandles.getByRole('button', { name: 'Keep them active' }).click();
+  await expect(stillHandles).toBeHidden();
+  await expect(people.getByRole('row', { name: /Priya Shah/ })).toContainText('Active');
+
+  // Sam leaves (he handles none now): deactivated at once, and no longer offered.
   await people.getByRole('button', { name: 'Deactivate Sam Patel' }).click();
   await expect(people.getByRole('row', { name: /Sam Patel/ })).toContainText('Deactivated');
   await expect(people.getByRole('button', { name: 'Deactivate Priya Shah' })).toBeDisabled();

@@ -4,6 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { addPerson, setPersonActive } from '#db/repositories/cases';
 import { db } from '#db/schema';
+import { handledBy } from '#db/case-index/queries';
+import { openConfirm } from '#ui/confirm';
 import { useCurrentPerson, usePeople } from '#features/people';
 import { checkDeactivate, checkNewPersonName } from '#features/people';
 import { errorIn, messageIn, useT } from '#lib/i18n/index';
@@ -14,6 +16,19 @@ export function PeopleSettings() {
   const t = useT();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
+
+  // Someone who still handles open cases is asked about first: once deactivated nobody can work as them, and their
+  // cases would wait with nobody (explore36-manager #8).
+  const deactivate = async (p: { id: string; name: string }) => {
+    const count = (await handledBy(db(), p.name)).length;
+    if (count === 0) return setPersonActive(db(), p.id, false);
+    openConfirm({
+      title: t('settings.people.stillHandlesTitle', { name: p.name, count }),
+      children: <Text size="sm">{t('settings.people.stillHandlesBody', { name: p.name, count })}</Text>,
+      labels: { confirm: t('settings.people.deactivateAnyway'), cancel: t('settings.people.keepActive') },
+      onConfirm: () => void setPersonActive(db(), p.id, false),
+    });
+  };
 
   const add = async () => {
     const problem = checkNewPersonName(name, people ?? []);
@@ -80,7 +95,7 @@ export function PeopleSettings() {
                         aria-label={t(p.active ? 'settings.people.deactivateName' : 'settings.people.reactivateName', {
                           name: p.name,
                         })}
-                        onClick={() => void setPersonActive(db(), p.id, !p.active)}
+                        onClick={() => void (p.active ? deactivate(p) : setPersonActive(db(), p.id, true))}
                       >
                         {p.active ? t('settings.people.deactivate') : t('settings.people.reactivate')}
                       </Button>

@@ -1582,6 +1582,12 @@ export const frCA: Record<MessageKey, string> = {
     'Les dossiers fermés sont anonymisés {years, plural, one {# an} other {# ans}} après leur fermeture.',
   'retention.savedOff': 'Les dossiers fermés ne sont pas anonymisés automatiquement.',
   'retention.notSaved': 'Politique de conservation non enregistrée',
+  'settings.people.stillHandlesTitle':
+    '{name} a encore {count, plural, one {# dossier ouvert} other {# dossiers ouverts}}\u00a0: désactiver cette personne\u00a0?',
+  'settings.people.stillHandlesBody':
+    'Une fois la désactivation faite, personne ne peut plus travailler sous le nom de {name}, et {count, plural, one {le dossier attend} other {les dossiers attendent}} sans personne. Confiez-{count, plural, one {le} other {les}} d’abord à quelqu’un d’autre, depuis la page du dossier ou Mes dossiers.',
+  'settings.people.deactivateAnyway': 'Désactiver quand même',
+  'settings.people.keepActive': 'Garder la personne active',
   'retention.furtherTitle':
     'Anonymiser {count, plural, one {# dossier fermé} other {# dossiers fermés}} au prochain démarrage\u00a0?',
   'retention.furtherBody':
