@@ -236,6 +236,8 @@ test('the retention preview lists a back-dated closed case with what will be rem
   await expect(page.getByRole('table', { name: 'Privacy record' })).toContainText(
     '1 case anonymised under the retention policy (6 years after closing)',
   );
+  // Which case went, by reference (explore36-manager #9).
+  await expect(page.locator('[data-run-references]')).toHaveText(`Cases: ${old}`);
   await page.screenshot({ path: shots('privacy-08-retention-record'), fullPage: true });
 
   // The run at start: a policy of 1 year, on; after a restart the recent case is anonymised without anyone asking.

@@ -81,6 +81,21 @@ function AuditReason({ reason }: { reason: string | null }) {
   );
 }
 
+/**
+ * The cases a retention run anonymised, by reference (kept with the run; its sentence gives only how many): which
+ * cases went, as an erasure's entry says (explore36-manager #9).
+ */
+function RunReferences({ row }: { row: { kind: string; detail?: Record<string, unknown> } }) {
+  const t = useT();
+  const references = row.detail?.references;
+  if (row.kind !== 'retention-run' || !Array.isArray(references) || references.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed" data-run-references>
+      {t('privacy.runReferences', { references: references.join(', ') })}
+    </Text>
+  );
+}
+
 export function PrivacyPage() {
   const settings = useSettings();
   const by = useWorkingPerson();
@@ -220,6 +235,7 @@ export function PrivacyPage() {
                   <Table.Td>
                     <Text size="sm">{auditSummaryIn(t, locale, a)}</Text>
                     <AuditReason reason={auditReasonIn(t, a)} />
+                    <RunReferences row={a} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -727,6 +727,7 @@ export const enGB = {
   'privacy.col.by': 'By',
   'privacy.col.details': 'Details',
   'privacy.reason': 'Reason: {reason}',
+  'privacy.runReferences': 'Cases: {references}',
   // The privacy record's entries, said again from their figures (features/privacy/audit-words.ts); English shows the
   // summary as stored, in these same words.
   'privacy.audit.retentionRun':

@@ -738,6 +738,7 @@ export const frCA: Record<MessageKey, string> = {
   'privacy.col.by': 'Par',
   'privacy.col.details': 'Détails',
   'privacy.reason': 'Motif\u00a0: {reason}',
+  'privacy.runReferences': 'Dossiers\u00a0: {references}',
   'privacy.audit.retentionRun':
     '{cases, plural, one {# dossier anonymisé} other {# dossiers anonymisés}} selon la politique de conservation ({years, plural, one {# an} other {# ans}} après la fermeture){letters, plural, =0 {} one {\u00a0; # lettre supprimée} other {\u00a0; # lettres supprimées}}',
   'privacy.audit.erasure':
