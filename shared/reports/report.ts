@@ -313,6 +313,14 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
   const categories = new Counter();
   const channels = new Counter();
   const procedures = new Counter();
+  // A procedure's version by day received, worked out once per procedure and day (100,000 cases share a few hundred).
+  const versionKeys = new Map<string, string>();
+  const versionKey = (id: string, receivedOn: string) => {
+    const memo = `${id}\u0000${receivedOn}`;
+    let key = versionKeys.get(memo);
+    if (key === undefined) versionKeys.set(memo, (key = procedureVersionKey(id, receivedOn, input.procedures)));
+    return key;
+  };
   const handlers = new Counter();
   let ackMet = 0;
   let ackDecided = 0;
@@ -339,7 +347,7 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
       channels.add(c.channel);
       // By the version each case follows (the one in force on its day received), so no row is named for a version
       // some of its cases do not follow (explore36-manager #2).
-      procedures.add(procedureVersionKey(c.procedureId, c.receivedOn, input.procedures));
+      procedures.add(versionKey(c.procedureId, c.receivedOn));
       handlers.add(c.handler);
       if (c.rulesError !== null) rulesErrors += 1;
       else if (c.acknowledgement === 'met' || c.acknowledgement === 'missed') {
