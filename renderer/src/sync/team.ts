@@ -602,6 +602,7 @@ export class TeamSync {
     }
     this.database.sharing = true;
     this.stopped = false;
+    this.refilled = false;
     this.set({ kind: 'starting' });
     const counters = this.waitForCounters();
     const started = this.run(membership).catch((error: unknown) => {
@@ -820,7 +821,7 @@ export class TeamSync {
    * (explore36-team #2; docs/team-server.md promises a restored server is refilled by the desks). Asked once caught up:
    * when the server lacks `sent`, the last document of this desk's known sent before it started or lost the server,
    * the records of what was sent are forgotten and the push starts again from the beginning: every document of this
-   * desk's is offered again. At most once a session, so a document the server refuses cannot make it loop.
+   * desk's is offered again. At most once a start, so a document the server refuses cannot make it loop.
    */
   private async refillIfServerLost(
     replication: PouchReplication,
@@ -840,7 +841,7 @@ export class TeamSync {
     this.startReplication(local, remote, user, 0);
   }
 
-  /** Whether this session has sent everything again to a server that had lost it (`refillIfServerLost`). */
+  /** Whether this start has sent everything again to a server that had lost it (`refillIfServerLost`). */
   private refilled = false;
 
   /**

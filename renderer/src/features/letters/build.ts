@@ -171,7 +171,7 @@ export function letterTheStageCallsFor(
   if (next.has('acknowledge') || (!deadlocked && !events.some((e) => e.type === 'acknowledged')))
     return 'acknowledgement';
   const adr = next.get('send-adr-letter');
-  if (adr && offered.includes('adr-final') && events.some((e) => e.type === 'deadlock')) return 'adr-final';
+  if (adr && offered.includes('adr-final') && deadlocked) return 'adr-final';
   if (adr && offered.includes('adr-time') && adr.dueOn !== null && adr.dueOn <= today) return 'adr-time';
   if (next.has('tell-customer-about-ccts') && offered.includes('ccts-notice')) return 'ccts-notice';
   if (finalPositionGiven(context.events)) return null;
@@ -180,8 +180,9 @@ export function letterTheStageCallsFor(
 
 /**
  * Whether the customer has had our final position since the case was last reopened: a final response that stands, or
- * the ADR letter sent (or, under the CCTS, the customer told of the CCTS) after a deadlock: each carries it. Nothing more is then called for; a second final
- * response would only repeat it, or contradict it (explore34-keyboard, "the next letter after the ADR letter").
+ * the ADR letter sent (or, under the CCTS, the customer told of the CCTS) after a deadlock: each carries it. Nothing
+ * more is then called for; a second final response would only repeat it, or contradict it (explore34-keyboard, "the
+ * next letter after the ADR letter").
  */
 function finalPositionGiven(timeline: readonly TimelineEvent[]): boolean {
   const events = effectiveTimeline(timeline);
