@@ -291,7 +291,13 @@ export function readCorrection(input: Partial<Record<string, string>>, ctx: Corr
     else if (!addressText && postcode !== '') errors.repAddress = say('address-for-postcode');
     if (postcode.length > STORED_LIMITS.postcode)
       errors.repPostcode = say('too-long', { label: 'Their postcode', max: STORED_LIMITS.postcode });
-    const address = postalAddressOf(addressText, postcode);
+    // A form without the address fields (an older caller) keeps it while the representative is the same person.
+    const given = form.repAddress !== undefined || form.repPostcode !== undefined;
+    const address = given
+      ? postalAddressOf(addressText, postcode)
+      : old?.address && old.name === repName
+        ? old.address
+        : undefined;
     representative = {
       name: repName,
       relationship,
