@@ -9,6 +9,7 @@ import type { RedressDatabase } from '#db/schema';
 import type { PouchDatabase, PouchDoc } from './pouch';
 import {
   changedSinceSent,
+  forgetRefused,
   forgetSent,
   lastSentOwn,
   pushStart,
@@ -278,6 +279,16 @@ describe('what the server must still hold', () => {
     await server.put({ ...(await server.get('case:1')), body: { later: true } });
     expect(await serverLacks(server, sent)).toBe(false);
     expect(await serverLacks(server, undefined)).toBe(false);
+  });
+
+  it('is no longer the proof once the server refused it', async () => {
+    const { database, local } = await joined();
+    await own(database, local, ['case:1']);
+    await recordPushSent(database, local, 1);
+    await forgetRefused(database, 'case:2');
+    expect((await lastSentOwn(database, local))?.id).toBe('case:1');
+    await forgetRefused(database, 'case:1');
+    expect(await lastSentOwn(database, local)).toBeUndefined();
   });
 
   it('is forgotten with the records of what was sent once the server lost it', async () => {

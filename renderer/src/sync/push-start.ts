@@ -170,6 +170,17 @@ export async function serverLacks(remote: PouchDatabase, sent: { id: string; rev
 }
 
 /**
+ * A document of this desk's the server refused is no proof of what it holds: were it the last one recorded, every
+ * start would find it lacking and offer everything again.
+ */
+export async function forgetRefused(database: RedressDatabase, docId: string): Promise<void> {
+  for (const key of [LAST_OWN_KEY, LAST_SENT_OWN_KEY]) {
+    const value = (await database.meta.get(key))?.value as OwnDoc | undefined;
+    if (value?.id === docId) await database.meta.delete(key);
+  }
+}
+
+/**
  * The server lost what this desk sent: its records of what was sent no longer hold, so the next start offers this
  * desk's documents from the push's own checkpoint (which the server no longer has either: from the beginning).
  */

@@ -41,6 +41,7 @@ import {
 } from './pouch';
 import {
   changedSinceSent,
+  forgetRefused,
   forgetSent,
   pushSentThrough,
   pushStart,
@@ -1519,6 +1520,7 @@ export class TeamSync {
     const e = outer.doc ?? (error as { id?: string; reason?: string; message?: string }) ?? {};
     const docId = e.id ?? '';
     const reason = e.reason ?? e.message ?? 'refused';
+    if (docId) await forgetRefused(this.database, docId).catch(() => undefined);
     let reference: string | undefined;
     const parsed = parseSyncDocId(docId);
     if (parsed?.type === 'case') reference = (await this.database.cases.get(parsed.key))?.reference;
