@@ -244,14 +244,16 @@ test('people: add someone, pick who is working, hand a case over, and see each p
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Who is working' })).toHaveValue('Priya Shah');
 
-  // Priya still handles open cases: deactivating her is asked about first, and "Keep them active" keeps her
+  // Priya still handles open cases: deactivating her is asked about first, and "Keep this person active" keeps her
   // (explore36-manager #8).
   await page.getByRole('link', { name: 'Settings' }).click();
   await people.getByRole('button', { name: 'Deactivate Priya Shah' }).click();
-  const stillHandles = page.getByRole('dialog', { name: 'Priya Shah still handles 2 open cases: deactivate them?' });
+  const stillHandles = page.getByRole('dialog', {
+    name: 'Priya Shah still handles 2 open cases: deactivate this person?',
+  });
   await expect(stillHandles).toContainText('nobody can work as Priya Shah');
-  await expect(stillHandles.getByRole('button', { name: 'Keep them active' })).toBeFocused();
-  await stillHandles.getByRole('button', { name: 'Keep them active' }).click();
+  await expect(stillHandles.getByRole('button', { name: 'Keep this person active' })).toBeFocused();
+  await stillHandles.getByRole('button', { name: 'Keep this person active' }).click();
   await expect(stillHandles).toBeHidden();
   await expect(people.getByRole('row', { name: /Priya Shah/ })).toContainText('Active');
 

@@ -1279,11 +1279,11 @@ export const enGB = {
   'retention.savedOff': 'Closed cases are not anonymised automatically.',
   'retention.notSaved': 'Retention policy not saved',
   'settings.people.stillHandlesTitle':
-    '{name} still handles {count, plural, one {# open case} other {# open cases}}: deactivate them?',
+    '{name} still handles {count, plural, one {# open case} other {# open cases}}: deactivate this person?',
   'settings.people.stillHandlesBody':
     'Once deactivated, nobody can work as {name}, and {count, plural, one {the case waits} other {the cases wait}} with nobody. Hand {count, plural, one {it} other {them}} to someone else first, from the case page or My cases.',
   'settings.people.deactivateAnyway': 'Deactivate all the same',
-  'settings.people.keepActive': 'Keep them active',
+  'settings.people.keepActive': 'Keep this person active',
   'retention.furtherTitle': 'Anonymise {count, plural, one {# closed case} other {# closed cases}} at the next start?',
   'retention.furtherBody':
     'With {years, plural, one {# year} other {# years}} after closing, {count, plural, one {# closed case is} other {# closed cases are}} past the period today. The next start anonymises {count, plural, one {it} other {them}} for good: the customer’s details, the notes and the letters are removed. To see which first, keep the period and use “Preview what would be anonymised today” on the Privacy page.',
