@@ -103,7 +103,9 @@ async function join(
   await page.getByRole('button', { name: 'Join the team' }).click();
   if (replacing) {
     const warning = page.getByRole('alert').filter({ hasText: 'This desk login is in use at another computer' });
-    await expect(warning).toContainText(`${login.name} has already issued references in this team (`);
+    await expect(warning).toContainText(
+      `${login.name} is already used in this team at another computer, which issues references under `,
+    );
     await expect(page.getByRole('button', { name: 'Join the team' })).toBeEnabled();
     await page.screenshot({ path: shots('184-team-login-in-use'), fullPage: true });
     expect(await axeViolations(page, '[data-login-in-use]'), 'axe violations on the login question').toEqual([]);

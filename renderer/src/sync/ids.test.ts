@@ -21,7 +21,7 @@ import { saveProvider } from '#db/repositories/providers';
 import type { RedressDatabase } from '#db/schema';
 import type { PouchDatabase } from './pouch';
 import { sharingProblemIn } from './sayings';
-import { JoinRefusedError, prefixesIssuedBy, prefixUsers, TeamSync, type PouchFactory } from './team';
+import { claimPrefix, JoinRefusedError, prefixesIssuedBy, prefixUsers, TeamSync, type PouchFactory } from './team';
 
 const teams: TeamSync[] = [];
 afterEach(async () => {
@@ -372,6 +372,57 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
     await teamA.leave();
     expect(await asking(a.database).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-a')).toEqual([]);
     expect(await asking(a.database).loginInUseAt('http://127.0.0.1:2', 'complaints', 'desk-a')).toEqual(['RDR', 'RDX']);
+  });
+
+  it('a desk that joins claims its prefix and login before its first reference, never lowering a counter', async () => {
+    const server = memoryPouch('ids-claim');
+    // Desk B joins as desk-b with its letterhead and procedures but no complaint logged yet (explore36-team #1).
+    const b = freshDatabase('ids-claim-b');
+    await saveSettings(b, deskSettings({ deskPrefix: 'BRD', ...letterhead('Bradford Broadband', 'Bradford') }));
+    expect(await b.cases.count()).toBe(0);
+    const teamB = teamOf(b, server);
+    await join(teamB, 'desk-b');
+    await synced(teamB, 'desk B to upload');
+    await until(
+      async () => (await server.allDocs({ keys: ['counter:BRD-2026'] })).rows[0]?.value !== undefined,
+      30_000,
+      "B's counter on the server",
+    );
+    expect((await server.get('counter:BRD-2026')) as unknown).toMatchObject({ writer: 'desk-b', body: { last: 0 } });
+    // A second computer with desk-b's login is told; a desk choosing BRD is told it is taken.
+    const d = freshDatabase('ids-claim-d');
+    expect(await askingOnly(d, server).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-b')).toEqual(['BRD']);
+    expect(await askingOnly(d, server).prefixTakenBy('http://127.0.0.1:1', 'complaints', 'desk-e', 'BRD')).toEqual([
+      'desk-b',
+    ]);
+    // Its first reference is still 000001.
+    const logged = await createCase(b, newCaseParts({ receivedOn: '2026-11-23' }), {
+      settings: (await storedDesk(b))!,
+      by: 'Sam',
+    });
+    expect(logged.reference).toMatch(/^BRD-\d{4}-000001$/);
+
+    // A counter the team already holds is not claimed again at 0: the desk takes the team's.
+    await server.put({
+      _id: 'counter:HUL-2026',
+      type: 'counter',
+      schema: 1,
+      writer: 'desk-h',
+      body: { key: 'HUL-2026', last: 7 },
+    } as never);
+    const h = freshDatabase('ids-claim-h');
+    await saveSettings(h, deskSettings({ deskPrefix: 'HUL', ...letterhead('Hull Telecom', 'Hull') }));
+    await claimPrefix(h, server, 2026);
+    expect(await h.counters.get('HUL-2026')).toBeUndefined();
+    // Nor one the desk holds; a server that cannot be asked leaves it unclaimed.
+    await h.counters.put({ key: 'HUL-2027', last: 3 });
+    await claimPrefix(h, server, 2027);
+    expect(await h.counters.get('HUL-2027')).toEqual({ key: 'HUL-2027', last: 3 });
+    const unreachable = { allDocs: () => Promise.reject(new Error('offline')) } as unknown as PouchDatabase;
+    await claimPrefix(h, unreachable, 2028);
+    expect(await h.counters.get('HUL-2028')).toBeUndefined();
+    await claimPrefix(h, server, 2028);
+    expect(await h.counters.get('HUL-2028')).toEqual({ key: 'HUL-2028', last: 0 });
   });
 
   it('a desk whose own cases have a prefix another desk issues is refused: a new prefix changes only references to come', async () => {

@@ -14,7 +14,8 @@ import { parseSyncDocId, syncDocId } from '#shared/sync/documents';
 import { anyWaiting, changesWaiting, countedOnItsOwn, type ChangesWaiting } from '#shared/sync/waiting';
 import type { Provider } from '#shared/model/provider';
 import type { RedressDatabase } from '#db/schema';
-import { installRows } from '#db/desk';
+import { deskSettings, installRows } from '#db/desk';
+import { counterKey } from '#shared/model/reference';
 import { SHARING_META_KEYS, writingFromTeam } from '#db/outbox';
 import { anonymisedHere, reapplyAnonymisation } from '#db/repositories/retention';
 import { timelinesOf } from '#db/timeline';
@@ -236,6 +237,28 @@ export async function prefixesIssuedBy(remote: PouchDatabase, user: string): Pro
     .filter((r) => r.doc?.writer === user)
     .map((r) => r.id.slice('counter:'.length).split('-')[0]);
   return [...new Set(prefixes)].sort();
+}
+
+/**
+ * The counter a desk joining a team claims its prefix and login with, before it has issued any reference: this year's
+ * counter at 0, when neither the desk nor the team holds it yet (then nothing is lowered: a counter merges by the
+ * highest number). Without it, a login that had written cases, entries and letters but issued no reference looked
+ * unused (prefixesIssuedBy reads counters), and a second computer joining with it was not warned; nor was a desk
+ * choosing the prefix (prefixUsers). Both then give one reference to two complaints (explore36-team #1). Written while
+ * the desk shares, so the outbox sends it as it sends an issued reference's. A server that cannot be asked: not
+ * claimed now (the first reference claims it).
+ */
+export async function claimPrefix(database: RedressDatabase, remote: PouchDatabase, year: number): Promise<void> {
+  const prefix = (await deskSettings(database))?.deskPrefix;
+  if (!prefix) return;
+  const key = counterKey(prefix, year);
+  if (await database.counters.get(key)) return;
+  const held = await remote.allDocs({ keys: [syncDocId('counter', key)] }).catch(() => null);
+  const row = held?.rows[0];
+  if (!row || ('value' in row && row.value)) return;
+  await database.transaction('rw', database.counters, async () => {
+    if (!(await database.counters.get(key))) await database.counters.add({ key, last: 0 });
+  });
 }
 
 /**
@@ -1004,6 +1027,9 @@ export class TeamSync {
       },
     ]);
     await this.database.meta.delete(LEFT_IN_STEP_KEY);
+    // As the join's questions above, through a handle not closed here (the replication opens its own).
+    const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
+    await claimPrefix(this.database, remote, Number(todayIso().slice(0, 4)));
     this.resendPending = resend;
     await this.start();
   }

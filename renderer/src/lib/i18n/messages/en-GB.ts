@@ -528,7 +528,7 @@ export const enGB = {
   // explore34-team #2: one desk login on two computers
   'sharing.loginInUse': 'This desk login is in use at another computer',
   'sharing.loginInUseText':
-    '{user} has already issued references in this team ({prefixes}) from another computer. Two computers with one login give the same reference to two complaints when both are offline, and each desk then shows only one of them. Ask your administrator for a login of this computer’s own.',
+    '{user} is already used in this team at another computer, which issues references under {prefixes}. Two computers with one login give the same reference to two complaints when both are offline, and each desk then shows only one of them. Ask your administrator for a login of this computer’s own.',
   'sharing.loginInUseReplaces':
     'If this computer replaces the other one, and the other one is no longer used, you can join with this login.',
   'sharing.joinReplacing': 'This computer replaces the other one: join',
