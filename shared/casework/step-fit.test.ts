@@ -77,6 +77,38 @@ describe('steps that do not fit the ones before them (explore34-team #5)', () =>
     ]);
   });
 
+  it('a final response made offline at one desk after the other desk gave our final position (explore36-team #5)', () => {
+    const a = new Desk(caseRecord({ receivedOn: '2026-10-20' }), '2026-12-07');
+    a.do('acknowledge', { on: '2026-10-20' });
+    const { b, merged } = apart(a);
+    a.do('record-deadlock', { on: '2026-12-04', summary: 'We will not refund the early termination charge' });
+    a.do('adr-letter-sent', { on: '2026-12-04' });
+    b.do('respond', { on: '2026-12-07', channel: 'letter', summary: 'We have removed the charge and refunded £45' });
+    a.events = merged();
+    expect(misfits(a)).toEqual([
+      {
+        type: 'responded',
+        on: '2026-12-07',
+        reason:
+          'Our final position (deadlock) was recorded on 2026-12-04, before this response: the customer has both. Void the one that does not stand, or reopen the case first.',
+      },
+    ]);
+    expect(misfits(b)).toEqual([]);
+  });
+
+  it('a response before the deadlock, or after a reopening or an escalation, fits', () => {
+    const desk = new Desk(caseRecord({ procedureId: 'kinex', receivedOn: '2026-09-01' }), '2026-10-20');
+    desk.do('respond', { on: '2026-09-02', channel: 'email', summary: 'We looked into it' });
+    desk.do('record-deadlock', { on: '2026-09-03', summary: 'No refund' });
+    desk.do('escalate', { on: '2026-09-04', reason: 'Asked for a manager' });
+    desk.do('respond', { on: '2026-09-08', channel: 'email', summary: 'The manager reviewed it' });
+    desk.do('resolve', { on: '2026-09-09', summary: 'Refunded' });
+    desk.do('close', { on: '2026-09-09' });
+    desk.do('reopen', { on: '2026-09-20', reason: 'The refund never arrived' });
+    desk.do('respond', { on: '2026-09-21', channel: 'email', summary: 'Refund sent again' });
+    expect(misfits(desk)).toEqual([]);
+  });
+
   it('says nothing of an anonymised case, nor of one whose procedure this desk does not know', () => {
     const a = new Desk(caseRecord({ receivedOn: '2026-11-20' }), '2026-12-02');
     const { b, merged } = apart(a);

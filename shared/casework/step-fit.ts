@@ -10,6 +10,7 @@ import { caseFacts } from '#shared/rules/facts';
 import { evaluateCase } from '#shared/rules/evaluate';
 import type { Procedure } from '#shared/rules/procedure';
 import type { Evaluation } from '#shared/rules/types';
+import { sayProblem as say } from '#shared/model/problems';
 import { whyNot } from './availability';
 import { SPECS, type CaseActionId } from './catalogue';
 
@@ -69,8 +70,20 @@ export function stepsThatDoNotFit(
     } catch {
       return; // a timeline the rules cannot read says so elsewhere
     }
-    const reason = whyNot(action, asItStood, before, evaluation, procedure);
+    const reason = whyNot(action, asItStood, before, evaluation, procedure) ?? afterFinalPosition(action, before);
     if (reason) misfits.push({ entry, reason });
   });
   return misfits;
+}
+
+/**
+ * A response after our final position (a deadlock), with no reopening or escalation between: a desk alone may record
+ * one (a final response's letter records one), but the customer then holds two final answers, such as a refusal with
+ * the ADR letter from one desk and a refund in a final response from another that worked offline (explore36-team #5).
+ */
+function afterFinalPosition(action: CaseActionId, before: readonly TimelineEvent[]): string | null {
+  if (action !== 'respond') return null;
+  const since = before.slice(before.findLastIndex((e) => e.type === 'reopened' || e.type === 'escalated') + 1);
+  const deadlock = since.find((e) => e.type === 'deadlock');
+  return deadlock ? say('misfit-response-after-final-position', { on: { date: deadlock.on } }) : null;
 }

@@ -520,7 +520,7 @@ export const frCA: Record<MessageKey, string> = {
     'Le préfixe {prefix} est déjà utilisé par {desks}\u00a0: deux services avec un même préfixe donneraient le même numéro à deux dossiers. Choisissez un autre préfixe pour les nouveaux dossiers de ce service (les numéros déjà attribués ici ne changent pas).',
   'sharing.loginInUse': 'Cet identifiant de service est utilisé à un autre ordinateur',
   'sharing.loginInUseText':
-    '{user} a déjà attribué des numéros de dossier dans cette équipe ({prefixes}) à partir d’un autre ordinateur. Deux ordinateurs avec un même identifiant donnent le même numéro à deux plaintes quand les deux sont hors ligne, et chaque service n’affiche alors qu’une des deux. Demandez à votre administrateur un identifiant propre à cet ordinateur.',
+    '{user} est déjà utilisé dans cette équipe à un autre ordinateur, qui attribue les numéros de dossier sous {prefixes}. Deux ordinateurs avec un même identifiant donnent le même numéro à deux plaintes quand les deux sont hors ligne, et chaque service n’affiche alors qu’une des deux. Demandez à votre administrateur un identifiant propre à cet ordinateur.',
   'sharing.loginInUseReplaces':
     'Si cet ordinateur remplace l’autre, et que l’autre n’est plus utilisé, vous pouvez rejoindre l’équipe avec cet identifiant.',
   'sharing.joinReplacing': 'Cet ordinateur remplace l’autre : rejoindre l’équipe',
@@ -1931,6 +1931,8 @@ export const frCA: Record<MessageKey, string> = {
     'La personne a déjà refusé la proposition du {on} (le {answeredOn})\u00a0; proposez d’abord un nouveau règlement.',
   'problem.refused-deadlock-recorded': 'La position finale a été inscrite le {on}.',
   'problem.refused-resolved-deadlock': 'Le dossier a été réglé le {on}\u00a0: il n’y a pas d’impasse.',
+  'problem.misfit-response-after-final-position':
+    'Notre position finale (impasse) a été inscrite le {on}, avant cette réponse\u00a0: la personne a reçu les deux. Annulez celle qui ne tient pas, ou rouvrez d’abord le dossier.',
   'problem.refused-close-adr':
     'Inscrivez le règlement, ou envoyez la lettre de recours externe, avant de fermer le dossier\u00a0: fermer un dossier non réglé arrêterait ses délais.',
   'problem.refused-close': 'Inscrivez le règlement ou la position finale avant de fermer le dossier.',
