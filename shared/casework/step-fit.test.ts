@@ -109,6 +109,34 @@ describe('steps that do not fit the ones before them (explore34-team #5)', () =>
     expect(misfits(desk)).toEqual([]);
   });
 
+  it('an escalation made offline, dated before the other desk closed the case but recorded after (explore36-team #6)', () => {
+    const a = new Desk(caseRecord({ receivedOn: '2026-11-20' }), '2026-12-07');
+    a.do('acknowledge', { on: '2026-11-20' });
+    const { b, merged } = apart(a);
+    a.do('resolve', { on: '2026-12-07', summary: 'Refunded' });
+    a.do('close', { on: '2026-12-07' });
+    // B records Friday's call on Monday at 11:00, after A's closure that morning.
+    const escalation = b.do('escalate', { on: '2026-12-04', reason: 'Customer phoned on Friday asking for a manager' });
+    escalation.at = '2026-12-07T11:00:00.000Z';
+    a.events = merged();
+    expect(misfits(a)).toEqual([
+      {
+        type: 'escalated',
+        on: '2026-12-04',
+        reason: 'This case is closed (closed 2026-12-07): reopen it first, or add a note.',
+      },
+    ]);
+    // Recorded before the closure (B had sent it in time), it fits: A closed the case knowing of it.
+    const c = new Desk(caseRecord({ receivedOn: '2026-11-20' }), '2026-12-07');
+    const early = apart(c);
+    const sent = early.b.do('escalate', { on: '2026-12-04', reason: 'Customer phoned on Friday asking for a manager' });
+    sent.at = '2026-12-07T08:00:00.000Z';
+    c.events = early.merged();
+    c.do('resolve', { on: '2026-12-07', summary: 'Refunded' });
+    c.do('close', { on: '2026-12-07' });
+    expect(misfits(c)).toEqual([]);
+  });
+
   it('says nothing of an anonymised case, nor of one whose procedure this desk does not know', () => {
     const a = new Desk(caseRecord({ receivedOn: '2026-11-20' }), '2026-12-02');
     const { b, merged } = apart(a);

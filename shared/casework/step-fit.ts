@@ -64,17 +64,56 @@ export function stepsThatDoNotFit(
     const action = STEP_ACTIONS.get(entry.type);
     if (!action) return;
     const before = counted.slice(0, i);
-    let evaluation: Evaluation;
-    try {
-      evaluation = evaluateCase(caseFacts(asItStood, before), entry.on);
-    } catch {
-      return; // a timeline the rules cannot read says so elsewhere
-    }
-    const reason = whyNot(action, asItStood, before, evaluation, procedure) ?? afterFinalPosition(action, before);
+    const reason =
+      fitsAfter(action, entry, asItStood, before, procedure, true) ??
+      // Dated before steps recorded earlier (by `at`), which the desk that recorded it could not have seen: another
+      // desk's, made while the two were apart. Asked again after every step recorded before it: an escalation dated
+      // Friday, recorded offline on Monday after the other desk closed the case that morning, fits by date alone
+      // (explore36-team #6). A desk alone checks each step against all those before it is recorded, so this finds
+      // only steps from two desks.
+      (counted.some((e, j) => j > i && recordedBefore(e, entry))
+        ? fitsAfter(
+            action,
+            entry,
+            asItStood,
+            counted.filter((e) => e !== entry && recordedBefore(e, entry)),
+            procedure,
+            false, // a response backdated before our final position, by a desk that had it, is a record of the past
+          )
+        : null);
     if (reason) misfits.push({ entry, reason });
   });
   return misfits;
 }
+
+/**
+ * Why `entry` would not have been possible after the steps `before` (in the timeline's order), or null; with
+ * `finalPosition`, a response after our final position too.
+ */
+function fitsAfter(
+  action: CaseActionId,
+  entry: TimelineEvent,
+  asItStood: CaseRecord,
+  before: readonly TimelineEvent[],
+  procedure: Procedure,
+  finalPosition: boolean,
+): string | null {
+  let evaluation: Evaluation;
+  // On the step's day, or the latest of the steps before it when one is dated later (recorded before, dated after).
+  const on = before.reduce((latest, e) => (e.on > latest ? e.on : latest), entry.on);
+  try {
+    evaluation = evaluateCase(caseFacts(asItStood, before), on);
+  } catch {
+    return null; // a timeline the rules cannot read says so elsewhere
+  }
+  return (
+    whyNot(action, asItStood, before, evaluation, procedure) ??
+    (finalPosition ? afterFinalPosition(action, before) : null)
+  );
+}
+
+/** Whether `e` was recorded before `entry`: both have the moment they were recorded, and e's is earlier. */
+const recordedBefore = (e: TimelineEvent, entry: TimelineEvent): boolean => !!e.at && !!entry.at && e.at < entry.at;
 
 /**
  * A response after our final position (a deadlock), with no reopening or escalation between: a desk alone may record
