@@ -14,7 +14,7 @@ import { db } from '#db/schema';
 import { formatDate, formatTimestamp } from '#lib/format';
 import { useWorkingPerson } from '#features/people';
 import { CompactStorageCard } from './CompactStorage';
-import { auditReasonIn, auditSummaryIn } from './audit-words';
+import { auditByIn, auditReasonIn, auditSummaryIn } from './audit-words';
 import { ScreenTitle } from '#ui/ScreenTitle';
 
 const KINDS = ['subject-access', 'retention-run', 'erasure', 'anonymisation-reapplied'];
@@ -231,7 +231,7 @@ export function PrivacyPage() {
                 <Table.Tr key={a.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(a.at)}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{kindLabel(t, a.kind)}</Table.Td>
-                  <Table.Td>{a.by}</Table.Td>
+                  <Table.Td>{auditByIn(t, a)}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{auditSummaryIn(t, locale, a)}</Text>
                     <AuditReason reason={auditReasonIn(t, a)} />

@@ -8,9 +8,8 @@ import { retentionPolicy } from '#shared/privacy/retention';
 import { todayIso } from '#lib/today';
 import { reapplyAnonymisation, runRetention } from '#db/repositories/retention';
 import { db } from '#db/schema';
+import { AUTOMATIC_RUN_BY } from './audit-words';
 
-/** Who the audit entry names for the automatic run. */
-export const AUTOMATIC_RUN_BY = 'Redress (retention policy at start)';
 const DELAY_MS = 3000;
 
 export function RetentionOnStart() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRow } from '#db/schema';
 import { type MessageKey, type MessageValues, translate } from '#lib/i18n/index';
-import { auditReasonIn, auditSummaryIn, subjectAccessAuditSummary } from './audit-words';
+import { AUTOMATIC_RUN_BY, auditByIn, auditReasonIn, auditSummaryIn, subjectAccessAuditSummary } from './audit-words';
 
 const fr = (key: MessageKey, values?: MessageValues) => translate('fr-CA', key, values);
 const en = (key: MessageKey, values?: MessageValues) => translate('en-GB', key, values);
@@ -26,6 +26,13 @@ const erasure = row('erasure', "A customer's personal data erased on request fro
 });
 
 describe('the privacy record in the interface language', () => {
+  it('names the retention run made at start in the interface language, and a person as recorded', () => {
+    const atStart = { ...run(1, 0), by: AUTOMATIC_RUN_BY };
+    expect(auditByIn(fr, atStart)).toBe('Redress (politique de conservation au démarrage)');
+    expect(auditByIn(en, atStart)).toBe('Redress (retention policy at start)');
+    expect(auditByIn(fr, run(1, 0))).toBe('Sam Patel');
+  });
+
   it('shows the English summary as it was stored', () => {
     expect(auditSummaryIn(en, 'en-GB', run(4, 2))).toBe('English as stored');
     expect(auditSummaryIn(en, 'en-CA', erasure)).toBe(erasure.summary);

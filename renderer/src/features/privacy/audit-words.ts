@@ -71,6 +71,14 @@ export function auditSummaryIn(t: Translate, locale: string, row: AuditRow): str
 }
 
 /** The legal basis an erasure was recorded under, in the interface language; null when the entry names none. */
+/** Who the audit entry names for a retention run made at start (kept in English in the record, as every entry). */
+export const AUTOMATIC_RUN_BY = 'Redress (retention policy at start)';
+
+/** Who made an entry, as the privacy record shows it: the run at start in the interface language (explore36-manager #7). */
+export function auditByIn(t: Translate, row: Pick<AuditRow, 'by'>): string {
+  return row.by === AUTOMATIC_RUN_BY ? t('privacy.automaticRunBy') : row.by;
+}
+
 export function auditReasonIn(t: Translate, row: AuditRow): string | null {
   const { basis, basisLabel } = row.detail ?? {};
   if (isErasureBasis(basis)) return t(`erase.basis.${basis}`);
