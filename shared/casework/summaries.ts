@@ -34,6 +34,8 @@ import { short, shortValue } from './short';
 
 export const SUMMARIES_EN = {
   received: 'Complaint received by {how}; logged as {reference}',
+  /** The first entry of a case imported from a CSV file (features/exchange/import.ts): the file and its row. */
+  'received-imported': 'Complaint received by {how}; imported from {file} (row {row}); logged as {reference}',
   'contact-to': 'Contacted the customer by {channel}',
   'contact-from': 'The customer got in touch by {channel}',
   'update-sent': 'Update sent by {channel}',
@@ -299,6 +301,11 @@ function firstSaying(summary: string, phrases: ReadonlyArray<SummaryPhrase | nul
   return phrases.find((p) => p !== null && summaryInEnglish(p) === summary) ?? null;
 }
 
+/** The first entry of a case imported from row `row` of the file `file` (features/exchange/import.ts writes it). */
+export function receivedImported(channel: Channel, file: string, row: number, reference: string): SummaryPhrase {
+  return { kind: 'received-imported', values: { how: { receivedBy: channel }, file, row: String(row), reference } };
+}
+
 /** What an entry's type and data say, as a phrase; null when they do not say all of it. */
 function phraseFromData(event: TimelineEvent, context: SummaryContext): SummaryPhrase | null {
   const { record, procedure } = context;
@@ -314,10 +321,12 @@ function phraseFromData(event: TimelineEvent, context: SummaryContext): SummaryP
   switch (event.type) {
     case 'received': {
       if (!record) return null;
-      const received = (c: Channel): SummaryPhrase => ({
-        kind: 'received',
-        values: { how: { receivedBy: c }, reference: record.reference },
-      });
+      // Imported from a file (its name may hold anything, so it is read from the stored words, then checked whole).
+      const imported = /; imported from (.*) \(row (\d+)\); logged as [^;]*$/.exec(storedSummary(event));
+      const received = (c: Channel): SummaryPhrase =>
+        imported
+          ? receivedImported(c, imported[1], Number(imported[2]), record.reference)
+          : { kind: 'received', values: { how: { receivedBy: c }, reference: record.reference } };
       // The case's channel, or (m17b) the one it was received by before a correction changed it.
       return firstSaying(
         storedSummary(event),

@@ -1,6 +1,7 @@
 // Writing checked import rows as new cases: all in one transaction (db/repository.ts createCases), or nothing.
 import { leaveOutDuplicates, type DuplicateRow, type ImportCheck } from '#shared/exports/cases-import';
 import type { DeskSettings } from '#shared/model/case';
+import { receivedImported, summaryInEnglish } from '#shared/casework/summaries';
 import { createCases, type Now } from '#db/repositories/cases';
 import type { RedressDatabase } from '#db/schema';
 
@@ -42,8 +43,6 @@ export async function anonymisedCasesNamed(
   return new Map(cases.filter((c) => c.anonymisedOn).map((c) => [c.reference, c.receivedOn]));
 }
 
-const CHANNEL_WORDS: Record<string, string> = { 'in-person': 'visit in person' };
-
 export async function importCheckedCases(
   database: RedressDatabase,
   check: ImportCheck,
@@ -67,7 +66,7 @@ export async function importCheckedCases(
       by: options.by,
       clock: options.clock,
       receivedSummary: (parts, index, reference) =>
-        `Complaint received by ${CHANNEL_WORDS[parts.channel] ?? parts.channel}; imported from ${file} (row ${check.cases[index].row}); logged as ${reference}`,
+        summaryInEnglish(receivedImported(parts.channel, file, check.cases[index].row, reference)),
       audit: {
         kind: 'import',
         summary: `${check.cases.length} ${check.cases.length === 1 ? 'case' : 'cases'} imported from a CSV file`,

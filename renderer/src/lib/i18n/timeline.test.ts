@@ -1,6 +1,6 @@
 // Timeline summaries in the interface language (issue #17): French from the entry's type and data, English as stored.
 import { describe, expect, it } from 'vitest';
-import { summaryInEnglish, type SummaryPhrase } from '#shared/casework/summaries';
+import { receivedImported, summaryInEnglish, type SummaryPhrase } from '#shared/casework/summaries';
 import type { TimelineEvent } from '#shared/model/case';
 import { entrySummaryIn } from './timeline';
 import { attachmentAddedEntry, attachmentRemovedEntry } from '#shared/files/entries';
@@ -355,5 +355,23 @@ describe('timeline summaries in the interface language', () => {
     const record = { channel: 'letter' as const, reference: 'RDR-2026-000001' };
     expect(entrySummaryIn(fr, 'fr-CA', received, { record })).toMatch(/^Plainte reçue \(.+\)\u00a0; inscrite sous/u);
     expect(entrySummaryIn(fr, 'fr-CA', received, { record })).not.toContain('Complaint');
+  });
+
+  it('says the first entry of an imported case in French, as written now and before (explore36-manager #7)', () => {
+    const record = { channel: 'web' as const, reference: 'KJM-2026-000003' };
+    const now = event('received', receivedImported('web', 'good (2); logged.csv', 4, 'KJM-2026-000003'));
+    expect(now.summary).toBe(
+      'Complaint received by web form; imported from good (2); logged.csv (row 4); logged as KJM-2026-000003',
+    );
+    // An import before December 2026 wrote "by web".
+    const before = { ...now, summary: now.summary.replace('by web form;', 'by web;') };
+    for (const e of [now, before])
+      expect(entrySummaryIn(fr, 'fr-CA', e, { record })).toBe(
+        'Plainte reçue (formulaire web)\u00a0; importée de good (2); logged.csv (ligne 4)\u00a0; inscrite sous le numéro KJM-2026-000003',
+      );
+    expect(entrySummaryIn(en, 'en-GB', before, { record })).toBe(before.summary);
+    // A summary the phrase does not say whole stays as stored.
+    const edited = { ...now, summary: `${now.summary} (checked)` };
+    expect(entrySummaryIn(fr, 'fr-CA', edited, { record })).toBe(edited.summary);
   });
 });
