@@ -99,6 +99,8 @@ export interface CasesCsvWords {
   stage(name: string): string;
   /** An instant ("2026-12-06T05:15:17.954Z"): when the case was logged, last changed. */
   instant(iso: string): string;
+  /** A customer's name: as given, but the one anonymising puts in place of it in the file's language. */
+  name(name: string): string;
   /**
    * The file's name before the date, for every case and for the case list's results ("redress-cases",
    * "redress-cases-filtered"): ASCII letters, digits and hyphens only (`casesCsvFileName`).
@@ -121,6 +123,7 @@ export const ENGLISH_CASES_CSV_WORDS: CasesCsvWords = {
   clock: (label) => label,
   stage: (name) => name,
   instant: (iso) => iso,
+  name: (name) => name,
   fileName: { all: 'redress-cases', filtered: 'redress-cases-filtered' },
 };
 
@@ -139,7 +142,7 @@ export function caseCsvRow(
     'Received on': r.receivedOn,
     Channel: words.channel(r.channel),
     Category: words.category(r.category),
-    'Customer name': r.customer.name,
+    'Customer name': words.name(r.customer.name),
     Address: lines(r.customer.address),
     Postcode: r.customer.address?.postcode ?? '',
     Phone: r.customer.phone ?? '',

@@ -58,6 +58,7 @@ import {
   phraseIn,
   type Translate,
   builtInWordsIn,
+  nameIn,
   useLocale,
   useT,
 } from '#lib/i18n/index';
@@ -149,7 +150,7 @@ function Details({
               <Text style={{ whiteSpace: 'pre-wrap' }}>{record.summary}</Text>
             ),
           )}
-          {row(t('case.customer'), record.customer.name)}
+          {row(t('case.customer'), nameIn(t, record.customer.name))}
           {!record.anonymisedOn && row(t('case.address'), <Address address={record.customer.address} />)}
           {record.customer.phone && row(t('case.phone'), record.customer.phone)}
           {record.customer.email && row(t('case.email'), record.customer.email)}
@@ -286,7 +287,7 @@ export function CasePage({ id }: { id: string }) {
           <div style={{ minWidth: 0, flex: '1 1 320px' }}>
             <ScreenTitle ff="monospace">{record.reference}</ScreenTitle>
             <Text c="dimmed">
-              {record.customer.name}
+              {nameIn(t, record.customer.name)}
               {evaluated?.procedureName ? ` · ${evaluated.procedureName}` : ''}
             </Text>
             {settings && (

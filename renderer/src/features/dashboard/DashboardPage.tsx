@@ -10,7 +10,7 @@ import { useToday } from '#lib/today';
 import { useDashboard, useSettings } from '#db/hooks';
 import type { CaseIndexRow } from '#db/schema';
 import { formatDate, formatLongDate } from '#lib/format';
-import { clockLabel, describeDueIn, useT } from '#lib/i18n/index';
+import { clockLabel, describeDueIn, nameIn, useT } from '#lib/i18n/index';
 import { useCurrentPerson } from '#features/people';
 import { ReminderFailuresAlert } from '#features/reminders';
 import { CasesScopeChoice, useCasesScope } from '#features/sharing';
@@ -46,6 +46,7 @@ interface ItemView {
  */
 function CaseItem({ item, navigate }: { item: ItemView; navigate: (to: string) => void }) {
   const { row } = item;
+  const t = useT();
   return (
     <li className={classes.item}>
       <a
@@ -61,7 +62,7 @@ function CaseItem({ item, navigate }: { item: ItemView; navigate: (to: string) =
           <span className={classes.main}>
             <span className={classes.line}>
               <span className={classes.reference}>{row.reference}</span>
-              <span className={classes.name}>{row.customerName}</span>
+              <span className={classes.name}>{nameIn(t, row.customerName)}</span>
             </span>
             <span className={classes.detail}>
               {item.what}

@@ -11,6 +11,7 @@ import {
 } from '#shared/exports/cases-csv';
 import { checkImport, guessMapping, guessProviderSource, referenceColumn } from '#shared/exports/cases-import';
 import { CATEGORIES, CHANNELS, LETTER_LANGUAGES, type CaseRecord } from '#shared/model/case';
+import { ANONYMISED_NAME } from '#shared/model/personal-data';
 import { en, fr } from '#test/support/translate';
 import { casesCsvWordsIn } from './cases-csv-words';
 import { toCsv } from '#lib/csv';
@@ -118,6 +119,16 @@ describe('the cases CSV in French', () => {
     // English keeps the rules engine's words.
     const english = casesCsvTable([jive], ENGLISH_CASES_CSV_WORDS);
     expect(english.data[0][english.fields.indexOf('Stage')]).toBe('With the CCTS');
+  });
+
+  it('says an anonymised customer’s name in French (explore36-manager #7), and keeps every other name', () => {
+    const words = casesCsvWordsIn('fr-CA', fr);
+    const anonymised = input({ customer: { name: ANONYMISED_NAME }, anonymisedOn: '2026-12-01' });
+    const french = casesCsvTable([anonymised, input()], words);
+    const column = french.fields.indexOf('Nom de la personne cliente');
+    expect(french.data.map((row) => row[column])).toEqual(['Anonymisé', 'Élodie Tremblay']);
+    const english = casesCsvTable([anonymised], ENGLISH_CASES_CSV_WORDS);
+    expect(english.data[0][english.fields.indexOf('Customer name')]).toBe('Anonymised');
   });
 
   it('leaves out Ofcom’s clock columns at a desk with no UK provider, unless a case has a date in one (explore34a #12)', () => {

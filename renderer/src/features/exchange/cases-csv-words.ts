@@ -5,7 +5,7 @@
 import { ENGLISH_CASES_CSV_WORDS, type CaseCsvColumn, type CasesCsvWords } from '#shared/exports/cases-csv';
 import { type InterfaceLocale, languageOfLocale } from '#shared/model/dates';
 import { csvDelimiter, formatSheetTimestamp } from '#lib/format';
-import { builtInWordsIn, clockLabel, type MessageKey, type Translate } from '#lib/i18n/index';
+import { builtInWordsIn, clockLabel, type MessageKey, nameIn, type Translate } from '#lib/i18n/index';
 
 /** Each column's header, by the catalogue key that says it (the screen's own name where it has one). */
 const HEADER_KEYS: Record<CaseCsvColumn, MessageKey> = {
@@ -61,6 +61,7 @@ export function casesCsvWordsIn(locale: InterfaceLocale, t: Translate): CasesCsv
     // A built-in procedure's stages as the case list says them (explore34a #7).
     stage: (name) => builtInWordsIn(locale, name),
     instant: formatSheetTimestamp,
+    name: (name) => nameIn(t, name),
     fileName: { all: t('exchange.csv.fileName'), filtered: t('exchange.csv.fileNameFiltered') },
   };
 }

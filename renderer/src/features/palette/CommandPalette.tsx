@@ -12,7 +12,7 @@ import { caseIndexStore, useCaseIndexSnapshot } from '#db/case-index/store';
 import { db, type CaseIndexRow } from '#db/schema';
 import { formatDate } from '#lib/format';
 import classes from './palette.module.css';
-import { type MessageKey, useT } from '#lib/i18n/index';
+import { type MessageKey, nameIn, useT } from '#lib/i18n/index';
 import { matchCommands, PALETTE_COMMANDS, searchCases } from './search';
 import { queryAfterKey, typedKeyOf } from './typed-ahead';
 
@@ -119,7 +119,7 @@ function CaseResults({ query, go }: { query: string; go: (href: string) => void 
               // told apart by ear too.
               aria-label={[
                 r.reference,
-                r.customerName,
+                nameIn(t, r.customerName),
                 r.representativeName ? t('palette.via', { name: r.representativeName }) : '',
                 t(r.status === 'closed' ? 'palette.closedReceived' : 'palette.received', {
                   date: formatDate(r.receivedOn),
@@ -134,7 +134,7 @@ function CaseResults({ query, go }: { query: string; go: (href: string) => void 
                     {r.reference}
                   </Text>
                   <Text size="sm" truncate>
-                    {r.customerName}
+                    {nameIn(t, r.customerName)}
                     {r.representativeName ? (
                       <Text span size="xs" c="dimmed">
                         {' '}

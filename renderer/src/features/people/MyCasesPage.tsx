@@ -3,7 +3,7 @@ import { Anchor, Badge, Loader, Stack, Table, Text } from '@mantine/core';
 import { useLocation } from 'wouter';
 import { useToday } from '#lib/today';
 import { formatDate } from '#lib/format';
-import { builtInWordsIn, clockLabel, describeDueIn, useLocale, useT } from '#lib/i18n/index';
+import { builtInWordsIn, clockLabel, describeDueIn, nameIn, useLocale, useT } from '#lib/i18n/index';
 import { useCurrentPerson } from './current';
 import { HandlerSelect } from './HandlerSelect';
 import { useHandledBy } from '#db/hooks';
@@ -60,7 +60,7 @@ export function MyCasesPage() {
                         {r.reference}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{r.customerName}</Table.Td>
+                    <Table.Td>{nameIn(t, r.customerName)}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{r.stageName ? builtInWordsIn(locale, r.stageName) : '—'}</Text>
                       {r.pausedSince && (

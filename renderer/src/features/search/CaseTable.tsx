@@ -19,7 +19,7 @@ import type { CaseIndexRow } from '#db/schema';
 import { isOverdue } from './search';
 import classes from './CaseTable.module.css';
 import { formatShortDate } from '#lib/format';
-import { builtInWordsIn, clockLabel, type MessageKey, type Translate, useLocale, useT } from '#lib/i18n/index';
+import { builtInWordsIn, clockLabel, type MessageKey, nameIn, type Translate, useLocale, useT } from '#lib/i18n/index';
 
 export const ROW_HEIGHT = 44;
 
@@ -120,7 +120,7 @@ const Row = memo(function Row({
         </a>
       </div>
       <div role="gridcell" className={classes.cell}>
-        {row.customerName}
+        {nameIn(words.t, row.customerName)}
         {row.representativeName && (
           <span className={classes.dimmed}> {words.t('caseTable.via', { name: row.representativeName })}</span>
         )}

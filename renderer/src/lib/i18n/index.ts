@@ -103,4 +103,5 @@ export function useLocale(): { locale: InterfaceLocale; number: (n: number) => s
   return useMemo(() => ({ locale, number: (n: number) => formatNumber(n, locale) }), [locale]);
 }
 export { fileSizeIn } from './sizes';
+export { nameIn } from './names';
 export { builtInWordsIn } from './built-in-procedures';

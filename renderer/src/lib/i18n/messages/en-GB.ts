@@ -725,6 +725,8 @@ export const enGB = {
   'privacy.col.when': 'When',
   'privacy.col.what': 'What',
   'privacy.col.by': 'By',
+  /** Who ran a retention run made at start (privacy/audit-words `AUTOMATIC_RUN_BY`, kept in English in the record). */
+  'privacy.automaticRunBy': 'Redress (retention policy at start)',
   'privacy.col.details': 'Details',
   'privacy.reason': 'Reason: {reason}',
   'privacy.runReferences': 'Cases: {references}',
@@ -769,6 +771,8 @@ export const enGB = {
     'Storage compacted: {rows, plural, one {# row} other {# rows}} copied to a fresh store; the old database was deleted and its files written over (best effort).', // h17: reads right at a count of 1
   'compact.failed': 'Nothing was changed: {error}',
   'anonymised.title': 'Anonymised on {date}',
+  /** The name anonymising puts in place of a person's (shared/model/personal-data `ANONYMISED_NAME`). */
+  'anonymised.name': 'Anonymised',
   'anonymised.text':
     'The customer’s details, the summary, the text of every timeline entry and the letters were removed. The reference, dates, category, stages and payment amounts are kept for the desk’s figures. Nothing more can be recorded on this case.',
   'retentionStart.title': '{n, plural, one {# closed case} other {# closed cases}} anonymised',

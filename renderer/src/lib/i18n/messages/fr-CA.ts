@@ -736,6 +736,7 @@ export const frCA: Record<MessageKey, string> = {
   'privacy.col.when': 'Date',
   'privacy.col.what': 'Opération',
   'privacy.col.by': 'Par',
+  'privacy.automaticRunBy': 'Redress (politique de conservation au démarrage)',
   'privacy.col.details': 'Détails',
   'privacy.reason': 'Motif\u00a0: {reason}',
   'privacy.runReferences': 'Dossiers\u00a0: {references}',
@@ -778,6 +779,7 @@ export const frCA: Record<MessageKey, string> = {
     'Stockage compacté\u00a0: {rows, plural, one {# ligne copiée} other {# lignes copiées}} dans un nouvel espace de stockage\u00a0; l’ancienne base de données a été supprimée et ses fichiers écrasés (dans la mesure du possible).', // h17: reads right at a count of 1
   'compact.failed': 'Rien n’a été modifié\u00a0: {error}',
   'anonymised.title': 'Anonymisé le {date}',
+  'anonymised.name': 'Anonymisé',
   'anonymised.text':
     'Les coordonnées de la personne cliente, le résumé, le texte de chaque inscription à l’historique et les lettres ont été retirés. Le numéro de dossier, les dates, la catégorie, les étapes et les montants versés sont conservés pour les chiffres du service. Plus rien ne peut être consigné dans ce dossier.',
   'retentionStart.title': '{n, plural, one {# dossier fermé anonymisé} other {# dossiers fermés anonymisés}}',
@@ -2469,6 +2471,8 @@ export const frCA: Record<MessageKey, string> = {
   'case.timeline': 'Historique',
   // i17b : les résumés des inscriptions de l’historique (page du dossier).
   'summary.received': 'Plainte reçue ({how})\u00a0; inscrite sous le numéro {reference}',
+  'summary.received-imported':
+    'Plainte reçue ({how})\u00a0; importée de {file} (ligne {row})\u00a0; inscrite sous le numéro {reference}',
   'summary.contact-to': 'Nous avons contacté la personne ({channel})',
   'summary.contact-from': 'La personne a communiqué avec nous ({channel})',
   'summary.update-sent': 'Suivi envoyé ({channel})',
