@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { axeViolations } from '#test/support/axe';
 import { SAMPLE_LOGO_DATA_URL } from '#test/support/desk';
 import {
   addProvider,
@@ -20,6 +21,8 @@ import {
   test,
   todayInLondon,
 } from './fixtures';
+
+const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
 // Taken again before each test, not once when the file loads (see todayInLondon).
 let today = todayInLondon();
@@ -282,4 +285,24 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
   const miso = page.getByRole('dialog', { name: 'Edit Miso Business' });
   await expect(miso.getByLabel('Why it is set up this way')).toHaveValue(why);
   await miso.getByRole('button', { name: 'Cancel' }).click();
+
+  // Retiring the usual provider asks which takes its place, the focus on keeping it (explore36-manager #6).
+  await providers.getByRole('button', { name: 'Retire Kijoma Broadband' }).click();
+  const retire = page.getByRole('dialog', { name: 'Retire the usual provider?' });
+  await expect(retire).toContainText('Kijoma Broadband is the usual provider');
+  await expect(retire.getByRole('button', { name: 'Keep Kijoma Broadband' })).toBeFocused();
+  expect(await axeViolations(page, '[data-retire-usual]'), 'axe violations on the usual provider question').toEqual([]);
+  await page.screenshot({ path: shots('188-providers-retire-usual'), fullPage: true });
+  await page.keyboard.press('Enter');
+  await expect(retire).toBeHidden();
+  await expect(providers.getByRole('row', { name: /Kijoma Broadband/ })).not.toContainText('Retired');
+  await providers.getByRole('button', { name: 'Retire Kijoma Broadband' }).click();
+  await retire.getByRole('combobox', { name: 'New usual provider' }).click();
+  await page.getByRole('option', { name: 'Miso Business' }).click();
+  await retire.getByRole('button', { name: 'Retire Kijoma Broadband' }).click();
+  await expect(page.getByTestId('live-polite')).toHaveText(
+    'Kijoma Broadband retired: Miso Business is now the usual provider',
+  );
+  await expect(providers.getByRole('row', { name: /Kijoma Broadband/ })).toContainText('Retired');
+  await expect(providers.getByRole('row', { name: /Miso Business/ })).toContainText('Usual');
 });

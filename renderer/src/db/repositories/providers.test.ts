@@ -78,6 +78,22 @@ describe('the desk’s providers', () => {
     settings = await stored(database);
     expect(settings.providers!.find((p) => p.id === added.id)!.retiredOn).toBeUndefined();
   });
+
+  it('gives the usual provider’s place to the one chosen when it retires, never to a retired one (explore36-manager #6)', async () => {
+    const database = freshDatabase('providers');
+    await saveSettings(database, deskSettings());
+    const firstId = (await stored(database)).providers![0].id;
+    const second = await saveProvider(database, jive);
+    const third = await saveProvider(database, { ...jive, name: 'Jive Québec' });
+    await retireProvider(database, second.id, '2026-12-01');
+    await expect(retireProvider(database, firstId, '2026-12-02', second.id)).rejects.toThrow(/is retired/);
+    await expect(retireProvider(database, firstId, '2026-12-02', 'nobody')).rejects.toBeInstanceOf(ProviderRefusal);
+    expect((await stored(database)).defaultProviderId).toBe(firstId);
+    await retireProvider(database, firstId, '2026-12-02', third.id);
+    const settings = await stored(database);
+    expect(settings.defaultProviderId).toBe(third.id);
+    expect(settings.providers!.find((p) => p.id === firstId)!.retiredOn).toBe('2026-12-02');
+  });
 });
 
 describe('the settings form edits the usual provider', () => {

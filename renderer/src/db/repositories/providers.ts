@@ -59,9 +59,16 @@ export async function saveProvider(
 
 /**
  * Retire a provider (`on` a date) or bring it back (`on` null): a retired one takes no new cases, its cases keep
- * working. The last active provider cannot be retired, and the usual one moves to an active one.
+ * working. The last active provider cannot be retired. The usual one's place goes to `usualAfter`, the active
+ * provider the person chose (Settings asks: explore36-manager #6, every new complaint changed brand unseen); without
+ * one, to the first active provider.
  */
-export async function retireProvider(database: RedressDatabase, id: string, on: string | null): Promise<void> {
+export async function retireProvider(
+  database: RedressDatabase,
+  id: string,
+  on: string | null,
+  usualAfter?: string,
+): Promise<void> {
   await changeSettings(database, (settings, retired) => {
     const providers = deskProviders(settings);
     const target = providers.find((p) => p.id === id);
@@ -75,10 +82,13 @@ export async function retireProvider(database: RedressDatabase, id: string, on: 
       const { retiredOn: _was, ...rest } = p;
       return on === null ? rest : { ...rest, retiredOn: on };
     });
-    const usual =
-      settings.defaultProviderId === id && on !== null
-        ? next.find((p) => !p.retiredOn)!.id
-        : settings.defaultProviderId;
+    let usual = settings.defaultProviderId;
+    if (settings.defaultProviderId === id && on !== null) {
+      const chosen = usualAfter === undefined ? next.find((p) => !p.retiredOn) : next.find((p) => p.id === usualAfter);
+      if (!chosen) throw new ProviderRefusal('unknown', { id: usualAfter ?? '' });
+      if (chosen.retiredOn) throw new ProviderRefusal('retired-not-usual', { name: chosen.name });
+      usual = chosen.id;
+    }
     return { ...settings, providers: next, ...(usual ? { defaultProviderId: usual } : {}) };
   });
 }

@@ -218,6 +218,8 @@ export function ProvidersSettings() {
   const t = useT();
   const settings = useSettings();
   const [dialog, setDialog] = useState<{ editing: Provider | null } | null>(null);
+  // The usual provider being retired, and the one chosen to take its place (explore36-manager #6).
+  const [retiring, setRetiring] = useState<{ provider: Provider; next: string | null } | null>(null);
   if (!settings) return null;
   const providers = deskProviders(settings);
   const usual = usualProvider(settings);
@@ -331,12 +333,17 @@ export function ProvidersSettings() {
                             : t('providers.retireName', { name: p.name })
                         }
                         onClick={() =>
-                          void act(
-                            () => retireProvider(db(), p.id, p.retiredOn ? null : todayIso()),
-                            p.retiredOn
-                              ? t('providers.takesAgain', { name: p.name })
-                              : t('providers.retiredName', { name: p.name }),
-                          )
+                          p.id === usual.id && !p.retiredOn
+                            ? setRetiring({
+                                provider: p,
+                                next: providers.find((o) => o.id !== p.id && !o.retiredOn)?.id ?? null,
+                              })
+                            : void act(
+                                () => retireProvider(db(), p.id, p.retiredOn ? null : todayIso()),
+                                p.retiredOn
+                                  ? t('providers.takesAgain', { name: p.name })
+                                  : t('providers.retiredName', { name: p.name }),
+                              )
                         }
                       >
                         {p.retiredOn ? t('providers.bringBack') : t('providers.retire')}
@@ -367,6 +374,52 @@ export function ProvidersSettings() {
             others={providers.filter((p) => p.id !== dialog.editing?.id)}
             onClose={() => setDialog(null)}
           />
+        )}
+      </Modal>
+      <Modal
+        opened={retiring !== null}
+        onClose={() => setRetiring(null)}
+        title={t('providers.retireUsualTitle')}
+        closeOnEscape
+        returnFocus
+      >
+        {retiring && (
+          <Stack gap="sm" data-retire-usual="">
+            <Text size="sm">{t('providers.retireUsualText', { name: retiring.provider.name })}</Text>
+            <Select
+              label={t('providers.usualAfter')}
+              data={providers
+                .filter((o) => o.id !== retiring.provider.id && !o.retiredOn)
+                .map((o) => ({ value: o.id, label: o.name }))}
+              value={retiring.next}
+              onChange={(next) => setRetiring({ ...retiring, next })}
+              allowDeselect={false}
+              withAsterisk
+            />
+            <Group justify="flex-end" gap="xs">
+              <Button variant="default" data-autofocus onClick={() => setRetiring(null)}>
+                {t('providers.keepUsual', { name: retiring.provider.name })}
+              </Button>
+              <Button
+                color="red"
+                disabled={!retiring.next}
+                onClick={() => {
+                  const { provider, next } = retiring;
+                  if (!next) return;
+                  setRetiring(null);
+                  void act(
+                    () => retireProvider(db(), provider.id, todayIso(), next),
+                    t('providers.retiredUsualNow', {
+                      name: provider.name,
+                      next: providers.find((o) => o.id === next)?.name ?? '',
+                    }),
+                  );
+                }}
+              >
+                {t('providers.retireUsual', { name: retiring.provider.name })}
+              </Button>
+            </Group>
+          </Stack>
         )}
       </Modal>
     </Paper>

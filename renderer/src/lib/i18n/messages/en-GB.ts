@@ -2170,6 +2170,14 @@ export const enGB = {
   'providers.retiredName': '{name} retired',
   'providers.bringBack': 'Bring back',
   'providers.retire': 'Retire',
+  // explore36-manager #6: retiring the usual provider asks which takes its place.
+  'providers.retireUsualTitle': 'Retire the usual provider?',
+  'providers.retireUsualText':
+    '{name} is the usual provider: intake logs new complaints for it unless the handler chooses another. Choose the provider that takes its place.',
+  'providers.usualAfter': 'New usual provider',
+  'providers.keepUsual': 'Keep {name}',
+  'providers.retireUsual': 'Retire {name}',
+  'providers.retiredUsualNow': '{name} retired: {next} is now the usual provider',
   'providers.add': 'Add a provider…',
 
   // i17a: Settings → Procedures and the procedure editor (features/settings/ProceduresView.tsx, ProcedureEditor.tsx).

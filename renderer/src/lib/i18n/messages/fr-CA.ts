@@ -2829,6 +2829,13 @@ export const frCA: Record<MessageKey, string> = {
   'providers.retiredName': '{name} retiré',
   'providers.bringBack': 'Remettre en service',
   'providers.retire': 'Retirer',
+  'providers.retireUsualTitle': 'Retirer le fournisseur habituel\u00a0?',
+  'providers.retireUsualText':
+    '{name} est le fournisseur habituel\u00a0: les nouvelles plaintes sont inscrites à son nom, sauf si on en choisit un autre à l’inscription. Choisissez le fournisseur qui prend sa place.',
+  'providers.usualAfter': 'Nouveau fournisseur habituel',
+  'providers.keepUsual': 'Garder {name}',
+  'providers.retireUsual': 'Retirer {name}',
+  'providers.retiredUsualNow': '{name} retiré\u00a0: {next} est maintenant le fournisseur habituel',
   'providers.add': 'Ajouter un fournisseur…',
 
   // i17a : Paramètres → Procédures et l’éditeur de procédure (features/settings/ProceduresView.tsx, ProcedureEditor.tsx).
