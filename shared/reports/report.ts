@@ -11,7 +11,6 @@ import {
   type ProcedureRegistry,
   procedureOnDay,
   procedureVersionLabel,
-  procedureVersions,
 } from '#shared/rules/index';
 import { daysLabel, monthLabel, percentLabel } from './format';
 import { monthsIn, type ReportPeriod } from './periods';
@@ -223,28 +222,22 @@ export function procedureLabel(id: string, procedures?: ProcedureRegistry): stri
   }
 }
 
-/** "kijoma@2": a procedure and the version of it a case received that day follows. */
-function procedureVersionKey(id: string, receivedOn: string, procedures?: ProcedureRegistry): string {
+/**
+ * The procedure and version a case received that day follows, as the report counts it ("kijoma@2") and names it
+ * ("Kijoma desk procedure v2"); a procedure not known here by its id.
+ */
+function procedureVersionOf(
+  id: string,
+  receivedOn: string,
+  procedures?: ProcedureRegistry,
+): { key: string; label: string } {
   try {
-    const version = procedureOnDay(id, receivedOn, procedures ?? deskProcedures())?.version;
-    return version === undefined ? id : `${id}@${version}`;
+    const found = procedureOnDay(id, receivedOn, procedures ?? deskProcedures());
+    if (found?.version !== undefined) return { key: `${id}@${found.version}`, label: procedureVersionLabel(found) };
   } catch {
-    return id;
+    // named by its id below
   }
-}
-
-/** A `procedureVersionKey` as the report names it: "Kijoma desk procedure v1". */
-function procedureVersionKeyLabel(key: string, procedures?: ProcedureRegistry): string {
-  const at = key.lastIndexOf('@');
-  if (at < 0) return procedureLabel(key, procedures);
-  const id = key.slice(0, at);
-  const version = Number(key.slice(at + 1));
-  try {
-    const found = procedureVersions(id, procedures ?? deskProcedures()).find((p) => p.version === version);
-    return found ? procedureVersionLabel(found) : procedureLabel(id, procedures);
-  } catch {
-    return procedureLabel(id, procedures);
-  }
+  return { key: id, label: procedureLabel(id, procedures) };
 }
 
 function median(sorted: number[]): number | null {
@@ -315,10 +308,15 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
   const procedures = new Counter();
   // A procedure's version by day received, worked out once per procedure and day (100,000 cases share a few hundred).
   const versionKeys = new Map<string, string>();
+  const versionLabels = new Map<string, string>();
   const versionKey = (id: string, receivedOn: string) => {
     const memo = `${id}\u0000${receivedOn}`;
     let key = versionKeys.get(memo);
-    if (key === undefined) versionKeys.set(memo, (key = procedureVersionKey(id, receivedOn, input.procedures)));
+    if (key === undefined) {
+      const version = procedureVersionOf(id, receivedOn, input.procedures);
+      versionKeys.set(memo, (key = version.key));
+      versionLabels.set(key, version.label);
+    }
     return key;
   };
   const handlers = new Counter();
@@ -421,7 +419,7 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
     byCategory: CATEGORIES.map((k) => ({ key: k, label: CATEGORY_LABELS[k], count: categories.get(k) })),
     byChannel: CHANNELS.map((k) => ({ key: k, label: CHANNEL_LABELS[k], count: channels.get(k) })),
     byProcedure: [...procedures.counts]
-      .map(([k, count]) => ({ key: k, label: procedureVersionKeyLabel(k, input.procedures), count }))
+      .map(([k, count]) => ({ key: k, label: versionLabels.get(k) ?? k, count }))
       .sort(byCountThenLabel),
     byHandler: [...handlers.counts]
       .map(([k, count]) => ({ key: k, label: k || UNASSIGNED_LABEL, count }))
