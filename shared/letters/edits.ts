@@ -41,6 +41,17 @@ function inlineText(text: LetterText['text']): string {
 const isHeading = (n: LetterContent): n is LetterText => typeof n !== 'string' && 'text' in n && n.style === 'heading';
 
 /**
+ * A section's heading: in its stack, or (large print) first in the block that keeps it with its first lines
+ * (layout.ts `flowingSections`).
+ */
+const headingOf = (stack: readonly LetterContent[]): LetterText | undefined =>
+  stack.find(isHeading) ??
+  stack
+    .slice(0, 1)
+    .flatMap((n) => (typeof n === 'object' && 'stack' in n && n.unbreakable ? n.stack.slice(0, 1) : []))
+    .find(isHeading);
+
+/**
  * Visit every paragraph that has an id, in reading order, with its unique id and the heading of its section; the
  * visitor returns the paragraph, another node in its place, or null to leave it out.
  */
@@ -58,7 +69,7 @@ function mapParagraphs(
       return visit(node, count === 1 ? node.paragraphId : `${node.paragraphId}#${count}`, section);
     }
     if ('stack' in node) {
-      const heading = node.stack.find(isHeading);
+      const heading = headingOf(node.stack);
       const inner = heading ? inlineText(heading.text) : section;
       const stack = node.stack.map((n) => walk(n, inner)).filter((n): n is LetterContent => n !== null);
       if (stack.length === node.stack.length && stack.every((n, i) => n === node.stack[i])) return node;

@@ -1,16 +1,29 @@
 // A letter posted to a worker: plain data without its page furniture's functions, made whole again there.
 import { describe, expect, it } from 'vitest';
+import { type PdfRead, readPdf } from '#test/support/pdf-text';
 import { renderPdfInNode } from '#test/support/render-pdf-node';
 import { acknowledgementLetter } from './acknowledgement';
-import type { LetterDocument } from './document';
+import { adrLetter } from './adr-letter';
+import type { LetterContent, LetterDocument } from './document';
 import {
   contentText,
   documentText,
   sampleAcknowledgement,
+  sampleAdrLetter,
   sampleFrenchAcknowledgement,
   sampleLetterOfEveryKind,
 } from './fixtures';
-import { flowHeight, pageFormatOf, postableLetter, withPageFurniture } from './layout';
+import { letterParagraphs } from './edits';
+import {
+  LARGE_PRINT,
+  flowHeight,
+  letterDocument,
+  type LetterFrame,
+  pageFormatOf,
+  postableLetter,
+  section,
+  withPageFurniture,
+} from './layout';
 
 const footerText = (doc: LetterDocument, page: number, pages: number) => contentText(doc.footer?.(page, pages));
 
@@ -112,5 +125,126 @@ describe('a letter that fits on one page prints on one page', () => {
     // (It may count a line more than pdfmake sets, where pdfmake breaks after a hyphen: never fewer.)
     expect(letters.filter((l) => l.fits && l.pages !== 1)).toEqual([]);
     expect(letters.filter((l) => l.fits).length).toBeGreaterThan(15);
+  });
+});
+
+/** The lines of text of each page's body (between the top and bottom margins), top to bottom, with their type size. */
+function bodyLines(pdf: PdfRead, doc: LetterDocument): Array<Array<{ text: string; size: number; bottom: number }>> {
+  const format = pageFormatOf(doc);
+  return Array.from({ length: pdf.pages }, (_, i) => {
+    const lines = new Map<number, { text: string; size: number; bottom: number }>();
+    for (const item of pdf.items) {
+      if (item.page !== i + 1 || item.top < format.marginTop || item.bottom > format.height - format.marginBottom)
+        continue;
+      const key = Math.round(item.bottom);
+      const line = lines.get(key) ?? { text: '', size: 0, bottom: item.bottom };
+      lines.set(key, { ...line, text: `${line.text} ${item.text}`.trim(), size: Math.max(line.size, item.fontSize) });
+    }
+    return [...lines.values()].sort((a, b) => a.bottom - b.bottom);
+  });
+}
+
+const isSectionHeading = (line: { size: number }) => Math.abs(line.size - LARGE_PRINT.heading) < 0.1;
+
+describe('a large-print letter fills its pages as far as its headings and sign-off allow', () => {
+  const longFinalPosition =
+    'We have looked again at the charges on your account. The second charge for October was correct: it was for the line rental of your second line, which you ordered on 2 September. We will not refund it.';
+  const finalPositionLetters = [
+    ...(['en-CA', 'fr-CA'] as const).map((language) => ({
+      name: language,
+      doc: sampleLetterOfEveryKind(language, { largePrint: true }).find((l) => l.kind === 'adr-final')!.doc,
+    })),
+    {
+      name: 'en-GB',
+      doc: adrLetter(
+        sampleAdrLetter('2026-04-08', {
+          largePrint: true,
+          reason: { kind: 'final-position', finalPosition: longFinalPosition },
+        }),
+      ),
+    },
+  ];
+
+  it.each(finalPositionLetters)(
+    '$name ADR letter with our final position: "Independent help" starts on page 1, which ends a few lines from the foot',
+    async ({ doc }) => {
+      const pdf = await readPdf(await renderPdfInNode(doc));
+      const [page1] = bodyLines(pdf, doc);
+      const help = page1.findIndex((line) => /^(Independent help|Une aide indépendante)/.test(line.text));
+      // The heading, with at least the first two lines of its paragraph under it.
+      expect(help, page1.map((line) => line.text).join('\n')).toBeGreaterThan(0);
+      expect(page1.length - help - 1).toBeGreaterThanOrEqual(2);
+      // The page's last line is within three lines of the bottom margin (the whole section on page 2 left six or more).
+      const format = pageFormatOf(doc);
+      const line = LARGE_PRINT.body * 1.2 * 1.17;
+      expect(format.height - format.marginBottom - page1.at(-1)!.bottom).toBeLessThan(3 * line);
+    },
+  );
+
+  it.each(['en-GB', 'en-CA', 'fr-CA'] as const)(
+    '%s: no section heading ends a page, and the sign-off keeps the last paragraph',
+    async (language) => {
+      for (const { kind, doc } of [
+        ...sampleLetterOfEveryKind(language, { largePrint: true }),
+        ...finalPositionLetters.filter((l) => l.name === language).map((l) => ({ kind: 'adr-final-long', doc: l.doc })),
+      ]) {
+        const pages = bodyLines(await readPdf(await renderPdfInNode(doc)), doc);
+        expect(pages.length, kind).toBeGreaterThan(1);
+        // A heading is never alone at the foot of a page: text of its own follows it there.
+        const alone = pages.flatMap((lines, p) =>
+          lines
+            .filter((line, i) => isSectionHeading(line) && (!lines[i + 1] || isSectionHeading(lines[i + 1]!)))
+            .map((line) => `page ${p + 1}: ${line.text}`),
+        );
+        expect(alone, kind).toEqual([]);
+        // The sign-off is on the last page with (at least) two lines of the last paragraph above it.
+        const closing = pages.at(-1)!.findIndex((line) => /^(Yours sincerely|Veuillez agréer)/.test(line.text));
+        expect(closing, kind).toBeGreaterThanOrEqual(2);
+      }
+    },
+  );
+});
+
+describe('large print: how sections and the sign-off are kept together', () => {
+  const frame = (body: LetterFrame['body']): LetterFrame => ({
+    language: 'en-GB',
+    company: { name: 'Kijoma Broadband', addressLines: ['21 Ship Street'], postcode: 'CT19 5BE' },
+    reference: 'RDR-2026-000042',
+    issuedOn: '2026-11-21',
+    addressee: { role: 'customer', name: 'A B', addressLines: ['1 Road', 'CT1 1AA'] },
+    title: 't',
+    heading: 'h',
+    body,
+    handlerName: 'Priya Shah',
+    largePrint: true,
+  });
+  const p = (text: string) => ({ text, style: 'paragraph' });
+
+  it('keeps only the last paragraph of a last section of several with the sign-off', () => {
+    const doc = letterDocument(frame([p('Intro.'), section('Last', [p('First.'), p('Second.')])]));
+    const last = doc.content.at(-1)!;
+    expect(typeof last === 'object' && 'stack' in last && !last.unbreakable).toBe(true);
+    const signedOff = (last as { stack: LetterContent[] }).stack.at(-1)!;
+    expect(typeof signedOff === 'object' && signedOff.unbreakable).toBe(true);
+    expect(contentText(signedOff)).toMatch(/^Second\.[\s\S]*Priya Shah/);
+    expect(contentText(last)).toMatch(/^Last[\s\S]*First\.[\s\S]*Second\./);
+  });
+
+  it('keeps a last section of one paragraph whole with the sign-off, as in standard print', () => {
+    const doc = letterDocument(frame([p('Intro.'), section('Last', [p('Only.')])]));
+    const last = doc.content.at(-1)!;
+    expect(typeof last === 'object' && last.unbreakable).toBe(true);
+    expect(contentText(last)).toMatch(/^Last[\s\S]*Only\.[\s\S]*Priya Shah/);
+  });
+
+  it('gives "Edit text" the same paragraphs, in the same sections, as standard print', () => {
+    for (const language of ['en-GB', 'fr-CA'] as const) {
+      const standard = sampleLetterOfEveryKind(language);
+      const large = sampleLetterOfEveryKind(language, { largePrint: true });
+      for (const [i, { kind, doc }] of large.entries()) {
+        expect(letterParagraphs(doc), kind).toEqual(letterParagraphs(standard[i]!.doc));
+        expect(letterParagraphs(doc).filter((paragraph) => paragraph.section).length, kind).toBeGreaterThan(0);
+      }
+    }
   });
 });

@@ -21,6 +21,7 @@ import type {
   LetterColumn,
   LetterContent,
   LetterDocument,
+  LetterStack,
   LetterStyle,
   LetterText,
   Margins,
@@ -409,9 +410,17 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
     // block. (An empty canvas, because an empty text would add a line's height of its own.)
     { canvas: [], margin: [0, Math.max(format.bodyTopFirstPage, info.bottom + mm(5)) - format.marginTop, 0, 0] },
     ...opening(language, greeting(language, addressee), heading),
-    ...body.slice(0, -1),
-    // The sign-off never stands alone at the top of a page: it keeps the last section with it.
-    { unbreakable: true, stack: [...body.slice(-1), signOff(frame, handlerName)] },
+    ...(largePrint
+      ? flowingSections(
+          body,
+          signOff(frame, handlerName),
+          HEADING_KEEPS_LINES * lineHeightOf(sizes.body, defaultStyle.lineHeight ?? 1),
+        )
+      : [
+          ...body.slice(0, -1),
+          // The sign-off never stands alone at the top of a page: it keeps the last section with it.
+          { unbreakable: true, stack: [...body.slice(-1), signOff(frame, handlerName)] },
+        ]),
   ];
   // The customer's copy of a letter to a representative adds a line above the opening (`customerCopyOf`): the copy
   // must take as many pages as the letter, so the letter leaves room for it.
@@ -441,6 +450,66 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
     content,
     ...(frame.toCheck ? { toCheck: frame.toCheck } : {}),
   };
+}
+
+/** Large print: the lines of a section's first paragraph its heading keeps with it at the foot of a page. */
+const HEADING_KEEPS_LINES = 2;
+
+/** A headed section as `section` makes it: kept whole on one page, its heading first. */
+const isSection = (
+  node: LetterContent | undefined,
+): node is LetterStack & { stack: [LetterText, ...LetterContent[]] } =>
+  typeof node === 'object' &&
+  'stack' in node &&
+  node.unbreakable === true &&
+  typeof node.stack[0] === 'object' &&
+  'text' in node.stack[0] &&
+  node.stack[0].style === 'heading';
+
+/**
+ * The body of a large-print letter, and its sign-off, flowing from page to page. At 16 pt a section of a few
+ * paragraphs is a third of a page: kept whole (`section`), one that does not fit what is left of a page leaves that
+ * gap empty (a final position's page 1 ended a quarter of a page early, the whole "Independent help" section going to
+ * page 2). So here a heading keeps only the first `keep` points (HEADING_KEEPS_LINES lines) of its section's first
+ * paragraph with it, and the rest flows: the heading and an empty block as tall as those lines go to a page together,
+ * and the paragraph is drawn up over the empty block (pdfmake keeps no lines of a paragraph together, so the room is
+ * kept this way). The sign-off keeps the last paragraph with it: a last section of one paragraph whole, as before;
+ * of several, only its last paragraph. Each section stays one stack with its heading in it, as the desk's "Edit text"
+ * finds its paragraphs' section (./edits.ts).
+ */
+function flowingSections(body: readonly LetterContent[], signOffBlock: LetterContent, keep: number): LetterContent[] {
+  const flowing = (node: LetterStack & { stack: [LetterText, ...LetterContent[]] }): LetterStack => {
+    const { unbreakable: _whole, stack, ...rest } = node;
+    const [heading, first, ...others] = stack;
+    if (first === undefined) return node;
+    return {
+      ...rest,
+      stack: [
+        // (An empty canvas: an empty text would add a line's height of its own.)
+        { unbreakable: true, stack: [heading, { canvas: [], margin: [0, keep, 0, 0] }] },
+        { stack: [first], margin: [0, -keep, 0, 0] },
+        ...others,
+      ],
+    };
+  };
+  const sections = body.map((node) => (isSection(node) ? flowing(node) : node));
+  const last = body.at(-1);
+  if (isSection(last) && last.stack.length > 2) {
+    const lastSection = sections.at(-1) as LetterStack;
+    const signedOff: LetterStack = {
+      ...lastSection,
+      stack: [
+        ...lastSection.stack.slice(0, -1),
+        { unbreakable: true, stack: [...lastSection.stack.slice(-1), signOffBlock] },
+      ],
+    };
+    return [...sections.slice(0, -1), signedOff];
+  }
+  return [
+    ...sections.slice(0, -1),
+    // The sign-off never stands alone at the top of a page: it keeps the last paragraph, or section, with it.
+    { unbreakable: true, stack: [...body.slice(-1), signOffBlock] },
+  ];
 }
 
 /**
@@ -896,7 +965,10 @@ export function joinSentences(...sentences: LetterText[]): LetterText {
   };
 }
 
-/** A headed section, kept on one page so a heading is never left at the foot of a page. */
+/**
+ * A headed section, kept on one page so a heading is never left at the foot of a page. (In large print the letter
+ * lets it flow, its heading kept with the first lines below it: `flowingSections`.)
+ */
 export function section(heading: string, paragraphs: LetterContent[]): LetterContent {
   return { unbreakable: true, stack: [{ text: heading, style: 'heading' }, ...paragraphs] };
 }
