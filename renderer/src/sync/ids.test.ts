@@ -372,6 +372,8 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
     await teamA.leave();
     expect(await asking(a.database).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-a')).toEqual([]);
     expect(await asking(a.database).loginInUseAt('http://127.0.0.1:2', 'complaints', 'desk-a')).toEqual(['RDR', 'RDX']);
+    // Joining again with another desk's login is asked as from any computer (explore37-team #3).
+    expect(await asking(a.database).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-b')).toEqual(['LDS']);
   });
 
   it('a desk that joins claims its prefix and login before its first reference, never lowering a counter', async () => {

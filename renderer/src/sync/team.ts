@@ -353,6 +353,11 @@ export async function idClashes(
 export interface LeftInStep {
   /** The team's server and database (teamOf). */
   team: string;
+  /**
+   * The desk login this desk left the team with: joining again with it is no second computer on one login
+   * (`loginInUseAt`); with another desk's login it may be (explore37-team #3). Absent in what an earlier version kept.
+   */
+  user?: string;
   /** Case id → the row's `updatedAt` when the desk left. */
   cases: Record<string, string>;
   /**
@@ -1269,12 +1274,13 @@ export class TeamSync {
 
   /**
    * The prefixes `user` already issues references under in this team from another computer (prefixesIssuedBy); none
-   * when this desk is the one that issued them (it left this team in step, and joins again). Asked before a join: one
-   * login on two computers gives one reference to two complaints.
+   * when this desk is the one that issued them (it left this team with this login, and joins again). Asked before a
+   * join: one login on two computers gives one reference to two complaints. A desk that left with another login (or
+   * before the login was kept) is asked as any other: it may be joining with another desk's login (explore37-team #3).
    */
   async loginInUseAt(serverUrl: string, database: string, user: string): Promise<string[]> {
     const left = (await this.database.meta.get(LEFT_IN_STEP_KEY))?.value as LeftInStep | undefined;
-    if (left?.team === teamOf({ serverUrl, database })) return [];
+    if (left?.team === teamOf({ serverUrl, database }) && left.user === user) return [];
     const remote = await this.pouch.remote(`${serverUrl}/${encodeURIComponent(database)}`);
     try {
       return await prefixesIssuedBy(remote, user);
@@ -1334,7 +1340,7 @@ export class TeamSync {
       if (membership)
         await db.meta.put({
           key: LEFT_IN_STEP_KEY,
-          value: { team: teamOf(membership), cases: inStep, revs: kept } satisfies LeftInStep,
+          value: { team: teamOf(membership), user: membership.user, cases: inStep, revs: kept } satisfies LeftInStep,
         });
     });
     await local?.destroy().catch(() => {});
