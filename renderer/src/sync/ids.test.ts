@@ -21,6 +21,7 @@ import { saveProvider } from '#db/repositories/providers';
 import type { RedressDatabase } from '#db/schema';
 import type { PouchDatabase } from './pouch';
 import { sharingProblemIn } from './sayings';
+import { todayIso } from '#lib/today';
 import { claimPrefix, JoinRefusedError, prefixesIssuedBy, prefixUsers, TeamSync, type PouchFactory } from './team';
 
 const teams: TeamSync[] = [];
@@ -378,6 +379,7 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
 
   it('a desk that joins claims its prefix and login before its first reference, never lowering a counter', async () => {
     const server = memoryPouch('ids-claim');
+    const year = todayIso().slice(0, 4);
     // Desk B joins as desk-b with its letterhead and procedures but no complaint logged yet (explore36-team #1).
     const b = freshDatabase('ids-claim-b');
     await saveSettings(b, deskSettings({ deskPrefix: 'BRD', ...letterhead('Bradford Broadband', 'Bradford') }));
@@ -386,11 +388,11 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
     await join(teamB, 'desk-b');
     await synced(teamB, 'desk B to upload');
     await until(
-      async () => (await server.allDocs({ keys: ['counter:BRD-2026'] })).rows[0]?.value !== undefined,
+      async () => (await server.allDocs({ keys: [`counter:BRD-${year}`] })).rows[0]?.value !== undefined,
       30_000,
       "B's counter on the server",
     );
-    expect((await server.get('counter:BRD-2026')) as unknown).toMatchObject({ writer: 'desk-b', body: { last: 0 } });
+    expect((await server.get(`counter:BRD-${year}`)) as unknown).toMatchObject({ writer: 'desk-b', body: { last: 0 } });
     // A second computer with desk-b's login is told; a desk choosing BRD is told it is taken.
     const d = freshDatabase('ids-claim-d');
     expect(await askingOnly(d, server).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-b')).toEqual(['BRD']);
@@ -402,7 +404,23 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
       settings: (await storedDesk(b))!,
       by: 'Sam',
     });
-    expect(logged.reference).toMatch(/^BRD-\d{4}-000001$/);
+    expect(logged.reference).toBe(`BRD-${year}-000001`);
+
+    // A desk in the team with no counter (it joined before joins claimed one, or its claim found no server) claims it
+    // at its next start, once the server answers (explore37-team #2).
+    await teamB.stop();
+    const counter = await server.get(`counter:BRD-${year}`);
+    await server.put({ ...counter, _deleted: true } as never);
+    await b.counters.clear();
+    const again = teamOf(b, server);
+    await again.start();
+    await synced(again, 'desk B started again');
+    await until(
+      async () => (await server.allDocs({ keys: [`counter:BRD-${year}`] })).rows[0]?.value?.deleted !== true,
+      30_000,
+      "B's counter claimed again",
+    );
+    expect(await askingOnly(d, server).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-b')).toEqual(['BRD']);
 
     // A counter the team already holds is not claimed again at 0: the desk takes the team's.
     await server.put({
@@ -425,7 +443,7 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
     expect(await h.counters.get('HUL-2028')).toBeUndefined();
     await claimPrefix(h, server, 2028);
     expect(await h.counters.get('HUL-2028')).toEqual({ key: 'HUL-2028', last: 0 });
-  });
+  }, 120_000);
 
   it('a desk whose own cases have a prefix another desk issues is refused: a new prefix changes only references to come', async () => {
     const server = memoryPouch('ids-references');

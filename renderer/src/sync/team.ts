@@ -255,7 +255,8 @@ export async function claimPrefix(database: RedressDatabase, remote: PouchDataba
   if (await database.counters.get(key)) return;
   const held = await remote.allDocs({ keys: [syncDocId('counter', key)] }).catch(() => null);
   const row = held?.rows[0];
-  if (!row || ('value' in row && row.value)) return;
+  // Held: a live document (a deleted one is claimed again).
+  if (!row || ('value' in row && row.value && !row.value.deleted)) return;
   await database.transaction('rw', database.counters, async () => {
     if (!(await database.counters.get(key))) await database.counters.add({ key, last: 0 });
   });
@@ -838,6 +839,9 @@ export class TeamSync {
         if (idle && askServer) {
           askServer = false;
           void proof.then((sent) => this.refillIfServerLost(replication, local, remote, user, sent));
+          // A desk in its team since before joins claimed a prefix, or whose claim at the join found no server, claims
+          // it once the server answers (explore37-team #2); one with its counter asks nothing.
+          void claimPrefix(this.database, remote, Number(todayIso().slice(0, 4))).catch(() => {});
         }
         void this.heard(idle ? 'idle' : 'active');
       });
