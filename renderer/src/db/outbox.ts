@@ -106,6 +106,12 @@ export const SHARING_META_KEYS = {
    * first push the revisions are copied from the server into the new local PouchDB, so the changes go on top of them.
    */
   rejoinBases: 'sharing-rejoin-bases',
+  /**
+   * The team's cases not taken in because this desk holds another case under the same reference (bridge.ts): the
+   * problem as Team sharing says it, kept until the case is here, as the pull does not bring it again (team.ts
+   * `keepNotTakenIn`; explore37-team #1).
+   */
+  notTakenIn: 'sharing-not-taken-in',
 } as const;
 
 export interface OutboxRow {

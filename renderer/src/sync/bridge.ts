@@ -97,6 +97,11 @@ export interface BridgeProblem {
   reason: string;
   /** The problem in words the screens can say in the interface language, when it has them. */
   said?: SharingSaying;
+  /**
+   * The case this problem left out of the desk, when the pull will not bring it again (a second case under one
+   * reference): the problem is kept until the case is here, across restarts.
+   */
+  leftOut?: string;
 }
 
 export interface BridgeOptions {
@@ -710,6 +715,7 @@ export class Bridge {
           reason:
             `Two cases from the team have the reference ${reference}: the one already here is kept and the other ` +
             `(${key}) is not shown. Ask your administrator: two desks used the same reference prefix.`,
+          leftOut: key,
         });
         return false;
       }

@@ -445,6 +445,30 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
     expect(await h.counters.get('HUL-2028')).toEqual({ key: 'HUL-2028', last: 0 });
   }, 120_000);
 
+  it('a team case left out for its reference is still said after the desk starts again, until it leaves (explore37-team #1)', async () => {
+    const server = memoryPouch('ids-left-out');
+    const a = await setUpDesk('Leeds', 'RDR', 'Northwind Broadband', 3);
+    const teamA = teamOf(a.database, server);
+    await join(teamA, 'desk-a');
+    await synced(teamA, 'desk A to upload');
+    // Another computer logged a second complaint under A's reference, and the team has it.
+    const twin = { ...a.record, id: 'twin-from-another-computer', customer: { name: 'Edsger Dijkstra' } };
+    await server.put({ _id: `case:${twin.id}`, type: 'case', schema: 1, writer: 'desk-a', body: twin } as never);
+    const leftOut = (team: TeamSync) => team.snapshot().problems.filter((p) => p.docId === `case:${twin.id}`);
+    await until(async () => leftOut(teamA).length === 1, 30_000, 'the twin said');
+    expect(leftOut(teamA)[0].reason).toContain(`Two cases from the team have the reference ${a.record.reference}`);
+    await teamA.stop();
+    // The next morning's start: the pull does not bring it again, and it is still said.
+    const again = teamOf(a.database, server);
+    await again.start();
+    await synced(again, 'desk A started again');
+    await until(async () => leftOut(again).length === 1, 30_000, 'the twin said again');
+    expect(await a.database.cases.get(twin.id)).toBeUndefined();
+    // Leaving the team forgets it.
+    await again.leave();
+    expect(await a.database.meta.get('sharing-not-taken-in')).toBeUndefined();
+  }, 120_000);
+
   it('a desk whose own cases have a prefix another desk issues is refused: a new prefix changes only references to come', async () => {
     const server = memoryPouch('ids-references');
     // Desk A is in the team with RDR-2026-000001.

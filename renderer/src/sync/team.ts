@@ -75,6 +75,7 @@ const TAKE_PROVIDERS_KEY = SHARING_META_KEYS.takeTeamProviders;
 const RESEND_ERASURES_KEY = SHARING_META_KEYS.resendErasures;
 const LEFT_IN_STEP_KEY = SHARING_META_KEYS.leftInStep;
 const REJOIN_BASES_KEY = SHARING_META_KEYS.rejoinBases;
+const NOT_TAKEN_IN_KEY = SHARING_META_KEYS.notTakenIn;
 
 /** Who the audit entry names when a desk joining its team again applies its erasures again (TeamSync.resendErasures). */
 export const REJOIN_REAPPLY_BY = 'Redress (joining the team again)';
@@ -601,6 +602,27 @@ export class TeamSync {
   };
   snapshot = (): SharingStatus => this.status;
 
+  /**
+   * The team's cases the pull left out (a second case under one reference, bridge.ts), kept in the desk's meta: the
+   * pull moves past them and never brings them again, so their problem said only in memory was gone at the next start,
+   * and the case hidden with no trace (explore37-team #1). With `problem`, one more is kept; without, those kept are
+   * said again, but for a case taken in since.
+   */
+  private async keepNotTakenIn(problem?: BridgeProblem): Promise<void> {
+    const { meta, cases } = this.database;
+    // One read and write at a time (a problem kept while the start reads them).
+    const list = await this.database.transaction('rw', meta, cases, async () => {
+      const kept = ((await meta.get(NOT_TAKEN_IN_KEY))?.value as BridgeProblem[] | undefined) ?? [];
+      const here = new Set((await cases.bulkGet(kept.map((p) => p.leftOut!))).flatMap((row) => (row ? [row.id] : [])));
+      const still = kept.filter((p) => !here.has(p.leftOut!) && p.docId !== problem?.docId);
+      const now = problem ? [...still, problem] : still;
+      if (now.length !== kept.length || problem) await meta.put({ key: NOT_TAKEN_IN_KEY, value: now });
+      return now;
+    });
+    if (!problem && list.length)
+      this.set(this.status.state, { problems: list.reduce((all, p) => onceEach(all, p), this.status.problems) });
+  }
+
   private set(state: SharingState, extra: Partial<SharingStatus> = {}): void {
     this.status = { ...this.status, ...extra, state };
     for (const l of this.listeners) l();
@@ -634,6 +656,7 @@ export class TeamSync {
     this.stopped = false;
     this.refilled = false;
     this.set({ kind: 'starting' });
+    void this.keepNotTakenIn().catch(() => {});
     const counters = this.waitForCounters();
     const started = this.run(membership).catch((error: unknown) => {
       console.warn('Sharing could not start', error);
@@ -697,7 +720,10 @@ export class TeamSync {
       local,
       writer: membership.user,
       person: this.person,
-      onProblem: (p) => this.set(this.status.state, { problems: onceEach(this.status.problems, p) }),
+      onProblem: (p) => {
+        this.set(this.status.state, { problems: onceEach(this.status.problems, p) });
+        if (p.leftOut) void this.keepNotTakenIn(p).catch(() => {});
+      },
     });
     await startOwnRecord(this.database, local);
     await this.takeTeamCounters(remote, membership.user);
