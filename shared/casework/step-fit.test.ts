@@ -11,6 +11,25 @@ const misfits = (desk: Desk) =>
     reason: m.reason,
   }));
 
+/** Issue a final response letter at `desk`: the response it records, and its letter-issued entry, in one moment. */
+function finalResponseLetter(desk: Desk, on: string): void {
+  const response = desk.do('respond', {
+    on,
+    channel: 'letter',
+    summary: 'We have removed the charge and refunded £45',
+  });
+  desk.events.push({
+    id: `${response.id}-letter`,
+    caseId: response.caseId,
+    type: 'letter-issued',
+    on,
+    at: response.at,
+    by: response.by,
+    summary: 'Final response issued (final-response.pdf)',
+    data: { kind: 'final-response', letterId: `${response.id}-L` },
+  });
+}
+
 /** Desk B: a copy of desk A's case as it was, whose own entries get ids of their own (b1, b2…). */
 function apart(a: Desk): { b: Desk; merged: () => TimelineEvent[] } {
   const b = new Desk(a.record, a.today);
@@ -83,17 +102,30 @@ describe('steps that do not fit the ones before them (explore34-team #5)', () =>
     const { b, merged } = apart(a);
     a.do('record-deadlock', { on: '2026-12-04', summary: 'We will not refund the early termination charge' });
     a.do('adr-letter-sent', { on: '2026-12-04' });
-    b.do('respond', { on: '2026-12-07', channel: 'letter', summary: 'We have removed the charge and refunded £45' });
+    finalResponseLetter(b, '2026-12-07');
     a.events = merged();
     expect(misfits(a)).toEqual([
       {
         type: 'responded',
         on: '2026-12-07',
         reason:
-          'Our final position (deadlock) was recorded on 2026-12-04, before this response: the customer has both. Void the one that does not stand, or reopen the case first.',
+          'Our final position (deadlock) was recorded on 2026-12-04, before this final response: the customer has two final answers. Void the one that does not stand, and write to the customer to say which stands.',
       },
     ]);
     expect(misfits(b)).toEqual([]);
+  });
+
+  it('a plain response after our final position is no second final answer (explore37-team #5)', () => {
+    const desk = new Desk(caseRecord({ receivedOn: '2026-10-20' }), '2026-12-07');
+    desk.do('acknowledge', { on: '2026-10-20' });
+    desk.do('record-deadlock', { on: '2026-12-01', summary: 'No refund' });
+    desk.do('adr-letter-sent', { on: '2026-12-01' });
+    desk.do('referred-to-adr', { on: '2026-12-02' });
+    desk.do('respond', { on: '2026-12-07', channel: 'email', summary: 'The ombudsman upheld our position' });
+    expect(misfits(desk)).toEqual([]);
+    // A final response's letter after it is.
+    finalResponseLetter(desk, '2026-12-07');
+    expect(misfits(desk).map((m) => m.type)).toEqual(['responded']);
   });
 
   it('a response before the deadlock, or after a reopening or an escalation, fits', () => {
@@ -126,6 +158,12 @@ describe('steps that do not fit the ones before them (explore34-team #5)', () =>
         reason: 'This case is closed (closed 2026-12-07): reopen it first, or add a note.',
       },
     ]);
+    // A reopening recorded since settles it (explore37-team #6).
+    const reopened = new Desk(a.record, '2026-12-07');
+    reopened.events = [...a.events];
+    reopened.do('reopen', { on: '2026-12-07', reason: 'The customer asked for a manager on Friday' });
+    reopened.events.at(-1)!.at = '2026-12-07T12:00:00.000Z';
+    expect(misfits(reopened)).toEqual([]);
     // Recorded before the closure (B had sent it in time), it fits: A closed the case knowing of it.
     const c = new Desk(caseRecord({ receivedOn: '2026-11-20' }), '2026-12-07');
     const early = apart(c);
@@ -135,6 +173,13 @@ describe('steps that do not fit the ones before them (explore34-team #5)', () =>
     c.do('resolve', { on: '2026-12-07', summary: 'Refunded' });
     c.do('close', { on: '2026-12-07' });
     expect(misfits(c)).toEqual([]);
+  });
+
+  it('a referral dated back before the ADR letter’s date, recorded once it had passed, fits (explore37-team #7)', () => {
+    const desk = new Desk(caseRecord({ receivedOn: '2026-09-01' }), '2026-12-07');
+    desk.do('acknowledge', { on: '2026-09-01' });
+    desk.do('referred-to-adr', { on: '2026-10-20' });
+    expect(misfits(desk)).toEqual([]);
   });
 
   it('says nothing of an anonymised case, nor of one whose procedure this desk does not know', () => {

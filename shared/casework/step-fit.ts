@@ -5,7 +5,8 @@
 // have been possible after the steps before it in the timeline's order, with the voids as they stand now. A desk
 // alone meets one too when it voids a step a later one leans on (the void form lists those), or backdates a step.
 import { type CaseRecord, inTimelineOrder, type TimelineEvent } from '#shared/model/case';
-import { voidsByEntry } from '#shared/model/effective';
+import { localIsoDate } from '#shared/model/dates';
+import { standingDeadlock, voidsByEntry } from '#shared/model/effective';
 import { caseFacts } from '#shared/rules/facts';
 import { evaluateCase } from '#shared/rules/evaluate';
 import type { Procedure } from '#shared/rules/procedure';
@@ -65,21 +66,15 @@ export function stepsThatDoNotFit(
     if (!action) return;
     const before = counted.slice(0, i);
     const reason =
-      fitsAfter(action, entry, asItStood, before, procedure, true) ??
+      fitsAfter(action, entry, asItStood, before, procedure, events) ??
       // Dated before steps recorded earlier (by `at`), which the desk that recorded it could not have seen: another
-      // desk's, made while the two were apart. Asked again after every step recorded before it: an escalation dated
-      // Friday, recorded offline on Monday after the other desk closed the case that morning, fits by date alone
-      // (explore36-team #6). A desk alone checks each step against all those before it is recorded, so this finds
-      // only steps from two desks.
+      // desk's, made while the two were apart. An escalation dated Friday, recorded offline on Monday after the other
+      // desk closed the case that morning, fits by date alone (explore36-team #6). Such a step is asked after every
+      // step recorded before it; a reopening (or a resumption) recorded since, which lets it stand, settles it
+      // (explore37-team #6). A desk alone cannot date a step before its timeline's last (entry.ts), so this finds
+      // only steps from two desks. A response backdated before our final position is a record of the past (null).
       (counted.some((e, j) => j > i && recordedBefore(e, entry))
-        ? fitsAfter(
-            action,
-            entry,
-            asItStood,
-            counted.filter((e) => e !== entry && recordedBefore(e, entry)),
-            procedure,
-            false, // a response backdated before our final position, by a desk that had it, is a record of the past
-          )
+        ? fitsAfter(action, entry, asItStood, counted.filter(settledBy(entry)), procedure, null)
         : null);
     if (reason) misfits.push({ entry, reason });
   });
@@ -87,8 +82,8 @@ export function stepsThatDoNotFit(
 }
 
 /**
- * Why `entry` would not have been possible after the steps `before` (in the timeline's order), or null; with
- * `finalPosition`, a response after our final position too.
+ * Why `entry` would not have been possible after the steps `before` (in the timeline's order), or null; with the
+ * case's `events`, a final response after our final position too.
  */
 function fitsAfter(
   action: CaseActionId,
@@ -96,11 +91,16 @@ function fitsAfter(
   asItStood: CaseRecord,
   before: readonly TimelineEvent[],
   procedure: Procedure,
-  finalPosition: boolean,
+  events: readonly TimelineEvent[] | null,
 ): string | null {
   let evaluation: Evaluation;
-  // On the step's day, or the latest of the steps before it when one is dated later (recorded before, dated after).
-  const on = before.reduce((latest, e) => (e.on > latest ? e.on : latest), entry.on);
+  // On the day it was recorded, as the desk's own check was made (a referral dated back to before the ADR letter's
+  // date, recorded once it had passed, was allowed: explore37-team #7), or on a later day a step before it is dated.
+  const recordedOn = entry.at ? localIsoDate(new Date(entry.at)) : entry.on;
+  const on = before.reduce(
+    (latest, e) => (e.on > latest ? e.on : latest),
+    recordedOn > entry.on ? recordedOn : entry.on,
+  );
   try {
     evaluation = evaluateCase(caseFacts(asItStood, before), on);
   } catch {
@@ -108,21 +108,40 @@ function fitsAfter(
   }
   return (
     whyNot(action, asItStood, before, evaluation, procedure) ??
-    (finalPosition ? afterFinalPosition(action, before) : null)
+    (events ? afterFinalPosition(entry, action, before, events) : null)
   );
 }
+
+/** Steps that let a step recorded at another desk stand once recorded after it: it was made on an open, running case. */
+const SETTLING: ReadonlySet<string> = new Set(['reopened', 'resumed']);
+
+/** The steps `entry` is asked after, in the timeline's order: those recorded before it, and any settling one since. */
+const settledBy =
+  (entry: TimelineEvent) =>
+  (e: TimelineEvent): boolean =>
+    e !== entry && (recordedBefore(e, entry) || (SETTLING.has(e.type) && e.type !== entry.type));
 
 /** Whether `e` was recorded before `entry`: both have the moment they were recorded, and e's is earlier. */
 const recordedBefore = (e: TimelineEvent, entry: TimelineEvent): boolean => !!e.at && !!entry.at && e.at < entry.at;
 
 /**
- * A response after our final position (a deadlock), with no reopening or escalation between: a desk alone may record
- * one (a final response's letter records one), but the customer then holds two final answers, such as a refusal with
- * the ADR letter from one desk and a refund in a final response from another that worked offline (explore36-team #5).
+ * A final response (the response a final response's letter records) after our final position (a deadlock) that
+ * stands: the customer then holds two final answers, such as a refusal with the ADR letter from one desk and a refund
+ * in a final response from another that worked offline (explore36-team #5). A plain response after a deadlock (what
+ * the ombudsman decided, say) is no second final answer (explore37-team #5); a desk alone is asked before it issues a
+ * final response after one (the letter dialog).
  */
-function afterFinalPosition(action: CaseActionId, before: readonly TimelineEvent[]): string | null {
-  if (action !== 'respond') return null;
-  const since = before.slice(before.findLastIndex((e) => e.type === 'reopened' || e.type === 'escalated') + 1);
-  const deadlock = since.find((e) => e.type === 'deadlock');
+function afterFinalPosition(
+  entry: TimelineEvent,
+  action: CaseActionId,
+  before: readonly TimelineEvent[],
+  events: readonly TimelineEvent[],
+): string | null {
+  if (action !== 'respond' || !finalResponseLetterOf(entry, events)) return null;
+  const deadlock = standingDeadlock(before);
   return deadlock ? say('misfit-response-after-final-position', { on: { date: deadlock.on } }) : null;
 }
+
+/** Whether a response was recorded by issuing a final response letter (in the same moment as its entry). */
+const finalResponseLetterOf = (entry: TimelineEvent, events: readonly TimelineEvent[]): boolean =>
+  events.some((e) => e.type === 'letter-issued' && e.at === entry.at && e.data?.kind === 'final-response');

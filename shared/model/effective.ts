@@ -46,3 +46,14 @@ export function effectiveTimeline<T extends Entry>(events: readonly T[]): T[] {
   });
   return out;
 }
+
+/**
+ * Our final position that stands (a deadlock), if any: the last one since the case was last reopened or escalated,
+ * voids aside. A final response after it gives the customer two final answers (casework/step-fit.ts, the letter
+ * dialog's question).
+ */
+export function standingDeadlock<T extends Entry>(events: readonly T[]): T | null {
+  const counting = effectiveTimeline(events);
+  const since = counting.slice(counting.findLastIndex((e) => e.type === 'reopened' || e.type === 'escalated') + 1);
+  return since.findLast((e) => e.type === 'deadlock') ?? null;
+}

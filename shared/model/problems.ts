@@ -142,7 +142,7 @@ export const PROBLEMS_EN = {
   'refused-deadlock-recorded': 'The final position was recorded on {on}.',
   'refused-resolved-deadlock': 'The case was resolved on {on}: there is no deadlock.',
   'misfit-response-after-final-position':
-    'Our final position (deadlock) was recorded on {on}, before this response: the customer has both. Void the one that does not stand, or reopen the case first.',
+    'Our final position (deadlock) was recorded on {on}, before this final response: the customer has two final answers. Void the one that does not stand, and write to the customer to say which stands.',
   'refused-close-adr':
     'Resolve the complaint, or send the ADR letter, before closing it: closing an unresolved case would end its clocks.',
   'refused-close': 'Resolve the complaint, or record the final position, before closing it.',

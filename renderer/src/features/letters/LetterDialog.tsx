@@ -39,7 +39,8 @@ import {
   letterText,
   noTimeFrameIn,
   renderLetter,
-  secondLetterQuestion,
+  issueQuestion,
+  type IssueQuestion,
   type LetterChoice,
   type LetterContext,
   type LetterInputs,
@@ -47,6 +48,7 @@ import {
   type LetterOptions,
 } from './compose';
 import { PdfPreview } from './PdfPreview';
+import { issueQuestionIn } from './issue-question';
 
 interface Preview {
   text: string;
@@ -96,7 +98,8 @@ export function LetterDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'preview' | 'issue' | null>(null);
   // "An acknowledgement was already issued on …. Issue another?", while it waits for an answer.
-  const [question, setQuestion] = useState<string | null>(null);
+  const [question, setQuestion] = useState<IssueQuestion | null>(null);
+  const asked = question ? issueQuestionIn(t, question, formatDate) : null;
   const focusAfterClose = useFocusReturnAfterClose(opened, returnFocusTo);
   const anotherButton = useRef<HTMLButtonElement>(null);
   // "Edit text": the desk's words for the draft's catalogue paragraphs, by paragraph id (only those changed).
@@ -203,7 +206,7 @@ export function LetterDialog({
 
   const doIssue = async (confirmed: boolean) => {
     if (!choice || !preview) return;
-    const again = confirmed ? null : secondLetterQuestion(choice, context, formatDate);
+    const again = confirmed ? null : issueQuestion(choice, context);
     if (again) {
       setQuestion(again);
       return;
@@ -362,12 +365,12 @@ export function LetterDialog({
             <PdfPreview bytes={preview.bytes} fallbackText={preview.text} />
           </Paper>
         )}
-        {question && (
-          <Alert color="yellow" title={t('letter.alreadyIssued')} role="alert">
-            <Text size="sm">{question}</Text>
+        {asked && (
+          <Alert color="yellow" title={asked.title} role="alert">
+            <Text size="sm">{asked.text}</Text>
             <Group mt="sm" gap="sm">
               <Button ref={anotherButton} color="yellow" onClick={() => void doIssue(true)}>
-                {t('letter.issueAnother')}
+                {asked.issue}
               </Button>
               <Button variant="default" onClick={() => setQuestion(null)}>
                 {t('letter.doNotIssue')}

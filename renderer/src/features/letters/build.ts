@@ -37,7 +37,7 @@ import {
 } from '#shared/rules/index';
 import { LETTER_NAMES, type LetterKind, summaryInEnglish } from '#shared/casework/summaries';
 import { caseRegimeVersion } from '#shared/casework/state';
-import { effectiveTimeline } from '#shared/model/effective';
+import { effectiveTimeline, standingDeadlock } from '#shared/model/effective';
 import { saying } from '#shared/model/saying';
 import { letterLanguageForCase, settingsForCase } from '#shared/model/provider';
 
@@ -218,30 +218,25 @@ export function letterFileName(
   return unusedLetterFileName(context.events, letterFileBase(context.record.reference, kind, options));
 }
 
-/** "An acknowledgement", "A final response": the letter as the second-letter question names it. */
-const KIND_NOUNS: Record<string, string> = {
-  acknowledgement: 'An acknowledgement',
-  update: 'An update letter',
-  'final-response': 'A final response',
-  'adr-letter': 'An ADR letter',
-  'ccts-notice': 'A CCTS notice',
-  'summary-resolution': 'A summary resolution communication',
-};
-
 /**
- * Asked before issuing a letter of a kind that was already issued and stands (a withdrawn one does not count: a
- * corrected letter is what withdrawing is for): "An acknowledgement was already issued on Wed 2 Dec 2026. Issue
- * another?". Null when it is the first. `formatDate` writes the day as the app does.
+ * Asked before issuing a letter (the letter dialog, `issueQuestionIn` says it):
+ * - `after-final-position`: a final response while our final position (a deadlock) stands gives the customer two final
+ *   answers (explore37-team #5; steps-that-do-not-fit lists one issued anyway);
+ * - `again`: a letter of a kind that was already issued and stands (a withdrawn one does not count: a corrected letter
+ *   is what withdrawing is for).
+ * Null for the first of its kind.
  */
-export function secondLetterQuestion(
-  choice: LetterChoice,
-  context: LetterContext,
-  formatDate: (iso: string) => string,
-): string | null {
+export type IssueQuestion =
+  { kind: 'after-final-position'; on: string } | { kind: 'again'; letter: string; on: string };
+
+export function issueQuestion(choice: LetterChoice, context: LetterContext): IssueQuestion | null {
+  if (choice === 'final-response') {
+    const deadlock = standingDeadlock(context.events);
+    if (deadlock) return { kind: 'after-final-position', on: deadlock.on };
+  }
   const kind = recordedAs(choice, context).kind;
   const earlier = standingLetterOfKind(context.events, kind);
-  if (!earlier) return null;
-  return `${KIND_NOUNS[kind] ?? 'A letter of this kind'} was already issued on ${formatDate(earlier.issuedOn)}. Issue another?`;
+  return earlier ? { kind: 'again', letter: kind, on: earlier.issuedOn } : null;
 }
 
 /** The letter to write again in place of a withdrawn one of this kind (an ADR letter: the kind the case calls for). */

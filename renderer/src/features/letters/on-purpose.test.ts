@@ -14,9 +14,23 @@ import {
   letterText,
   letterTheStageCallsFor,
   anotherCopyToday,
-  secondLetterQuestion,
+  issueQuestion,
+  type LetterChoice,
   type LetterContext,
 } from './build';
+import { issueQuestionIn } from './issue-question';
+import { en, fr } from '#test/support/translate';
+
+/** The question asked before issuing `choice`, as the dialog says it in English (or `t`'s language); null if none. */
+const secondLetterQuestion = (
+  choice: LetterChoice,
+  ctx: LetterContext,
+  format: (iso: string) => string,
+  t = en,
+): string | null => {
+  const question = issueQuestion(choice, ctx);
+  return question ? issueQuestionIn(t, question, format).text : null;
+};
 
 let seq = 0;
 function entry(type: TimelineType, on: string, data?: Record<string, unknown>, summary = type): TimelineEvent {
@@ -154,6 +168,25 @@ describe('a second letter of a kind already issued', () => {
     expect(secondLetterQuestion('adr-final', context(events, '2027-01-14'), formatDate)).toMatch(
       /^An ADR letter was already issued on Wed 13 Jan 2027\. Issue another\?$/,
     );
+    // In French too: the words were English only before.
+    expect(secondLetterQuestion('adr-final', context(events, '2027-01-14'), formatDate, fr)).toBe(
+      `Une lettre de recours externe a déjà été produite le ${formatDate('2027-01-13')}. En produire une autre\u00a0?`,
+    );
+  });
+
+  it('asks before a final response while our final position stands, not after a reopening (explore37-team #5)', () => {
+    const events = [received(), acknowledged(), entry('deadlock', '2026-11-25', { details: 'No refund' })];
+    expect(secondLetterQuestion('final-response', context(events, '2026-11-26'), formatDate)).toBe(
+      `Our final position (deadlock) was recorded on ${formatDate('2026-11-25')}. A final response now would give the customer two final answers. Issue it all the same?`,
+    );
+    const question = issueQuestion('final-response', context(events, '2026-11-26'))!;
+    expect(issueQuestionIn(en, question, formatDate)).toMatchObject({
+      title: 'Final position already given',
+      issue: 'Issue it all the same',
+    });
+    expect(secondLetterQuestion('update', context(events, '2026-11-26'), formatDate)).toBeNull();
+    const reopened = [...events, entry('reopened', '2026-11-27', { reason: 'New evidence' })];
+    expect(secondLetterQuestion('final-response', context(reopened, '2026-11-28'), formatDate)).toBeNull();
   });
 });
 

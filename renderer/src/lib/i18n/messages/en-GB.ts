@@ -2418,6 +2418,19 @@ export const enGB = {
   'letter.alreadyIssued': 'Already issued',
   'letter.issueAnother': 'Issue another',
   'letter.doNotIssue': 'Do not issue',
+  // The question before a second letter of a kind (features/letters/issue-question.ts).
+  'letter.again.acknowledgement': 'An acknowledgement was already issued on {date}. Issue another?',
+  'letter.again.update': 'An update letter was already issued on {date}. Issue another?',
+  'letter.again.final-response': 'A final response was already issued on {date}. Issue another?',
+  'letter.again.adr-letter': 'An ADR letter was already issued on {date}. Issue another?',
+  'letter.again.ccts-notice': 'A CCTS notice was already issued on {date}. Issue another?',
+  'letter.again.summary-resolution': 'A summary resolution communication was already issued on {date}. Issue another?',
+  'letter.again.other': 'A letter of this kind was already issued on {date}. Issue another?',
+  // explore37-team #5: a final response while our final position stands.
+  'letter.finalPositionGiven': 'Final position already given',
+  'letter.afterFinalPosition':
+    'Our final position (deadlock) was recorded on {date}. A final response now would give the customer two final answers. Issue it all the same?',
+  'letter.issueAnyway': 'Issue it all the same',
   'letter.cancel': 'Cancel',
   'letter.previewButton': 'Preview',
   'letter.issue': 'Issue and download',

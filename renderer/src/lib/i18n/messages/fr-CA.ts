@@ -1934,7 +1934,7 @@ export const frCA: Record<MessageKey, string> = {
   'problem.refused-deadlock-recorded': 'La position finale a été inscrite le {on}.',
   'problem.refused-resolved-deadlock': 'Le dossier a été réglé le {on}\u00a0: il n’y a pas d’impasse.',
   'problem.misfit-response-after-final-position':
-    'Notre position finale (impasse) a été inscrite le {on}, avant cette réponse\u00a0: la personne a reçu les deux. Annulez celle qui ne tient pas, ou rouvrez d’abord le dossier.',
+    'Notre position finale (impasse) a été inscrite le {on}, avant cette réponse finale\u00a0: la personne a reçu deux réponses finales. Annulez celle qui ne tient pas, et écrivez à la personne pour lui dire laquelle tient.',
   'problem.refused-close-adr':
     'Inscrivez le règlement, ou envoyez la lettre de recours externe, avant de fermer le dossier\u00a0: fermer un dossier non réglé arrêterait ses délais.',
   'problem.refused-close': 'Inscrivez le règlement ou la position finale avant de fermer le dossier.',
@@ -3166,6 +3166,19 @@ export const frCA: Record<MessageKey, string> = {
   'letter.alreadyIssued': 'Déjà produite',
   'letter.issueAnother': 'En produire une autre',
   'letter.doNotIssue': 'Ne pas produire',
+  'letter.again.acknowledgement': 'Un accusé de réception a déjà été produit le {date}. En produire un autre\u00a0?',
+  'letter.again.update': 'Une lettre de suivi a déjà été produite le {date}. En produire une autre\u00a0?',
+  'letter.again.final-response': 'Une réponse finale a déjà été produite le {date}. En produire une autre\u00a0?',
+  'letter.again.adr-letter':
+    'Une lettre de recours externe a déjà été produite le {date}. En produire une autre\u00a0?',
+  'letter.again.ccts-notice': 'Un avis sur la CPRST a déjà été produit le {date}. En produire un autre\u00a0?',
+  'letter.again.summary-resolution':
+    'Une communication de règlement sommaire a déjà été produite le {date}. En produire une autre\u00a0?',
+  'letter.again.other': 'Une lettre de ce type a déjà été produite le {date}. En produire une autre\u00a0?',
+  'letter.finalPositionGiven': 'Position finale déjà donnée',
+  'letter.afterFinalPosition':
+    'Notre position finale (impasse) a été inscrite le {date}. Une réponse finale maintenant donnerait à la personne deux réponses finales. La produire quand même\u00a0?',
+  'letter.issueAnyway': 'La produire quand même',
   'letter.cancel': 'Annuler',
   'letter.previewButton': 'Prévisualiser',
   'letter.issue': 'Produire et télécharger',
