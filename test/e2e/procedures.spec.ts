@@ -383,6 +383,26 @@ test('kinex: through all five stages, ending with the ADR letter sent', async ({
   await expectRefused(page, 'Escalate to the next stage', /outside kinex’s own procedure/);
   await snap(page, '15-kinex-adr');
 
+  // A final response while our final position stands is asked about first (explore37-team #5); nothing is issued.
+  const entriesNow = await countEntries(page);
+  await page.getByRole('button', { name: /^(Other letters|Letters)…$/ }).click();
+  const letters = page.getByRole('dialog', { name: 'Write a letter' });
+  await chooseOption(page, 'Letter', 'Final response');
+  await letters.getByRole('textbox', { name: 'What we found' }).fill('The fee was charged in error.');
+  await letters.getByRole('textbox', { name: 'What we have done' }).fill('We have refunded it.');
+  await letters.getByRole('button', { name: 'Preview' }).click();
+  await expect(letters.getByRole('group', { name: /^Page 1 of \d+$/ })).toBeVisible();
+  await letters.getByRole('button', { name: 'Issue and download' }).click();
+  const asked = letters.getByRole('alert').filter({ hasText: 'Final position already given' });
+  await expect(asked).toContainText(`Our final position (deadlock) was recorded on ${formatDate(on(40))}.`);
+  await expect(letters.getByRole('button', { name: 'Issue it all the same' })).toBeFocused();
+  expect(await axeViolations(page, '[role="dialog"]'), 'axe violations on the final position question').toEqual([]);
+  await page.screenshot({ path: shots('189-letter-final-response-after-deadlock') });
+  await letters.getByRole('button', { name: 'Do not issue' }).click();
+  await page.keyboard.press('Escape');
+  await expect(letters).toBeHidden();
+  expect(await countEntries(page)).toBe(entriesNow);
+
   // Survives a reload.
   await page.reload();
   await expectMatchesRules(page, walk);
