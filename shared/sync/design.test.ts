@@ -222,6 +222,79 @@ describe('the design document', () => {
     );
   });
 
+  it('takes a desk’s own document the server never held already erased, holding only what anonymising keeps', () => {
+    // Written and erased at the desk before its first revision was sent: the replication sends the erased revision
+    // alone, and there is no earlier one here to compare it with.
+    const event: TimelineEvent = {
+      id: 'e-1',
+      caseId: 'c-1',
+      type: 'compensation',
+      on: '2026-03-02',
+      at: '2026-03-02T10:00:00.000Z',
+      by: 'Sam Patel',
+      summary: 'Paid Ada £20 for the missed visit',
+      data: { kind: 'goodwill', amount: 20, currency: 'GBP', reason: 'Missed visit at 12 St James Square' },
+    };
+    const erased = { ...toSyncDoc('entry', 'e-1', anonymiseEvent(event), 'desk1'), _rev: '2-y', erasedBy: 'desk1' };
+    expect(outcome(erased, null, eraser)).toBe('ok');
+    // As strict as before for everyone else: no erasure role, another desk's name, or anything anonymising drops.
+    expect(outcome({ ...erased, writer: 'desk2', erasedBy: 'desk2' }, null, desk)).toMatch(
+      /Only an anonymising revision names who erased it/,
+    );
+    expect(outcome({ ...erased, writer: 'desk2' }, null, eraser)).toMatch(/writer must be the logged-in user/);
+    expect(outcome({ ...erased, erasedBy: 'desk2' }, null, eraser)).toMatch(/erasedBy must name/);
+    expect(outcome({ ...erased, body: event }, null, eraser)).toMatch(/body\.data\.reason is not kept/);
+    expect(outcome({ ...erased, body: { ...erased.body, note: 'Ada' } }, null, eraser)).toMatch(/body\.note/);
+    expect(outcome({ ...erased, body: { ...erased.body, summary: 1 } }, null, eraser)).toMatch(/summary must be text/);
+    expect(outcome({ ...erased, reason: 'Ada' }, null, eraser)).toMatch(/reason is not kept/);
+    const withFile = { ...erased, _attachments: { [LETTER_ATTACHMENT]: { data: 'JVBERi0=' } } };
+    expect(outcome(withFile, null, eraser)).toMatch(/attachment letter\.pdf/);
+    // Not a mutable document, nor a case.
+    const person = { ...toSyncDoc('person', 'p-1', { id: 'p-1', name: 'Sam', active: true }, 'desk1') };
+    expect(outcome({ ...person, erasedBy: 'desk1' }, null, eraser)).toMatch(/Only an anonymising revision/);
+
+    // A letter: what letter it was and when, never its file name, checksum or PDF.
+    const { fileName: _f, sha256: _s, ...kept } = letterBody;
+    const letterErased = { ...toSyncDoc('letter', 'l-1', letterBody, 'desk1'), body: kept, erasedBy: 'desk1' };
+    expect(outcome(letterErased, null, eraser)).toBe('ok');
+    expect(outcome({ ...letterErased, body: letterBody }, null, eraser)).toMatch(/body\.fileName is not kept/);
+    const pdf = { [LETTER_ATTACHMENT]: { content_type: 'application/pdf', data: 'JVBERi0=' } };
+    expect(outcome({ ...letterErased, _attachments: pdf }, null, eraser)).toMatch(/attachment/);
+
+    // A file removed by a person (any desk, its bytes kept or deleted), or anonymised; always with its removal.
+    const body = {
+      id: 'f-1',
+      caseId: 'c-1',
+      fileName: 'Ada Lovelace bill.pdf',
+      fileType: 'pdf' as const,
+      mime: 'application/pdf',
+      size: 1234,
+      sha256: 'b'.repeat(64),
+      kind: 'evidence' as const,
+      note: 'From Ada',
+      addedBy: 'Kim',
+      addedAt: '2026-03-02T10:00:00.000Z',
+    };
+    const bytes = { [FILE_ATTACHMENT]: { content_type: 'application/pdf', data: 'JVBERi0=' } };
+    const removal = { at: '2026-03-03T10:00:00.000Z', by: 'Kim', reason: 'Another customer’s', fileDeleted: false };
+    const removed = {
+      ...toSyncDoc('attachment', 'f-1', { ...body, deleted: removal }, 'desk2'),
+      erasedBy: 'desk2',
+      _attachments: bytes,
+    };
+    expect(outcome(removed, null, desk)).toBe('ok');
+    const { _attachments: _b, ...withoutBytes } = removed;
+    const deleted = { ...withoutBytes, body: { ...removed.body, deleted: { ...removal, fileDeleted: true } } };
+    expect(outcome(deleted, null, desk)).toBe('ok');
+    expect(outcome({ ...deleted, _attachments: bytes }, null, desk)).toMatch(/attachment file is not kept/);
+    expect(outcome({ ...removed, body }, null, desk)).toMatch(/Only an anonymising revision/);
+    expect(outcome({ ...removed, body }, null, { ...desk, roles: [...desk.roles, ERASURE_ROLE] })).toMatch(
+      /body\.deleted must record the removal/,
+    );
+    const anonymised = { ...withoutBytes, body: anonymiseAttachment(body, '2026-04-01T00:00:00.000Z') };
+    expect(outcome(anonymised, null, desk)).toBe('ok');
+  });
+
   it('lets an admin do anything and keeps the design document to admins', () => {
     expect(outcome({ _id: 'entry:e-1', _deleted: true }, {}, { name: 'admin', roles: ['_admin'] })).toBe('ok');
     expect(outcome({ _id: '_design/redress' }, null, desk)).toMatch(/administrator/);

@@ -17,10 +17,17 @@
 //   letter's PDF), keeps the original writer, and adds nothing but `erasedBy` naming that user; a file kept on a case
 //   may also be removed (and its bytes deleted) by any desk user, with the same limits: a removal is a person's
 //   decision with a reason (issue #18), recorded on the timeline, never undone;
+// - a desk's own timeline entry, letter, audit record or file that the server has never held may arrive already erased
+//   (`erasedBy`): written, then anonymised (or a file removed) at the desk before its first revision was sent (offline,
+//   or while the replication was still sending), so the replication sends only the latest revision and the server has
+//   no earlier one to compare with. The user must hold the erasure role (any desk user for a file's removal), be the
+//   writer and name itself in `erasedBy`, and the document may hold nothing but what anonymising keeps (no other field,
+//   no PDF, a file's bytes only when its removal kept them). So `erasedBy` never comes with new content, only with
+//   what an erasure leaves, which the desk could as well have sent as a plain new document;
 // - a deletion of a case, person or counter is let through: deleting the losing revisions of a conflict writes
 //   tombstones that carry none of our fields (shared/TEAM-STORE.md, "Access and rules").
 import { KEPT_EVENT_DATA } from '#shared/privacy/anonymise';
-import { ERASURE_ROLE, IMMUTABLE_TYPES, SYNC_SCHEMA, SYNC_TYPES } from './documents';
+import { ERASURE_ROLE, FILE_ATTACHMENT, IMMUTABLE_TYPES, SYNC_SCHEMA, SYNC_TYPES } from './documents';
 
 export const DESIGN_DOC_ID = '_design/redress';
 
@@ -66,6 +73,7 @@ export function validateDocUpdateSource(schema: number = SYNC_SCHEMA): string {
     `var SCHEMA = ${JSON.stringify(schema)};`,
     `var ERASURE_ROLE = ${JSON.stringify(ERASURE_ROLE)};`,
     `var RULES = ${JSON.stringify(ERASURE_RULES)};`,
+    `var FILE = ${JSON.stringify(FILE_ATTACHMENT)};`,
   ];
   return `function (newDoc, oldDoc, userCtx, secObj) {
   ${constants.join('\n  ')}
@@ -127,10 +135,49 @@ export function validateDocUpdateSource(schema: number = SYNC_SCHEMA): string {
   if (!isObject(newDoc.body)) forbid('The document has no body.');
 
   var existing = oldDoc && oldDoc._deleted !== true && isObject(oldDoc.body);
+  function refuseFirst(what) {
+    forbid(label + ' sent already erased may hold only what anonymising keeps: ' + what + '.');
+  }
   if (!immutable || !existing) {
     if (newDoc.writer !== userCtx.name)
       forbid('The writer must be the logged-in user (' + userCtx.name + '): a desk cannot write in another desk\\'s name.');
-    if (own(newDoc, 'erasedBy')) forbid('Only an anonymising revision names who erased it.');
+    if (!own(newDoc, 'erasedBy')) return;
+    // Erased before the server ever held it: only what anonymising keeps, by a user who may erase (or remove a file).
+    var removed = type === 'attachment' && isObject(newDoc.body.deleted);
+    if (!immutable || (!removed && !has(roles, ERASURE_ROLE)))
+      forbid('Only an anonymising revision names who erased it.');
+    var first = RULES[type];
+    var body = newDoc.body;
+    var f;
+    if (newDoc.erasedBy !== userCtx.name) refuseFirst('erasedBy must name the logged-in user (' + userCtx.name + ')');
+    if (type === 'attachment' && !removed) refuseFirst('body.deleted must record the removal');
+    for (f in newDoc) {
+      if (!own(newDoc, f) || f.charAt(0) === '_') continue;
+      if (!has(['type', 'schema', 'writer', 'body', 'erasedBy'], f)) refuseFirst(f + ' is not kept');
+    }
+    for (f in body) {
+      if (!own(body, f) || has(first.kept, f)) continue;
+      if (has(first.replaced, f)) {
+        if (typeof body[f] !== 'string') refuseFirst('body.' + f + ' must be text');
+        continue;
+      }
+      if (f === 'data' && first.keptData) {
+        if (!isObject(body.data)) refuseFirst('body.data must be an object');
+        for (var d0 in body.data) {
+          if (own(body.data, d0) && (!has(first.keptData, d0) || !isPlain(body.data[d0])))
+            refuseFirst('body.data.' + d0 + ' is not kept');
+        }
+        continue;
+      }
+      if (first.mayAdd && has(first.mayAdd, f) && isObject(body[f])) continue;
+      refuseFirst('body.' + f + ' is not kept');
+    }
+    var sent = newDoc._attachments || {};
+    for (f in sent) {
+      // Bytes only on a file whose removal kept them (a person's removal that did not delete the file).
+      if (own(sent, f) && (type !== 'attachment' || f !== FILE || body.deleted.fileDeleted === true))
+        refuseFirst('the attachment ' + f + ' is not kept');
+    }
     return;
   }
 

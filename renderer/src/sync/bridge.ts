@@ -432,7 +432,9 @@ export class Bridge {
       if (!row) return 'same';
       if (!doc) return envelope(row);
       if (sameValue(doc.body, row)) return 'same';
-      // Changed after it was written: only anonymisation does that. The original writer stays.
+      // Changed after it was written: only anonymisation does that. The original writer stays. The first revision may
+      // not have reached the server yet (offline): the replication then sends this one alone, which the server's rules
+      // take as a first revision already erased (shared/sync/design.ts).
       return { ...envelope(row), writer: doc.writer, erasedBy: this.writer };
     }
 
