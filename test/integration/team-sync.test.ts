@@ -63,8 +63,13 @@ const tracked: typeof fetch = (input, init) => {
   return request;
 };
 
+/** A desk's network: while `down`, its every request to the server fails as a lost connection does. */
+interface Network {
+  down: boolean;
+}
+
 /** Node has no cookie jar: the tests send the desk's login with each request (the app uses the session cookie). */
-function factory(login: { name: string; password: string }): PouchFactory {
+function factory(login: { name: string; password: string }, network: Network = { down: false }): PouchFactory {
   // One local database per name, kept across a stop and a start (as IndexedDB keeps it in the app): the memory
   // adapter keeps a database's data under its name for the life of the process.
   const names = new Map<string, string>();
@@ -74,7 +79,12 @@ function factory(login: { name: string; password: string }): PouchFactory {
       return new PouchDB(names.get(name)!, { adapter: 'memory' });
     },
     remote: (url) =>
-      new PouchDB(url, { skip_setup: true, auth: { username: login.name, password: login.password }, fetch: tracked }),
+      new PouchDB(url, {
+        skip_setup: true,
+        auth: { username: login.name, password: login.password },
+        fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+          network.down ? Promise.reject(new TypeError('fetch failed')) : tracked(input, init),
+      }),
     sync: (a, b, options) => PouchDB.sync(a, b, options),
   };
 }
@@ -82,12 +92,13 @@ function factory(login: { name: string; password: string }): PouchFactory {
 async function desk(login: { name: string; password: string }) {
   n += 1;
   const database = new RedressDatabase(`team-sync-${login.name}-${process.pid}-${n}`);
-  const team = new TeamSync(database, factory(login), () => `${login.name} person`);
+  const network: Network = { down: false };
+  const team = new TeamSync(database, factory(login, network), () => `${login.name} person`);
   open.push({ team, database });
   await team.join({ serverUrl: server.url, database: DB, user: login.name });
   // As the app does: the first download ends before the desk logs cases.
   await until(async () => team.snapshot().state.kind === 'synced', 30_000, `${login.name} to download`);
-  return { database, team, login };
+  return { database, team, login, network };
 }
 
 /** Wait until `check` holds (the live sync runs on its own), or fail after `ms`. */
@@ -332,7 +343,8 @@ describe('two desks share one case store through the team server', () => {
       by: 'Kim',
       summary: `${NAME} called from ${PHONE} about her refund`,
     });
-    // Meanwhile A erases the customer, and the erasure reaches the server.
+    // Meanwhile A erases the customer, and the erasure reaches the server. (A's own entries may not have reached it yet:
+    // they then go up already erased, as in "work logged and erased while the server could not be reached" below.)
     await erase(a.database, record.id);
     await until(
       async () => (await a.database.outbox.count()) === 0 && stateOf(a.team).state.kind === 'synced',
@@ -365,6 +377,54 @@ describe('two desks share one case store through the team server', () => {
     // The erasing desk's audit says what it erased again, and why.
     const audit = await a.database.audit.where('kind').equals('anonymisation-reapplied').toArray();
     expect(audit.map((x) => x.detail?.references)).toEqual([[record.reference]]);
+  }, 90_000);
+
+  it('work logged and erased while the server could not be reached goes up erased, and the team takes it', async () => {
+    const a = await desk(DESK_A); // the erasure role
+    const b = await desk(DESK_B);
+    const NAME = 'Ada Quill-Lovelace';
+    // The network goes while sharing runs: the bridge still writes each change into the desk's own PouchDB, where the
+    // replication cannot send it. So the entries' first revisions are there, and the server never sees them.
+    a.network.down = true;
+    const record = await createCase(
+      a.database,
+      newCaseParts({ customer: customer({ name: NAME }), summary: `${NAME} was charged twice` }),
+      { settings: settings('LDS'), by: 'Sam' },
+    );
+    await closeCase(a.database, record.id);
+    await until(async () => (await a.database.outbox.count()) === 0, 20_000, 'the first revisions in A’s PouchDB');
+    const local = (a.team as unknown as { local: PouchDatabase }).local;
+    const entryIds = (await readTimeline(a.database, record.id)).map((e) => `entry:${e.id}`);
+    const held = await local.allDocs({ keys: entryIds });
+    expect(held.rows.map((r) => r.value?.rev.slice(0, 2))).toEqual(entryIds.map(() => '1-'));
+    // Erased before the connection is back: the entry that named the customer gets its anonymising revision on top.
+    await erase(a.database, record.id);
+    await until(async () => (await a.database.outbox.count()) === 0, 20_000, 'the erasure in A’s PouchDB');
+    const erased = await local.allDocs({ keys: entryIds, include_docs: true });
+    expect(erased.rows.filter((r) => r.doc?.erasedBy === DESK_A.name).map((r) => r.value?.rev.slice(0, 2))).toEqual([
+      '2-',
+    ]);
+    // Back online (the desk reopened): the replication sends the latest revisions.
+    a.network.down = false;
+    await a.team.stop();
+    await a.team.start();
+    await until(
+      async () => stateOf(a.team).refusals.length > 0 || stateOf(a.team).state.kind === 'synced',
+      30_000,
+      'A to send its work',
+    );
+    expect(stateOf(a.team).refusals).toEqual([]);
+    // The team holds every entry, erased; the other desk takes them in.
+    const onServer = await admin().allDocs({ keys: entryIds, include_docs: true });
+    expect(onServer.rows.map((r) => r.doc?.writer)).toEqual(entryIds.map(() => DESK_A.name));
+    expect(JSON.stringify(onServer.rows)).not.toContain('Quill');
+    await until(
+      async () => (await readTimeline(b.database, record.id)).length === entryIds.length,
+      20_000,
+      'the entries at B',
+    );
+    expect(JSON.stringify(await readTimeline(b.database, record.id))).not.toContain('Quill');
+    expect(stateOf(b.team).refusals).toEqual([]);
   }, 90_000);
 
   it('a desk that left with a change waiting and joins again sends it on top of the team’s copy, with no clash', async () => {
