@@ -21,6 +21,7 @@ import {
 import { DateField } from '#ui/DateField';
 import { letterLanguagesForCase } from '#shared/model/provider';
 import {
+  addressedTo,
   LetterRefusalError,
   letterParagraphs,
   type LetterLanguage,
@@ -100,8 +101,20 @@ export function LetterDialog({
   // "An acknowledgement was already issued on …. Issue another?", while it waits for an answer.
   const [question, setQuestion] = useState<IssueQuestion | null>(null);
   const asked = question ? issueQuestionIn(t, question, formatDate) : null;
+  // The case changed since the preview was made (another desk's change arriving, another window): the letter would go
+  // by what the case no longer says, so it is made again before it can be issued (explore37-team, question 2).
+  const changedSincePreview =
+    !!preview &&
+    !!context &&
+    (addressedTo(context.record) !== preview.madeFrom.address ||
+      context.record.receivedOn !== preview.madeFrom.receivedOn);
   const focusAfterClose = useFocusReturnAfterClose(opened, returnFocusTo);
   const anotherButton = useRef<HTMLButtonElement>(null);
+  // Brought into sight when the case changes under the preview: "Issue and download" is then disabled, and says why.
+  const changedAlert = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (changedSincePreview) changedAlert.current?.scrollIntoView({ block: 'nearest' });
+  }, [changedSincePreview]);
   // "Edit text": the desk's words for the draft's catalogue paragraphs, by paragraph id (only those changed).
   const [editing, setEditing] = useState(false);
   const [edits, setEdits] = useState<Record<string, string>>({});
@@ -341,6 +354,17 @@ export function LetterDialog({
             {busy === 'preview' ? t('letter.making') : t('letter.previewFirst')}
           </Text>
         )}
+        {changedSincePreview && (
+          <Alert
+            ref={changedAlert}
+            color="orange"
+            title={t('letter.changedSincePreview')}
+            role="alert"
+            data-changed-since-preview=""
+          >
+            {t('letter.changedSincePreviewText')}
+          </Alert>
+        )}
         {preview && (
           <Paper withBorder p="sm" role="group" aria-label={t('letter.preview')}>
             <Text size="xs" c="dimmed" mb="xs">
@@ -398,7 +422,7 @@ export function LetterDialog({
           </Button>
           <Button
             onClick={() => void doIssue(false)}
-            disabled={!choice || !preview || busy === 'preview' || question !== null}
+            disabled={!choice || !preview || busy === 'preview' || question !== null || changedSincePreview}
             loading={busy === 'issue'}
           >
             {t('letter.issue')}

@@ -2431,6 +2431,9 @@ export const enGB = {
   'letter.afterFinalPosition':
     'Our final position (deadlock) was recorded on {date}. A final response now would give the customer two final answers. Issue it all the same?',
   'letter.issueAnyway': 'Issue it all the same',
+  'letter.changedSincePreview': 'The case changed since this preview',
+  'letter.changedSincePreviewText':
+    'The customer’s name, address or date received was changed while this letter was open (at another desk, or in another window). Preview it again before issuing it.',
   'letter.cancel': 'Cancel',
   'letter.previewButton': 'Preview',
   'letter.issue': 'Issue and download',

@@ -3179,6 +3179,9 @@ export const frCA: Record<MessageKey, string> = {
   'letter.afterFinalPosition':
     'Notre position finale (impasse) a été inscrite le {date}. Une réponse finale maintenant donnerait à la personne deux réponses finales. La produire quand même\u00a0?',
   'letter.issueAnyway': 'La produire quand même',
+  'letter.changedSincePreview': 'Le dossier a changé depuis cet aperçu',
+  'letter.changedSincePreviewText':
+    'Le nom, l’adresse ou la date de réception de la plainte a changé pendant que cette lettre était ouverte (à un autre service, ou dans une autre fenêtre). Affichez de nouveau l’aperçu avant de la produire.',
   'letter.cancel': 'Annuler',
   'letter.previewButton': 'Prévisualiser',
   'letter.issue': 'Produire et télécharger',
