@@ -241,13 +241,14 @@ export async function prefixesIssuedBy(remote: PouchDatabase, user: string): Pro
 }
 
 /**
- * The counter a desk joining a team claims its prefix and login with, before it has issued any reference: this year's
+ * The counter a desk claims its prefix and login with as it joins a team (and at each start once the server answers,
+ * for a desk with none), before it has issued any reference: this year's
  * counter at 0, when neither the desk nor the team holds it yet (then nothing is lowered: a counter merges by the
  * highest number). Without it, a login that had written cases, entries and letters but issued no reference looked
  * unused (prefixesIssuedBy reads counters), and a second computer joining with it was not warned; nor was a desk
  * choosing the prefix (prefixUsers). Both then give one reference to two complaints (explore36-team #1). Written while
  * the desk shares, so the outbox sends it as it sends an issued reference's. A server that cannot be asked: not
- * claimed now (the first reference claims it).
+ * claimed now (a later start, or the first reference, claims it).
  */
 export async function claimPrefix(database: RedressDatabase, remote: PouchDatabase, year: number): Promise<void> {
   const prefix = (await deskSettings(database))?.deskPrefix;
