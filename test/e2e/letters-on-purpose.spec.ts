@@ -103,7 +103,13 @@ test('a wrong letter is withdrawn, never deleted, and a corrected one issued; bo
   );
   await expect(dialog.getByRole('button', { name: 'Issue another' })).toBeFocused();
   await page.screenshot({ path: shots('72-letter-issue-another') });
+  // Escape answers the question, not the dialog; "Do not issue" puts the focus back on "Issue and download".
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Issue and download' }).click();
   await dialog.getByRole('button', { name: 'Do not issue' }).click();
+  await expect(dialog.getByRole('button', { name: 'Issue and download' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   expect(await countRows(page, 'letters')).toBe(1);

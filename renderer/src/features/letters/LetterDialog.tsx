@@ -153,8 +153,14 @@ export function LetterDialog({
     // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
 
+  // The question takes the focus; answered "Do not issue" (or Escape), it goes back to "Issue and download" rather than
+  // to the page (explore37-screens #2).
+  const issueButton = useRef<HTMLButtonElement>(null);
+  const wasAsked = useRef(false);
   useEffect(() => {
     if (question) anotherButton.current?.focus();
+    else if (wasAsked.current) issueButton.current?.focus();
+    wasAsked.current = question !== null;
   }, [question]);
 
   /** Render the letter once; the preview draws these bytes and "Issue and download" stores them. */
@@ -390,13 +396,29 @@ export function LetterDialog({
           </Paper>
         )}
         {asked && (
-          <Alert color="yellow" title={asked.title} role="alert">
+          <Alert
+            color="yellow"
+            title={asked.title}
+            role="alert"
+            // Escape answers the question ("Do not issue"), not the whole dialog: the words typed stay (#5). Mantine's
+            // modal closes on an Escape from any element not marked `data-mantine-stop-propagation` (its buttons are).
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              e.stopPropagation();
+              setQuestion(null);
+            }}
+          >
             <Text size="sm">{asked.text}</Text>
             <Group mt="sm" gap="sm">
-              <Button ref={anotherButton} color="yellow" onClick={() => void doIssue(true)}>
+              <Button
+                ref={anotherButton}
+                color="yellow"
+                data-mantine-stop-propagation="true"
+                onClick={() => void doIssue(true)}
+              >
                 {asked.issue}
               </Button>
-              <Button variant="default" onClick={() => setQuestion(null)}>
+              <Button variant="default" data-mantine-stop-propagation="true" onClick={() => setQuestion(null)}>
                 {t('letter.doNotIssue')}
               </Button>
             </Group>
@@ -421,6 +443,7 @@ export function LetterDialog({
             {t('letter.previewButton')}
           </Button>
           <Button
+            ref={issueButton}
             onClick={() => void doIssue(false)}
             disabled={!choice || !preview || busy === 'preview' || question !== null || changedSincePreview}
             loading={busy === 'issue'}

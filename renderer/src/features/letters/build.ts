@@ -227,15 +227,15 @@ export function letterFileName(
  * Null for the first of its kind.
  */
 export type IssueQuestion =
-  { kind: 'after-final-position'; on: string } | { kind: 'again'; letter: string; on: string };
+  /** `issuedOn`: a final response that stands was issued too (explore37-screens #1: the question hid it). */
+  { kind: 'after-final-position'; on: string; issuedOn?: string } | { kind: 'again'; letter: string; on: string };
 
 export function issueQuestion(choice: LetterChoice, context: LetterContext): IssueQuestion | null {
-  if (choice === 'final-response') {
-    const deadlock = standingDeadlock(context.events);
-    if (deadlock) return { kind: 'after-final-position', on: deadlock.on };
-  }
   const kind = recordedAs(choice, context).kind;
   const earlier = standingLetterOfKind(context.events, kind);
+  const deadlock = choice === 'final-response' ? standingDeadlock(context.events) : null;
+  if (deadlock)
+    return { kind: 'after-final-position', on: deadlock.on, ...(earlier ? { issuedOn: earlier.issuedOn } : {}) };
   return earlier ? { kind: 'again', letter: kind, on: earlier.issuedOn } : null;
 }
 

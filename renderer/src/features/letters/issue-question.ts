@@ -21,7 +21,9 @@ export function issueQuestionIn(
   if (question.kind === 'after-final-position')
     return {
       title: t('letter.finalPositionGiven'),
-      text: t('letter.afterFinalPosition', { date }),
+      text: question.issuedOn
+        ? t('letter.afterFinalPositionAgain', { date, issued: formatDate(question.issuedOn) })
+        : t('letter.afterFinalPosition', { date }),
       issue: t('letter.issueAnyway'),
     };
   return {

@@ -185,6 +185,11 @@ describe('a second letter of a kind already issued', () => {
       issue: 'Issue it all the same',
     });
     expect(secondLetterQuestion('update', context(events, '2026-11-26'), formatDate)).toBeNull();
+    // A final response already issued is said too (explore37-screens #1).
+    const again = [...events, issued('final-response', '2026-11-26', 'L9')];
+    expect(secondLetterQuestion('final-response', context(again, '2026-11-27'), formatDate)).toBe(
+      `Our final position (deadlock) was recorded on ${formatDate('2026-11-25')}, and a final response was already issued on ${formatDate('2026-11-26')}. Another would give the customer yet another final answer. Issue it all the same?`,
+    );
     const reopened = [...events, entry('reopened', '2026-11-27', { reason: 'New evidence' })];
     expect(secondLetterQuestion('final-response', context(reopened, '2026-11-28'), formatDate)).toBeNull();
   });

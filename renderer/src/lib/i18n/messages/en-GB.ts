@@ -2430,6 +2430,8 @@ export const enGB = {
   'letter.finalPositionGiven': 'Final position already given',
   'letter.afterFinalPosition':
     'Our final position (deadlock) was recorded on {date}. A final response now would give the customer two final answers. Issue it all the same?',
+  'letter.afterFinalPositionAgain':
+    'Our final position (deadlock) was recorded on {date}, and a final response was already issued on {issued}. Another would give the customer yet another final answer. Issue it all the same?',
   'letter.issueAnyway': 'Issue it all the same',
   'letter.changedSincePreview': 'The case changed since this preview',
   'letter.changedSincePreviewText':

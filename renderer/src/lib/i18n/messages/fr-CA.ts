@@ -3164,7 +3164,7 @@ export const frCA: Record<MessageKey, string> = {
   'copyMissing.no-address-unnamed':
     'Le ou la titulaire n’a pas d’adresse postale enregistrée\u00a0: aucune copie ne lui est donc imprimée. Ajoutez son adresse ou envoyez-lui une copie autrement.',
   'letter.alreadyIssued': 'Déjà produite',
-  'letter.issueAnother': 'En produire une autre',
+  'letter.issueAnother': 'Produire celle-ci aussi',
   'letter.doNotIssue': 'Ne pas produire',
   'letter.again.acknowledgement': 'Un accusé de réception a déjà été produit le {date}. En produire un autre\u00a0?',
   'letter.again.update': 'Une lettre de suivi a déjà été produite le {date}. En produire une autre\u00a0?',
@@ -3178,6 +3178,8 @@ export const frCA: Record<MessageKey, string> = {
   'letter.finalPositionGiven': 'Position finale déjà donnée',
   'letter.afterFinalPosition':
     'Notre position finale (impasse) a été inscrite le {date}. Une réponse finale maintenant donnerait à la personne deux réponses finales. La produire quand même\u00a0?',
+  'letter.afterFinalPositionAgain':
+    'Notre position finale (impasse) a été inscrite le {date}, et une réponse finale a déjà été produite le {issued}. Une autre donnerait à la personne encore une réponse finale. La produire quand même\u00a0?',
   'letter.issueAnyway': 'La produire quand même',
   'letter.changedSincePreview': 'Le dossier a changé depuis cet aperçu',
   'letter.changedSincePreviewText':
