@@ -291,8 +291,11 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
   const retire = page.getByRole('dialog', { name: 'Retire the usual provider?' });
   await expect(retire).toContainText('Kijoma Broadband is the usual provider');
   await expect(retire.getByRole('button', { name: 'Keep Kijoma Broadband' })).toBeFocused();
+  // None is chosen ahead: Retire waits for the person's choice, and says so.
+  await expect(retire.getByRole('button', { name: 'Retire Kijoma Broadband' })).toBeDisabled();
+  await expect(retire).toContainText('Choose one before retiring Kijoma Broadband.');
   expect(await axeViolations(page, '[data-retire-usual]'), 'axe violations on the usual provider question').toEqual([]);
-  await page.screenshot({ path: shots('188-providers-retire-usual'), fullPage: true });
+  await page.screenshot({ path: shots('188-providers-retire-usual') });
   await page.keyboard.press('Enter');
   await expect(retire).toBeHidden();
   await expect(providers.getByRole('row', { name: /Kijoma Broadband/ })).not.toContainText('Retired');

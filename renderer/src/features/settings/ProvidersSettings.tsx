@@ -333,11 +333,10 @@ export function ProvidersSettings() {
                             : t('providers.retireName', { name: p.name })
                         }
                         onClick={() =>
-                          p.id === usual.id && !p.retiredOn
-                            ? setRetiring({
-                                provider: p,
-                                next: providers.find((o) => o.id !== p.id && !o.retiredOn)?.id ?? null,
-                              })
+                          // The usual one asks which takes its place, chosen by the person, none ahead (explore37-screens
+                          // #4); the only active one is refused as before, with why (#3).
+                          p.id === usual.id && !p.retiredOn && providers.some((o) => o.id !== p.id && !o.retiredOn)
+                            ? setRetiring({ provider: p, next: null })
                             : void act(
                                 () => retireProvider(db(), p.id, p.retiredOn ? null : todayIso()),
                                 p.retiredOn
@@ -380,6 +379,7 @@ export function ProvidersSettings() {
         opened={retiring !== null}
         onClose={() => setRetiring(null)}
         title={t('providers.retireUsualTitle')}
+        size="lg"
         closeOnEscape
         returnFocus
       >
@@ -393,10 +393,12 @@ export function ProvidersSettings() {
                 .map((o) => ({ value: o.id, label: o.name }))}
               value={retiring.next}
               onChange={(next) => setRetiring({ ...retiring, next })}
+              placeholder={t('providers.usualAfterPlaceholder')}
+              description={retiring.next ? undefined : t('providers.usualAfterHint', { name: retiring.provider.name })}
               allowDeselect={false}
               withAsterisk
             />
-            <Group justify="flex-end" gap="xs">
+            <Group justify="flex-end" gap="xs" wrap="wrap">
               <Button variant="default" data-autofocus onClick={() => setRetiring(null)}>
                 {t('providers.keepUsual', { name: retiring.provider.name })}
               </Button>

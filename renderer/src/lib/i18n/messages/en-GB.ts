@@ -2175,6 +2175,8 @@ export const enGB = {
   'providers.retireUsualText':
     '{name} is the usual provider: intake logs new complaints for it unless the handler chooses another. Choose the provider that takes its place.',
   'providers.usualAfter': 'New usual provider',
+  'providers.usualAfterPlaceholder': 'Choose a provider',
+  'providers.usualAfterHint': 'Choose one before retiring {name}.',
   'providers.keepUsual': 'Keep {name}',
   'providers.retireUsual': 'Retire {name}',
   'providers.retiredUsualNow': '{name} retired: {next} is now the usual provider',

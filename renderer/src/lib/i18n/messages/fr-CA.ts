@@ -2833,6 +2833,8 @@ export const frCA: Record<MessageKey, string> = {
   'providers.retireUsualText':
     '{name} est le fournisseur habituel\u00a0: les nouvelles plaintes sont inscrites à son nom, sauf si on en choisit un autre à l’inscription. Choisissez le fournisseur qui prend sa place.',
   'providers.usualAfter': 'Nouveau fournisseur habituel',
+  'providers.usualAfterPlaceholder': 'Choisir un fournisseur',
+  'providers.usualAfterHint': 'Choisissez-en un avant de retirer {name}.',
   'providers.keepUsual': 'Garder {name}',
   'providers.retireUsual': 'Retirer {name}',
   'providers.retiredUsualNow': '{name} retiré\u00a0: {next} est maintenant le fournisseur habituel',
