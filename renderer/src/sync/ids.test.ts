@@ -375,6 +375,12 @@ describe('a reference prefix is the desk’s own across the team (issue #16 gap 
     expect(await asking(a.database).loginInUseAt('http://127.0.0.1:2', 'complaints', 'desk-a')).toEqual(['RDR', 'RDX']);
     // Joining again with another desk's login is asked as from any computer (explore37-team #3).
     expect(await asking(a.database).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-b')).toEqual(['LDS']);
+    // A computer that replaced A issued references with desk-a since A left: A, switched on again, is told.
+    const counter = (await server.get(`counter:${a.record.reference.slice(0, 8)}`)) as unknown as {
+      body: { key: string; last: number };
+    };
+    await server.put({ ...counter, body: { ...counter.body, last: counter.body.last + 4 } } as never);
+    expect(await asking(a.database).loginInUseAt('http://127.0.0.1:1', 'complaints', 'desk-a')).toEqual(['RDR']);
   });
 
   it('a desk that joins claims its prefix and login before its first reference, never lowering a counter', async () => {

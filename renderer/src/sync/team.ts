@@ -241,6 +241,27 @@ export async function prefixesIssuedBy(remote: PouchDatabase, user: string): Pro
 }
 
 /**
+ * The prefixes whose counter `user` wrote on the team's server is past this desk's own: references issued with the
+ * login at another computer since this desk last had them. None for a desk whose counters are the team's.
+ */
+export async function countersMovedOn(
+  database: RedressDatabase,
+  remote: PouchDatabase,
+  user: string,
+): Promise<string[]> {
+  const counters = await remote.allDocs({ startkey: 'counter:', endkey: 'counter:\ufff0', include_docs: true });
+  const moved = new Set<string>();
+  for (const row of counters.rows) {
+    const doc = row.doc as { writer?: string; body?: { last?: number } } | undefined;
+    if (doc?.writer !== user) continue;
+    const key = row.id.slice('counter:'.length);
+    const here = (await database.counters.get(key))?.last ?? 0;
+    if ((doc.body?.last ?? 0) > here) moved.add(key.split('-')[0]);
+  }
+  return [...moved].sort();
+}
+
+/**
  * The counter a desk claims its prefix and login with as it joins a team (and at each start once the server answers,
  * for a desk with none), before it has issued any reference: this year's
  * counter at 0, when neither the desk nor the team holds it yet (then nothing is lowered: a counter merges by the
@@ -1311,10 +1332,13 @@ export class TeamSync {
    */
   async loginInUseAt(serverUrl: string, database: string, user: string): Promise<string[]> {
     const left = (await this.database.meta.get(LEFT_IN_STEP_KEY))?.value as LeftInStep | undefined;
-    if (left?.team === teamOf({ serverUrl, database }) && left.user === user) return [];
+    const sameLogin = left?.team === teamOf({ serverUrl, database }) && left.user === user;
     const remote = await this.pouch.remote(`${serverUrl}/${encodeURIComponent(database)}`);
     try {
-      return await prefixesIssuedBy(remote, user);
+      if (!sameLogin) return await prefixesIssuedBy(remote, user);
+      // This desk left with this login: in use elsewhere only if a counter of the login's went on past this desk's
+      // since (a computer that replaced this one issued references with it: explore37-team, question 1).
+      return await countersMovedOn(this.database, remote, user);
     } finally {
       await remote.close().catch(() => {});
     }
