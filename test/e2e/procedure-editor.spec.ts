@@ -502,6 +502,12 @@ test('a procedure a case needs is retired: out of the provider form’s choices,
   // Maple Telecom retired, the procedure may be: its case still needs it, so it is retired rather than removed.
   const providers = page.getByRole('region', { name: 'Providers' });
   await providers.getByRole('button', { name: 'Retire Maple Telecom' }).click();
+  // Maple Telecom is the usual provider: the desk is asked which provider takes its place (explore36-manager #6).
+  const retireUsual = page.getByRole('dialog', { name: 'Retire the usual provider?' });
+  await retireUsual.getByRole('combobox', { name: 'New usual provider' }).click();
+  await page.getByRole('option').first().click();
+  await retireUsual.getByRole('button', { name: 'Retire Maple Telecom' }).click();
+  await expect(retireUsual).toBeHidden();
   await expect(providers.getByRole('row', { name: /Maple Telecom/ })).toContainText('Retired');
   await panel.getByRole('button', { name: `Retire ${copyName}` }).click();
   await expect(page.getByText('Procedure retired', { exact: true })).toBeVisible();
