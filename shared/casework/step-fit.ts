@@ -11,6 +11,7 @@ import { caseFacts } from '#shared/rules/facts';
 import { evaluateCase } from '#shared/rules/evaluate';
 import type { Procedure } from '#shared/rules/procedure';
 import type { Evaluation } from '#shared/rules/types';
+import { recordedBeside } from '#shared/model/letters-issued';
 import { sayProblem as say } from '#shared/model/problems';
 import { whyNot } from './availability';
 import { SPECS, type CaseActionId } from './catalogue';
@@ -142,6 +143,6 @@ function afterFinalPosition(
   return deadlock ? say('misfit-response-after-final-position', { on: { date: deadlock.on } }) : null;
 }
 
-/** Whether a response was recorded by issuing a final response letter (in the same moment as its entry). */
+/** Whether a response was recorded by issuing a final response letter (the entry the letter recorded beside itself). */
 const finalResponseLetterOf = (entry: TimelineEvent, events: readonly TimelineEvent[]): boolean =>
-  events.some((e) => e.type === 'letter-issued' && e.at === entry.at && e.data?.kind === 'final-response');
+  events.some((e) => e.type === 'letter-issued' && e.data?.kind === 'final-response' && recordedBeside(e, entry));

@@ -113,9 +113,12 @@ export function standingLetterOfKind(events: readonly TimelineEvent[], kind: str
 export function recordedWithLetter(events: readonly TimelineEvent[], letterId: string): TimelineEvent | null {
   const issued = events.find((e) => e.type === 'letter-issued' && e.data?.letterId === letterId);
   if (!issued) return null;
-  const counting = effectiveTimeline(events);
-  return (
-    counting.find((e) => e.at === issued.at && e.id !== issued.id && e.type !== 'letter-issued' && !e.data?.letterId) ??
-    null
-  );
+  return effectiveTimeline(events).find((e) => recordedBeside(issued, e)) ?? null;
 }
+
+/**
+ * Whether `entry` was recorded beside the letter whose `letter-issued` entry is `issued`: in the same moment, and not a
+ * letter's own entry. The one rule that ties a letter to the event it stands for, read either way round.
+ */
+export const recordedBeside = (issued: TimelineEvent, entry: TimelineEvent): boolean =>
+  entry.at === issued.at && entry.id !== issued.id && entry.type !== 'letter-issued' && !entry.data?.letterId;
