@@ -32,6 +32,11 @@ export function counterKey(prefix: string, year: number): string {
   return `${prefix}-${year}`;
 }
 
+/** The desk prefix a reference or a counter key starts with (what comes before its first hyphen). */
+export function prefixOf(referenceOrCounterKey: string): string {
+  return referenceOrCounterKey.split('-')[0];
+}
+
 /** What every reference a desk hands out starts with: its prefix and a hyphen. A case's reference names its desk. */
 export function deskReferenceStart(prefix: string): string {
   return `${prefix}-`;

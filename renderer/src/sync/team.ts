@@ -15,7 +15,7 @@ import { anyWaiting, changesWaiting, countedOnItsOwn, type ChangesWaiting } from
 import type { Provider } from '#shared/model/provider';
 import type { RedressDatabase } from '#db/schema';
 import { deskSettings, installRows } from '#db/desk';
-import { counterKey } from '#shared/model/reference';
+import { counterKey, prefixOf } from '#shared/model/reference';
 import { SHARING_META_KEYS, writingFromTeam } from '#db/outbox';
 import { anonymisedHere, reapplyAnonymisation } from '#db/repositories/retention';
 import { timelinesOf } from '#db/timeline';
@@ -233,11 +233,17 @@ export async function prefixUsers(remote: PouchDatabase, prefix: string, user: s
  * (explore34-team #2). Asked before a desk joins, which is then told and asked to confirm (the Sharing screen).
  */
 export async function prefixesIssuedBy(remote: PouchDatabase, user: string): Promise<string[]> {
-  const counters = await remote.allDocs({ startkey: 'counter:', endkey: 'counter:\ufff0', include_docs: true });
-  const prefixes = counters.rows
-    .filter((r) => r.doc?.writer === user)
-    .map((r) => r.id.slice('counter:'.length).split('-')[0]);
+  const prefixes = (await countersWrittenBy(remote, user)).map((c) => prefixOf(c.key));
   return [...new Set(prefixes)].sort();
+}
+
+/** The team's counters `user` wrote (`PREFIX-YEAR` and the last number issued): the one reader of a login's counters. */
+async function countersWrittenBy(remote: PouchDatabase, user: string): Promise<Array<{ key: string; last: number }>> {
+  const counters = await remote.allDocs({ startkey: 'counter:', endkey: 'counter:\ufff0', include_docs: true });
+  return counters.rows.flatMap((row) => {
+    const doc = row.doc as { writer?: string; body?: { last?: number } } | undefined;
+    return doc?.writer === user ? [{ key: row.id.slice('counter:'.length), last: doc.body?.last ?? 0 }] : [];
+  });
 }
 
 /**
@@ -249,14 +255,9 @@ export async function countersMovedOn(
   remote: PouchDatabase,
   user: string,
 ): Promise<string[]> {
-  const counters = await remote.allDocs({ startkey: 'counter:', endkey: 'counter:\ufff0', include_docs: true });
   const moved = new Set<string>();
-  for (const row of counters.rows) {
-    const doc = row.doc as { writer?: string; body?: { last?: number } } | undefined;
-    if (doc?.writer !== user) continue;
-    const key = row.id.slice('counter:'.length);
-    const here = (await database.counters.get(key))?.last ?? 0;
-    if ((doc.body?.last ?? 0) > here) moved.add(key.split('-')[0]);
+  for (const { key, last } of await countersWrittenBy(remote, user)) {
+    if (last > ((await database.counters.get(key))?.last ?? 0)) moved.add(prefixOf(key));
   }
   return [...moved].sort();
 }
@@ -299,7 +300,7 @@ export async function referenceClashes(
 ): Promise<SharingSaying[]> {
   const byPrefix = new Map<string, Array<{ id: string; reference: string }>>();
   await database.caseIndex.each((row) => {
-    const prefix = row.reference.split('-')[0];
+    const prefix = prefixOf(row.reference);
     const list = byPrefix.get(prefix) ?? [];
     list.push({ id: row.caseId, reference: row.reference });
     byPrefix.set(prefix, list);
@@ -632,6 +633,8 @@ export class TeamSync {
    */
   private async keepNotTakenIn(problem?: BridgeProblem): Promise<void> {
     const { meta, cases } = this.database;
+    // At a start, usually none is kept: a read alone says so, with no write transaction over the desk's cases.
+    if (!problem && !((await meta.get(NOT_TAKEN_IN_KEY))?.value as BridgeProblem[] | undefined)?.length) return;
     // One read and write at a time (a problem kept while the start reads them).
     const list = await this.database.transaction('rw', meta, cases, async () => {
       const kept = ((await meta.get(NOT_TAKEN_IN_KEY))?.value as BridgeProblem[] | undefined) ?? [];
@@ -1084,7 +1087,8 @@ export class TeamSync {
       },
     ]);
     await this.database.meta.delete(LEFT_IN_STEP_KEY);
-    // As the join's questions above, through a handle not closed here (the replication opens its own).
+    // As the join's questions above, through a handle not closed here: the factory may hand out one shared handle (the
+    // tests' server), which the replication goes on using; an HTTP handle holds nothing open.
     const remote = await this.pouch.remote(`${membership.serverUrl}/${encodeURIComponent(membership.database)}`);
     await claimPrefix(this.database, remote, Number(todayIso().slice(0, 4)));
     this.resendPending = resend;
