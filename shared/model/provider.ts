@@ -274,6 +274,7 @@ export const PROVIDER_REFUSALS_EN = {
   unknown: 'This desk has no provider “{id}”.',
   'only-active': "{name} is the desk's only active provider: add another before retiring it.",
   'retired-not-usual': '{name} is retired: bring it back before making it the usual one.',
+  'usual-needs-successor': '{name} is the usual provider: choose the provider that takes its place before retiring it.',
   'procedure-retired':
     'The procedure “{procedure}” is retired: reinstate it (Settings → Procedures) or choose another for {name} first.',
 } as const;

@@ -52,7 +52,7 @@ describe('the desk’s providers', () => {
     const added = await saveProvider(database, jive);
     await setUsualProvider(database, added.id);
     const record = await createCase(database, newCaseParts(), { settings: await stored(database), by: 'Sam' });
-    await retireProvider(database, added.id, '2026-12-01');
+    await retireProvider(database, added.id, '2026-12-01', firstId);
     let settings = await stored(database);
     expect(settings.defaultProviderId).toBe(firstId);
     await expect(createCase(database, newCaseParts(), { settings, providerId: added.id, by: 'Sam' })).rejects.toThrow(
@@ -89,6 +89,17 @@ describe('the desk’s providers', () => {
     await expect(retireProvider(database, firstId, '2026-12-02', second.id)).rejects.toThrow(/is retired/);
     await expect(retireProvider(database, firstId, '2026-12-02', 'nobody')).rejects.toBeInstanceOf(ProviderRefusal);
     expect((await stored(database)).defaultProviderId).toBe(firstId);
+    // Not named: refused, not given to whichever comes first.
+    const unnamed = await retireProvider(database, firstId, '2026-12-02').catch((e: unknown) => e);
+    expect(unnamed).toBeInstanceOf(ProviderRefusal);
+    const { code, values } = unnamed as ProviderRefusal;
+    expect(en(`providerRefusal.${code}`, values)).toMatch(
+      /is the usual provider: choose the provider that takes its place/,
+    );
+    expect(fr(`providerRefusal.${code}`, values)).toMatch(
+      /est le fournisseur habituel\u00a0: choisissez le fournisseur/u,
+    );
+    expect((await stored(database)).providers!.find((p) => p.id === firstId)!.retiredOn).toBeUndefined();
     await retireProvider(database, firstId, '2026-12-02', third.id);
     const settings = await stored(database);
     expect(settings.defaultProviderId).toBe(third.id);

@@ -61,7 +61,7 @@ export async function saveProvider(
  * Retire a provider (`on` a date) or bring it back (`on` null): a retired one takes no new cases, its cases keep
  * working. The last active provider cannot be retired. The usual one's place goes to `usualAfter`, the active
  * provider the person chose (Settings asks: explore36-manager #6, every new complaint changed brand unseen); without
- * one, to the first active provider.
+ * one, the usual provider is not retired (refused, saying so).
  */
 export async function retireProvider(
   database: RedressDatabase,
@@ -84,8 +84,10 @@ export async function retireProvider(
     });
     let usual = settings.defaultProviderId;
     if (settings.defaultProviderId === id && on !== null) {
-      const chosen = usualAfter === undefined ? next.find((p) => !p.retiredOn) : next.find((p) => p.id === usualAfter);
-      if (!chosen) throw new ProviderRefusal('unknown', { id: usualAfter ?? '' });
+      // The desk says which provider takes its place (Settings asks): none is made usual unasked.
+      if (usualAfter === undefined) throw new ProviderRefusal('usual-needs-successor', { name: target.name });
+      const chosen = next.find((p) => p.id === usualAfter);
+      if (!chosen) throw new ProviderRefusal('unknown', { id: usualAfter });
       if (chosen.retiredOn) throw new ProviderRefusal('retired-not-usual', { name: chosen.name });
       usual = chosen.id;
     }

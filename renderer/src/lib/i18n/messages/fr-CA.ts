@@ -2768,6 +2768,8 @@ export const frCA: Record<MessageKey, string> = {
     '{name} est le seul fournisseur actif du service\u00a0: ajoutez-en un autre avant de le retirer.',
   'providerRefusal.retired-not-usual':
     '{name} est retiré\u00a0: remettez-le en service avant d’en faire le fournisseur habituel.',
+  'providerRefusal.usual-needs-successor':
+    '{name} est le fournisseur habituel\u00a0: choisissez le fournisseur qui le remplace avant de le retirer.',
   'providerRefusal.procedure-retired':
     'La procédure «\u00a0{procedure}\u00a0» est retirée\u00a0: rétablissez-la (Paramètres → Procédures) ou choisissez d’abord une autre procédure pour {name}.',
   // say9: why a change to the records is refused (shared/model/refusals.ts), and an unexpected error's own words
