@@ -39,6 +39,18 @@ const letter = {
   _attachments: { [LETTER_ATTACHMENT]: { stub: true, digest: 'md5-abc', content_type: 'application/pdf' } },
 };
 
+/** An entry with personal data in its summary and its data, as anonymising meets it. */
+const COMPENSATION: TimelineEvent = {
+  id: 'e-1',
+  caseId: 'c-1',
+  type: 'compensation',
+  on: '2026-03-02',
+  at: '2026-03-02T10:00:00.000Z',
+  by: 'Sam Patel',
+  summary: 'Paid Ada £20 for the missed visit',
+  data: { kind: 'goodwill', amount: 20, currency: 'GBP', reason: 'Missed visit at 12 St James Square' },
+};
+
 describe('the design document', () => {
   it('is plain ES5: no arrow functions, let, const, template strings or spread', () => {
     const source = validateDocUpdateSource();
@@ -116,22 +128,7 @@ describe('the design document', () => {
   });
 
   it('accepts exactly what anonymiseEvent makes of every kind of entry data', () => {
-    const event: TimelineEvent = {
-      id: 'e-1',
-      caseId: 'c-1',
-      type: 'compensation',
-      on: '2026-03-02',
-      at: '2026-03-02T10:00:00.000Z',
-      by: 'Sam Patel',
-      summary: 'Paid Ada £20 for the missed visit',
-      data: {
-        kind: 'goodwill',
-        amount: 20,
-        currency: 'GBP',
-        reason: 'Missed visit at 12 St James Square',
-        to: { a: 1 },
-      },
-    };
+    const event: TimelineEvent = { ...COMPENSATION, data: { ...COMPENSATION.data, to: { a: 1 } } };
     const old = { ...toSyncDoc('entry', 'e-1', event, 'desk2'), _rev: '1-x' };
     expect(outcome({ ...old, body: anonymiseEvent(event), erasedBy: 'desk1' }, old, eraser)).toBe('ok');
     expect(outcome({ ...old, body: anonymiseEvent(event), erasedBy: 'desk1', note: 'x' }, old, eraser)).toMatch(
@@ -225,16 +222,7 @@ describe('the design document', () => {
   it('takes a desk’s own document the server never held already erased, holding only what anonymising keeps', () => {
     // Written and erased at the desk before its first revision was sent: the replication sends the erased revision
     // alone, and there is no earlier one here to compare it with.
-    const event: TimelineEvent = {
-      id: 'e-1',
-      caseId: 'c-1',
-      type: 'compensation',
-      on: '2026-03-02',
-      at: '2026-03-02T10:00:00.000Z',
-      by: 'Sam Patel',
-      summary: 'Paid Ada £20 for the missed visit',
-      data: { kind: 'goodwill', amount: 20, currency: 'GBP', reason: 'Missed visit at 12 St James Square' },
-    };
+    const event = COMPENSATION;
     const erased = { ...toSyncDoc('entry', 'e-1', anonymiseEvent(event), 'desk1'), _rev: '2-y', erasedBy: 'desk1' };
     expect(outcome(erased, null, eraser)).toBe('ok');
     // As strict as before for everyone else: no erasure role, another desk's name, or anything anonymising drops.
