@@ -117,3 +117,52 @@ test('a long list: the keyboard and the scroll bar reach every row, and a new se
   await expect(row(2)).toContainText('Customer 105');
   expect(await body.evaluate((el) => el.scrollTop)).toBe(0);
 });
+
+test('with larger text spacing (WCAG 1.4.12) no case-list cell cuts its text off: the rows grow instead', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const lines = [
+    '18/11/2026,Phone,Billing,Maximilian Alexander Fotheringham-Worthington,0113 496 0001,Charged twice',
+    '19/11/2026,Phone,Fault repair,Bo Chen,0113 496 0002,No dial tone',
+    '20/11/2026,Email,Billing,Ada Lovelace,0113 496 0003,Wrong tariff',
+  ];
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'spacing.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['Date,Channel,Category,Name,Phone,Summary', ...lines].join('\r\n'), 'utf8'),
+  });
+  await page.getByRole('button', { name: 'Import 3 cases' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '3 cases imported' })).toBeVisible();
+  await page.getByRole('button', { name: 'Open the case list' }).click();
+  await expect(page.locator('[data-ready="case-list"][data-count="3"]')).toBeVisible();
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: 'test/output/screenshots/case-list-normal-spacing.png' });
+  // The bookmarklet's spacing that WCAG 1.4.12 names, at 1280 px.
+  await page.addStyleTag({
+    content:
+      '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+  });
+  const grid = page.getByRole('grid');
+  // Every cell's text in its box (nothing scrolled away or hidden), and no row painted over the next.
+  await expect
+    .poll(() =>
+      grid.evaluate((table) => {
+        const cut = [...table.querySelectorAll<HTMLElement>('[role="gridcell"], [role="columnheader"]')]
+          .filter((cell) => cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1)
+          .map((cell) => cell.textContent);
+        const rows = [...table.querySelectorAll<HTMLElement>('[role="row"][data-index]')].map((row) =>
+          row.getBoundingClientRect(),
+        );
+        rows.sort((a, b) => a.top - b.top);
+        const overlaps = rows.filter((r, i) => i > 0 && r.top < rows[i - 1].bottom - 1).length;
+        return { cut, overlaps };
+      }),
+    )
+    .toEqual({ cut: [], overlaps: 0 });
+  await expect(grid.getByRole('row').filter({ hasText: 'Fotheringham-Worthington' })).toBeVisible();
+  await page.screenshot({ path: 'test/output/screenshots/case-list-text-spacing.png' });
+});

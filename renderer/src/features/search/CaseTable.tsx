@@ -82,6 +82,7 @@ const Row = memo(function Row({
   late,
   onOpen,
   words,
+  measure,
 }: {
   row: CaseIndexRow;
   index: number;
@@ -90,9 +91,13 @@ const Row = memo(function Row({
   late: boolean;
   onOpen: (row: CaseIndexRow) => void;
   words: RowWords;
+  /** The virtualiser's measure: a row whose text wraps (larger text spacing, a long name) is as tall as it needs. */
+  measure: (element: HTMLElement | null) => void;
 }) {
   return (
     <div
+      ref={measure}
+      data-index={index}
       id={`case-row-${row.caseId}`}
       role="row"
       aria-rowindex={index + 2}
@@ -288,6 +293,7 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
                 late={isOverdue(row, today)}
                 onOpen={onOpen}
                 words={words}
+                measure={virtualizer.measureElement}
               />
             );
           })}
