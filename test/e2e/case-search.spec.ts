@@ -165,4 +165,17 @@ test('with larger text spacing (WCAG 1.4.12) no case-list cell cuts its text off
     .toEqual({ cut: [], overlaps: 0 });
   await expect(grid.getByRole('row').filter({ hasText: 'Fotheringham-Worthington' })).toBeVisible();
   await page.screenshot({ path: 'test/output/screenshots/case-list-text-spacing.png' });
+
+  // The palette's result names the whole customer too.
+  await page.keyboard.press('Control+K');
+  await page.getByRole('textbox', { name: 'Jump to a case or a screen' }).fill('fotheringham');
+  const found = page.getByRole('button', { name: /RDR-\d{4}-000001 Maximilian/ });
+  await expect(found).toBeVisible();
+  const cut = await found.evaluate((button) =>
+    [...button.querySelectorAll<HTMLElement>('p, span, div')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.textContent),
+  );
+  expect(cut).toEqual([]);
+  await page.screenshot({ path: 'test/output/screenshots/palette-text-spacing.png' });
 });

@@ -133,7 +133,8 @@ function CaseResults({ query, go }: { query: string; go: (href: string) => void 
                   <Text ff="monospace" size="sm" fw={600} c="teal.8">
                     {r.reference}
                   </Text>
-                  <Text size="sm" truncate>
+                  {/* Wrapped, not cut off: with larger text spacing a long name stays whole (WCAG 1.4.12). */}
+                  <Text size="sm" miw={0} style={{ overflowWrap: 'break-word' }}>
                     {nameIn(t, r.customerName)}
                     {r.representativeName ? (
                       <Text span size="xs" c="dimmed">
