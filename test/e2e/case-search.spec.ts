@@ -164,6 +164,18 @@ test('with larger text spacing (WCAG 1.4.12) no case-list cell cuts its text off
     )
     .toEqual({ cut: [], overlaps: 0 });
   await expect(grid.getByRole('row').filter({ hasText: 'Fotheringham-Worthington' })).toBeVisible();
+  // The header keeps its words inside it (its height is fixed): the app's name was a paragraph, pushed out by its spacing.
+  const outside = await page.locator('header').evaluate((header) => {
+    const box = header.getBoundingClientRect();
+    return [...header.querySelectorAll<HTMLElement>('*')]
+      .filter((el) => el.checkVisibility() && el.textContent?.trim())
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.height > 0 && (r.top < box.top - 1 || r.bottom > box.bottom + 1);
+      })
+      .map((el) => el.textContent);
+  });
+  expect(outside).toEqual([]);
   await page.screenshot({ path: 'test/output/screenshots/case-list-text-spacing.png' });
 
   // The palette's result names the whole customer too.

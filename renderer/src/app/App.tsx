@@ -255,7 +255,8 @@ export function App({ started }: { started: StartGate }) {
                 aria-expanded={navOpened}
                 aria-controls="main-navigation"
               />
-              <Text fz="h3" fw={600} c="teal.8">
+              {/* Not a paragraph: the header's height is fixed, and a paragraph's spacing (WCAG 1.4.12) pushed it out. */}
+              <Text component="div" fz="h3" fw={600} c="teal.8">
                 {t('app.name')}
               </Text>
               {settings && (
@@ -268,7 +269,7 @@ export function App({ started }: { started: StartGate }) {
               <Group gap="sm" wrap="nowrap">
                 <SyncStatus />
                 <Group gap="sm" wrap="nowrap" visibleFrom="xs">
-                  <Text size="sm" c="dimmed" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+                  <Text component="div" size="sm" c="dimmed" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                     {deskCompanyName(settings)}
                   </Text>
                   <PersonPicker />
