@@ -30,9 +30,9 @@ function finalResponseLetter(desk: Desk, on: string): void {
   });
 }
 
-/** Desk B: a copy of desk A's case as it was, whose own entries get ids of their own (b1, b2…). */
-function apart(a: Desk): { b: Desk; merged: () => TimelineEvent[] } {
-  const b = new Desk(a.record, a.today);
+/** Desk B: a copy of desk A's case as it was, whose own entries get ids of their own (b1, b2…), recorded on `bToday`. */
+function apart(a: Desk, bToday: string = a.today): { b: Desk; merged: () => TimelineEvent[] } {
+  const b = new Desk(a.record, bToday);
   b.events = [...a.events];
   const shared = a.events.length;
   return {
@@ -111,6 +111,28 @@ describe('steps that do not fit the ones before them (explore34-team #5)', () =>
         reason:
           'Our final position (deadlock) was recorded on 2026-12-04, before this final response: the customer has two final answers. Void the one that does not stand, and write to the customer to say which stands.',
       },
+    ]);
+    expect(misfits(b)).toEqual([]);
+  });
+
+  it('two final positions, one from each desk while they were apart, say both may have reached the customer (explore37-team, question 3)', () => {
+    const a = new Desk(caseRecord({ receivedOn: '2026-10-20' }), '2026-12-04');
+    a.do('acknowledge', { on: '2026-10-20' });
+    const { b, merged } = apart(a, '2026-12-07');
+    a.do('record-deadlock', { on: '2026-12-04', summary: 'We will not refund the early termination charge' });
+    a.do('adr-letter-sent', { on: '2026-12-04' });
+    b.do('record-deadlock', { on: '2026-12-07', summary: 'We will not waive the charge' });
+    b.do('adr-letter-sent', { on: '2026-12-07' });
+    a.events = merged();
+    expect(misfits(a)).toEqual([
+      {
+        type: 'deadlock',
+        on: '2026-12-07',
+        reason:
+          'Our final position (deadlock) was already recorded on 2026-12-04, before this one: the customer may have two final positions, each with its ADR letter. Void the one that does not stand, and write to the customer to say which stands.',
+      },
+      // Its ADR letter is listed too: the first one was sent.
+      { type: 'adr-letter-sent', on: '2026-12-07', reason: 'The ADR letter has already been sent (on 2026-12-04).' },
     ]);
     expect(misfits(b)).toEqual([]);
   });

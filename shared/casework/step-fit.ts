@@ -107,10 +107,9 @@ function fitsAfter(
   } catch {
     return null; // a timeline the rules cannot read says so elsewhere
   }
-  return (
-    whyNot(action, asItStood, before, evaluation, procedure) ??
-    (events ? afterFinalPosition(entry, action, before, events) : null)
-  );
+  // Two final answers first: a second deadlock is refused at one desk ("The final position was recorded…"), which says
+  // nothing of the two the customer may hold (explore37-team, question 3).
+  return afterFinalPosition(entry, action, before, events) ?? whyNot(action, asItStood, before, evaluation, procedure);
 }
 
 /** Steps that let a step recorded at another desk stand once recorded after it: it was made on an open, running case. */
@@ -126,8 +125,8 @@ const settledBy =
 const recordedBefore = (e: TimelineEvent, entry: TimelineEvent): boolean => !!e.at && !!entry.at && e.at < entry.at;
 
 /**
- * A final response (the response a final response's letter records) after our final position (a deadlock) that
- * stands: the customer then holds two final answers, such as a refusal with the ADR letter from one desk and a refund
+ * A second final position, or a final response (the response a final response's letter records), after our final
+ * position (a deadlock) that stands: the customer then holds two final answers, such as a refusal with the ADR letter from one desk and a refund
  * in a final response from another that worked offline (explore36-team #5). A plain response after a deadlock (what
  * the ombudsman decided, say) is no second final answer (explore37-team #5); a desk alone is asked before it issues a
  * final response after one (the letter dialog).
@@ -136,9 +135,14 @@ function afterFinalPosition(
   entry: TimelineEvent,
   action: CaseActionId,
   before: readonly TimelineEvent[],
-  events: readonly TimelineEvent[],
+  events: readonly TimelineEvent[] | null,
 ): string | null {
-  if (action !== 'respond' || !finalResponseLetterOf(entry, events)) return null;
+  // A second final position, from another desk that gave its own while the two were apart (a desk alone is refused).
+  if (action === 'record-deadlock') {
+    const first = standingDeadlock(before);
+    return first ? say('misfit-second-final-position', { on: { date: first.on } }) : null;
+  }
+  if (action !== 'respond' || !events || !finalResponseLetterOf(entry, events)) return null;
   const deadlock = standingDeadlock(before);
   return deadlock ? say('misfit-response-after-final-position', { on: { date: deadlock.on } }) : null;
 }

@@ -143,6 +143,8 @@ export const PROBLEMS_EN = {
   'refused-resolved-deadlock': 'The case was resolved on {on}: there is no deadlock.',
   'misfit-response-after-final-position':
     'Our final position (deadlock) was recorded on {on}, before this final response: the customer has two final answers. Void the one that does not stand, and write to the customer to say which stands.',
+  'misfit-second-final-position':
+    'Our final position (deadlock) was already recorded on {on}, before this one: the customer may have two final positions, each with its ADR letter. Void the one that does not stand, and write to the customer to say which stands.',
   'refused-close-adr':
     'Resolve the complaint, or send the ADR letter, before closing it: closing an unresolved case would end its clocks.',
   'refused-close': 'Resolve the complaint, or record the final position, before closing it.',

@@ -1935,6 +1935,8 @@ export const frCA: Record<MessageKey, string> = {
   'problem.refused-resolved-deadlock': 'Le dossier a été réglé le {on}\u00a0: il n’y a pas d’impasse.',
   'problem.misfit-response-after-final-position':
     'Notre position finale (impasse) a été inscrite le {on}, avant cette réponse finale\u00a0: la personne a reçu deux réponses finales. Annulez celle qui ne tient pas, et écrivez à la personne pour lui dire laquelle tient.',
+  'problem.misfit-second-final-position':
+    'Notre position finale (impasse) avait déjà été inscrite le {on}, avant celle-ci\u00a0: la personne a peut-être reçu deux positions finales, chacune avec sa lettre de recours externe. Annulez celle qui ne tient pas, et écrivez à la personne pour lui dire laquelle tient.',
   'problem.refused-close-adr':
     'Inscrivez le règlement, ou envoyez la lettre de recours externe, avant de fermer le dossier\u00a0: fermer un dossier non réglé arrêterait ses délais.',
   'problem.refused-close': 'Inscrivez le règlement ou la position finale avant de fermer le dossier.',
