@@ -420,3 +420,26 @@ test('a refused form puts the focus on its first invalid field, in screen order'
   // The summary comes before the name on the screen, whatever order the rules check them in.
   await expect(page.getByLabel('Summary')).toBeFocused();
 });
+
+test('a message at the bottom left moves aside when the focus lands on what it covers (2.4.11 focus not obscured)', async ({
+  shared: page,
+}) => {
+  await page.goto('/#/settings');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  const toasts = page.locator('.redress-toasts .mantine-Notification-root');
+  await expect(toasts.filter({ hasText: 'Settings saved' }).last()).toBeVisible();
+  const about = page.getByRole('button', { name: 'About Redress' });
+  /** Whether any message covers part of the About link. */
+  const covered = async () => {
+    const a = (await about.boundingBox())!;
+    const boxes = await toasts.evaluateAll((all) => all.map((t) => t.getBoundingClientRect().toJSON() as DOMRect));
+    return boxes.some((b) => a.x < b.right && a.x + a.width > b.left && a.y < b.bottom && a.y + a.height > b.top);
+  };
+  // At the bottom left they cover the navigation's About link.
+  expect(await covered()).toBe(true);
+  await about.focus();
+  await expect.poll(covered).toBe(false);
+  // Moved, not closed: still there to read.
+  await expect(toasts.filter({ hasText: 'Settings saved' }).last()).toBeVisible();
+  await page.screenshot({ path: 'test/output/screenshots/toast-moved-aside.png' });
+});

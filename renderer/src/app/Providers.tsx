@@ -6,7 +6,7 @@ import { Notifications } from '@mantine/notifications';
 import 'dayjs/locale/en-gb';
 import 'dayjs/locale/en-ca';
 import 'dayjs/locale/fr';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useCurrentPersonRead } from '#features/people';
 import { useSubmitOnModEnter } from '#lib/forms';
 import {
@@ -24,6 +24,35 @@ import { cssVariablesResolver, themeWithWords } from './theme';
 function FormKeys() {
   useSubmitOnModEnter();
   return null;
+}
+
+/** The class of the messages' container, which the keyboard focus must never be hidden under. */
+const TOASTS = 'redress-toasts';
+
+/**
+ * The app's messages, at the bottom left: the app's dialogs keep their buttons at the bottom right, and a message shown
+ * as one opens (a file added, then previewed) never sits over its Download or Save until it fades. When the keyboard
+ * focus lands on something a message covers (the navigation's About link, a list's last row), the messages move to the
+ * other side, and stay there until the focus lands under them again: WCAG 2.2's 2.4.11, focus not obscured
+ * (explore34-keyboard #13). None is closed early: some stay until closed.
+ */
+function Toasts() {
+  const [side, setSide] = useState<'left' | 'right'>('left');
+  useEffect(() => {
+    const onFocus = (event: FocusEvent) => {
+      const target = event.target;
+      if (!(target instanceof Element) || target.closest(`.${TOASTS}`)) return;
+      const at = target.getBoundingClientRect();
+      const covered = [...document.querySelectorAll(`.${TOASTS} > * > *`)].some((toast) => {
+        const box = toast.getBoundingClientRect();
+        return at.left < box.right && at.right > box.left && at.top < box.bottom && at.bottom > box.top;
+      });
+      if (covered) setSide((was) => (was === 'left' ? 'right' : 'left'));
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, []);
+  return <Notifications position={side === 'left' ? 'bottom-left' : 'bottom-right'} className={TOASTS} />;
 }
 
 /** The language of the person working at this computer (issue #17): their choice, else the operating system's. */
@@ -45,9 +74,7 @@ export function Providers({ children }: { children: ReactNode }) {
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <DatesProvider settings={{ locale: DAYJS_LOCALES[locale], firstDayOfWeek: locale === 'en-GB' ? 1 : 0 }}>
           <ModalsProvider>
-            {/* Bottom left: the app's dialogs keep their buttons at the bottom right, and a message shown as one opens
-                (a file added, then previewed) never sits over its Download or Save until it fades. */}
-            <Notifications position="bottom-left" />
+            <Toasts />
             <FormKeys />
             {children}
           </ModalsProvider>
