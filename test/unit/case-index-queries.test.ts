@@ -9,6 +9,7 @@ import {
   adrLettersDue,
   handledBy,
   nextDueBetween,
+  openNothingDue,
   referralWindowsClosing,
   unacknowledged,
 } from '#db/case-index/queries';
@@ -81,6 +82,22 @@ describe('dashboard queries on the case index (every row: no limit)', () => {
     );
     expect(wantWindows.length).toBeGreaterThan(2);
     expect(sorted(windows)).toEqual(sorted(wantWindows));
+  });
+
+  it('open, nothing due: open cases with no next due date, the most recently changed first, and no other case', async () => {
+    const { count, rows: got } = await openNothingDue(database);
+    const want = rows.filter((r) => r.status === 'open' && r.nextDueOn === null);
+    expect(want.length).toBeGreaterThan(5);
+    expect(sorted(got)).toEqual(sorted(want));
+    expect(count).toBe(want.length);
+    const changed = got.map((r) => r.updatedAt);
+    expect(changed).toEqual([...changed].sort().reverse());
+    // The first rows only, and one provider's: still from the index.
+    const first = await openNothingDue(database, 3);
+    expect(first).toEqual({ count: want.length, rows: got.slice(0, 3) });
+    const providerId = want[0].providerId;
+    const one = await openNothingDue(database, undefined, { providerId });
+    expect(sorted(one.rows)).toEqual(sorted(want.filter((r) => r.providerId === providerId)));
   });
 
   it("a handler's active cases", async () => {

@@ -64,7 +64,8 @@ describe('schema upgrade to version 14: fewer indexes, every row kept and found'
     for (const gone of ['status', 'assignee', 'nextDueOn', 'adrLetterDueOn']) expect(caseIndexes).not.toContain(gone);
     for (const kept of ['reference', 'procedureId', 'receivedOn', 'adrReferralEndsOn'])
       expect(caseIndexes).toContain(kept);
-    expect(caseIndexes).toHaveLength(8); // 12 before
+    // 12 before; 8 from version 14, and from version 18 also `openNothingDue` (migration-v18.test.ts).
+    expect(caseIndexes.filter((i) => i !== 'openNothingDue')).toHaveLength(8);
   });
 
   it("reads every case's whole timeline through readTimeline and timelinesOf", async () => {

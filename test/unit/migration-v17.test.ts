@@ -67,7 +67,6 @@ describe('schema upgrade to version 17: a reply no longer meets the CCTS report-
     const database = upgraded(name);
     await database.open();
     expect(database.verno).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(17);
     for (const id of ['case-1', 'case-2', 'case-3']) {
       const row = await database.caseIndex.get(id);
       // 20 Nov + 20 days: the report to the CCTS is owed, whatever the desk replied to the customer.

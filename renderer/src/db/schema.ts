@@ -26,6 +26,7 @@ import { RecordRefusal } from '#shared/model/refusals';
 import { caseProviderId, FIRST_PROVIDER_ID, withProviders, type Provider } from '#shared/model/provider';
 import type { Procedure } from '#shared/rules/procedure';
 import { acknowledgedFlag, deriveCaseIndex, deriveReportRow } from './case-index/derive';
+import { isOpenWithNothingDue, markOpenNothingDue } from './case-index/due';
 import { installRows, installStoredProcedures } from './desk';
 import { outboxMiddleware, type ConflictRow, type OutboxRow, type SyncRevRow } from './outbox';
 import { packsMiddleware, type PackRow } from './packs';
@@ -118,6 +119,11 @@ export interface CaseIndexRow {
   rulesError?: string;
   /** The case's `updatedAt`. */
   updatedAt: string;
+  /**
+   * While the case is open with nothing due (./case-index/due.ts `markOpenNothingDue`): its `updatedAt`. Absent
+   * otherwise, so that its index holds only those cases: the dashboard's "Open, nothing due" (a reopened complaint).
+   */
+  openNothingDue?: string;
 }
 
 /**
@@ -183,7 +189,7 @@ export interface NotifiedRow {
 export const DB_NAME = 'redress';
 
 /** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
-export const DB_VERSION = 17;
+export const DB_VERSION = 18;
 
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
@@ -326,6 +332,17 @@ export class RedressDatabase extends Dexie {
     this.version(17)
       .stores({})
       .upgrade((tx) => cctsReportAsItCounts(tx));
+    // Version 18: the dashboard lists the open cases with nothing due (a reopened complaint whose clocks are met was on
+    // no list). IndexedDB leaves a row whose `nextDueOn` is null out of `[status+nextDueOn]`, so those cases are marked
+    // (`openNothingDue`) and indexed by the mark alone: the list is read from its own index, as the other lists are.
+    // Only the open rows are read; the mark follows from each row's own fields, so nothing is derived again.
+    this.version(18)
+      .stores({
+        caseIndex:
+          'caseId, reference, procedureId, receivedOn, adrReferralEndsOn, openNothingDue, ' +
+          '[status+nextDueOn], [status+acknowledged], [status+adrLetterDueOn], [assignee+status]',
+      })
+      .upgrade((tx) => markOpenCasesWithNothingDue(tx));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
     this.use({ stack: 'dbcore', name: 'held', create: (down) => refuseWhileHeld(down, () => this.held) });
     this.use(packsMiddleware());
@@ -583,6 +600,18 @@ async function cctsReportAsItCounts(tx: Transaction): Promise<void> {
     return record ? [deriveCaseIndex(record, r.entries)] : [];
   });
   await tx.table<CaseIndexRow, string>('caseIndex').bulkPut(rows);
+}
+
+/** Version 18: the open rows with nothing due are marked (`openNothingDue`); every other row is left as it is. */
+async function markOpenCasesWithNothingDue(tx: Transaction): Promise<void> {
+  await tx
+    .table<CaseIndexRow, string>('caseIndex')
+    .where('[status+acknowledged]')
+    .between(['open', 0], ['open', 1], true, true)
+    .filter(isOpenWithNothingDue)
+    .modify((row) => {
+      markOpenNothingDue(row);
+    });
 }
 
 /**

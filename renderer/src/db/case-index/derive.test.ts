@@ -112,6 +112,29 @@ describe('deriveCaseIndex', () => {
     expect(deriveCaseIndex(record(), [event('received', '2026-11-18'), ack, voided, again]).acknowledged).toBe(1);
   });
 
+  it('marks an open case with nothing due (a reopened complaint whose clocks are met) for the dashboard, and only it', () => {
+    const canadian = record({ procedureId: 'jive-ca', calendar: 'canada', receivedOn: '2026-11-02' });
+    const answered = [
+      event('received', '2026-11-02'),
+      event('acknowledged', '2026-11-02', { channel: 'phone' }),
+      event('responded', '2026-11-05', { channel: 'phone' }),
+    ];
+    const closed = [...answered, event('resolved', '2026-11-06'), event('closed', '2026-11-06')];
+    const reopened = deriveCaseIndex(canadian, [...closed, event('reopened', '2026-11-20', { reason: 'Came back' })]);
+    expect(reopened).toMatchObject({ status: 'open', nextDueOn: null, openNothingDue: canadian.updatedAt });
+    // Closed: nothing to do, and not marked.
+    const done = deriveCaseIndex(canadian, closed);
+    expect(done.status).toBe('closed');
+    expect(done).not.toHaveProperty('openNothingDue');
+    // Something due: on a due list, not marked.
+    const due = deriveCaseIndex(record(), [event('received', '2026-11-18')]);
+    expect(due.nextDueOn).not.toBeNull();
+    expect(due).not.toHaveProperty('openNothingDue');
+    // A case the rules cannot read has nothing due either: marked, so it is seen.
+    const refused = deriveCaseIndex(record({ procedureId: 'no-such-procedure' }), [event('received', '2026-11-18')]);
+    expect(refused).toMatchObject({ status: 'open', nextDueOn: null, openNothingDue: '2026-11-20T10:00:00.000Z' });
+  });
+
   it('after a deadlock and the ADR letter: no ADR letter due, the referral window runs 12 months', () => {
     const row = deriveCaseIndex(record(), [
       event('received', '2026-11-18'),

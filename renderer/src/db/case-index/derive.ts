@@ -11,6 +11,7 @@ import { reportBasis } from '#shared/reports/index';
 import type { Table } from 'dexie';
 import type { CaseIndexRow, RedressDatabase, ReportRow } from '../schema';
 import { readTimeline } from '../timeline';
+import { markOpenNothingDue } from './due';
 
 /**
  * Clocks that are not a task for the desk, so they never decide a case's next due date: the customer's ADR
@@ -142,7 +143,7 @@ export function deriveCaseIndex(record: CaseRecord, events: readonly TimelineEve
     const stage = storedStage(record);
     row.stage = stage.id;
     row.stageName = stage.name;
-    return row;
+    return markOpenNothingDue(row);
   }
   row.status = evaluation.status;
   row.stage = evaluation.stage;
@@ -161,7 +162,7 @@ export function deriveCaseIndex(record: CaseRecord, events: readonly TimelineEve
     row.nextClockId = next.id;
     row.nextClockLabel = next.label;
   }
-  return row;
+  return markOpenNothingDue(row);
 }
 
 /** A case's report row (schema.ts `ReportRow`) from the case and its timeline (any order). Pure. */

@@ -48,3 +48,24 @@ export function dueBucket(nextDueOn: string | null | undefined, today: string): 
   if (days <= WEEK_DAYS) return 'week';
   return 'later';
 }
+
+/**
+ * An open case with nothing due: no clock of it is pending (a reopened complaint whose acknowledgement and stage target
+ * are met, a case waiting on the CCTS or on the ADR scheme, a case the rules cannot read). Nothing puts it in a due
+ * list, so the dashboard lists it on its own ("Open, nothing due"): the desk decides the next step.
+ */
+export function isOpenWithNothingDue(row: { status: string; nextDueOn: string | null }): boolean {
+  return row.status === 'open' && row.nextDueOn === null;
+}
+
+/**
+ * Marks `row` (`CaseIndexRow.openNothingDue`) when it is open with nothing due: its `updatedAt`, by which the
+ * dashboard's list is ordered; otherwise the mark is removed, so the index on it holds only those cases.
+ */
+export function markOpenNothingDue<
+  R extends { status: string; nextDueOn: string | null; updatedAt: string; openNothingDue?: string },
+>(row: R): R {
+  if (isOpenWithNothingDue(row)) row.openNothingDue = row.updatedAt;
+  else delete row.openNothingDue;
+  return row;
+}

@@ -24,6 +24,7 @@ describe('packed case index rows', () => {
     expect(all.some((r) => r.rulesError)).toBe(true);
     expect(all.some((r) => r.nextDueOn !== null)).toBe(true);
     expect(all.some((r) => r.pausedSince !== null)).toBe(true);
+    expect(all.some((r) => r.openNothingDue)).toBe(true);
     expect(unpackCaseIndexRows(packCaseIndexRows([]))).toEqual([]);
   });
 

@@ -3,9 +3,11 @@
 // hundred strings. As plain JSON a row is about 650 characters, a third of them property names, and most values the
 // same few words (status, stage, handler, procedure, category, dates); here a row is an array of positions, and each
 // of those values is written once per pack, in a table, and named by its number. The case's own texts (id, reference,
-// names, search text) are written as they are. `unpackCaseIndexRows(packCaseIndexRows(rows))` deep-equals `rows`.
+// names, search text) are written as they are; the `openNothingDue` mark follows from the row's own fields and is
+// not written. `unpackCaseIndexRows(packCaseIndexRows(rows))` deep-equals `rows`.
 import { stringTable } from '#shared/model/string-table';
 import type { CaseIndexRow } from '../schema';
+import { markOpenNothingDue } from './due';
 
 /** Write the rows as one JSON text (see the top of this file). */
 export function packCaseIndexRows(rows: readonly CaseIndexRow[]): string {
@@ -73,7 +75,7 @@ export function unpackCaseIndexRows(json: string): CaseIndexRow[] {
     };
     if (r[3] !== 0) row.representativeName = r[3] as string;
     if (r[22] !== 0) row.rulesError = r[22] as string;
-    out[k] = row;
+    out[k] = markOpenNothingDue(row);
   }
   return out;
 }

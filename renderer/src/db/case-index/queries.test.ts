@@ -18,6 +18,7 @@ const LISTS = [
   'unacknowledged',
   'adrLettersDue',
   'referralWindowsClosing',
+  'openNothingDue',
 ] as const;
 const clock = { now: () => new Date(`${TODAY}T10:00:00Z`) };
 
@@ -136,6 +137,48 @@ describe('loadDashboard', () => {
       ),
     );
     expect(d.referralWindowsClosing.rows.map((r) => r.customerName)).toEqual(['Old Customer']);
+  });
+
+  it('lists an open case with nothing due, such as a reopened complaint whose clocks are met, on its own', async () => {
+    const database = await seededDesk();
+    const receivedOn = addCalendarDays(TODAY, -20);
+    const c = await createCase(
+      database,
+      { receivedOn, channel: 'phone', customer: { name: 'Came Back' }, category: 'billing', summary: 'Charged twice' },
+      { settings: { ...settings, calendar: 'canada' }, procedureId: 'jive-ca', by: 'Sam Patel', clock },
+    );
+    const step = (type: 'acknowledged' | 'responded' | 'resolved' | 'closed' | 'reopened', on: string) =>
+      appendEvent(
+        database,
+        c.id,
+        { type, on, by: 'Sam Patel', summary: type, ...(type === 'reopened' ? { data: { reason: 'Came back' } } : {}) },
+        clock,
+      );
+    await step('acknowledged', receivedOn);
+    await step('responded', addCalendarDays(receivedOn, 2));
+    await step('resolved', addCalendarDays(receivedOn, 3));
+    await step('closed', addCalendarDays(receivedOn, 3));
+    const before = await loadDashboard(database, TODAY, 1000);
+    expect(before.openNothingDue.rows.map((r) => r.caseId)).not.toContain(c.id);
+    await step('reopened', TODAY);
+
+    const d = await loadDashboard(database, TODAY, 1000);
+    const all = await database.caseIndex.toArray();
+    const idle = all.filter((r) => r.status === 'open' && r.nextDueOn === null);
+    expect(idle.map((r) => r.caseId)).toContain(c.id);
+    expect(refs(d.openNothingDue.rows)).toEqual(refs(idle));
+    expect(d.openNothingDue.count).toBe(idle.length);
+    // On no other list: the case would go unnoticed without this one.
+    for (const list of LISTS.filter((l) => l !== 'openNothingDue'))
+      expect(
+        d[list].rows.map((r) => r.caseId),
+        list,
+      ).not.toContain(c.id);
+    // Closed again: off the list.
+    await step('closed', TODAY);
+    const after = await loadDashboard(database, TODAY, 1000);
+    expect(after.openNothingDue.rows.map((r) => r.caseId)).not.toContain(c.id);
+    expect(after.openNothingDue.count).toBe(d.openNothingDue.count - 1);
   });
 
   it('counts only this desk’s cases when asked (a team: the reference prefix names the desk)', async () => {

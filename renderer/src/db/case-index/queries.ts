@@ -42,6 +42,7 @@ export interface Dashboard {
   unacknowledged: DueList;
   adrLettersDue: DueList;
   referralWindowsClosing: DueList;
+  openNothingDue: DueList;
 }
 
 /**
@@ -194,6 +195,15 @@ export function referralWindowsClosing(
   );
 }
 
+/**
+ * Open cases with nothing due (../case-index/due.ts `isOpenWithNothingDue`: a reopened complaint whose clocks are met),
+ * the most recently changed first. Read from the index of their mark alone (`openNothingDue`), which holds no other
+ * case: counted by the index, only the first rows read.
+ */
+export function openNothingDue(database: RedressDatabase, limit?: number, scope: CaseScope = {}): Promise<DueList> {
+  return countAndFirstRows(() => within(database.caseIndex.orderBy('openNothingDue').reverse(), scope), limit);
+}
+
 /** Active cases handled by `assignee` ("my cases"), most urgent first. */
 export async function handledBy(database: RedressDatabase, assignee: string): Promise<CaseIndexRow[]> {
   const parts = await Promise.all(
@@ -204,8 +214,9 @@ export async function handledBy(database: RedressDatabase, assignee: string): Pr
 
 /**
  * Everything the dashboard shows on `today`. A case's next deadline (its most urgent pending clock) puts it in one
- * of overdue, due today or due this week; the other three lists answer their own questions. `scope`: only the cases
- * of a desk (its reference prefix, in a team) and/or of a provider; every case when it names neither.
+ * of overdue, due today or due this week; an open case with nothing due is in "open, nothing due"; the other three
+ * lists answer their own questions. `scope`: only the cases of a desk (its reference prefix, in a team) and/or of a
+ * provider; every case when it names neither.
  */
 export async function loadDashboard(
   database: RedressDatabase,
@@ -214,13 +225,14 @@ export async function loadDashboard(
   scope: CaseScope = {},
 ): Promise<Dashboard> {
   const w = dashboardWindows(today);
-  const [overdue, dueToday, dueThisWeek, unack, adr, referral] = await Promise.all([
+  const [overdue, dueToday, dueThisWeek, unack, adr, referral, nothingDue] = await Promise.all([
     nextDueBetween(database, '', today, false, limit, scope),
     nextDueBetween(database, today, today, true, limit, scope),
     nextDueBetween(database, w.tomorrow, w.weekEndsOn, true, limit, scope),
     unacknowledged(database, limit, scope),
     adrLettersDue(database, w.adrLetterHorizon, limit, scope),
     referralWindowsClosing(database, today, w.referralHorizon, limit, scope),
+    openNothingDue(database, limit, scope),
   ]);
   return {
     today,
@@ -230,5 +242,6 @@ export async function loadDashboard(
     unacknowledged: unack,
     adrLettersDue: adr,
     referralWindowsClosing: referral,
+    openNothingDue: nothingDue,
   };
 }
