@@ -6,11 +6,13 @@ import type { Page } from '@playwright/test';
 import {
   addDays,
   chooseOption,
+  closedCase,
   expect,
   logComplaint,
   setUpDesk,
   storedDeskSettings,
   test,
+  textbox,
   todayInLondon,
 } from './fixtures';
 
@@ -356,6 +358,67 @@ test('a desk whose providers all follow the CCTS has no ADR letter or referral w
   await expect(section(page, 'ADR letters due')).toHaveCount(0);
   await expect(section(page, 'ADR referral windows closing')).toHaveCount(0);
   await shoot(page, '47-dashboard-ccts');
+});
+
+test('a reopened case with nothing due is listed under "Open, nothing due", one click from its case (explore34-french Q4)', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  // A Canadian desk: once acknowledged, a complaint has no further deadline of its own under Jive's code.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Complaints procedure', 'Jive Canada complaint handling code');
+  await chooseOption(page, 'Working-day calendar', 'Canada (federal)');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect
+    .poll(() => storedDeskSettings(page))
+    .toMatchObject({ defaultProcedureId: 'jive-ca', calendar: 'canada' });
+  const reference = await closedCase(
+    page,
+    {
+      receivedOn: addDays(today, -9),
+      channel: 'Phone',
+      category: 'Billing',
+      summary: 'Charged twice for March',
+      name: 'Rosa Reopened',
+      phone: '0113 496 0002',
+    },
+    { ack: addDays(today, -9), resolved: addDays(today, -6), closed: addDays(today, -5) },
+  );
+  const caseUrl = page.url();
+  const tile = page.getByRole('button', { name: /^Open, nothing due \d+$/ });
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(tile).toHaveAccessibleName('Open, nothing due 0');
+  await expect(section(page, 'Open, nothing due')).toContainText('Every open case has something due.');
+
+  // The customer comes back: reopened, with its acknowledgement already sent, no rule sets a date for what comes next.
+  await page.goto(caseUrl);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference);
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Reopen the case…', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await textbox(dialog, 'Why it is reopened').fill('Charged twice again in April');
+  await dialog.getByRole('button', { name: 'Reopen', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('case-status')).toHaveText('Open');
+  const next = page.getByRole('list', { name: 'What to do next' });
+  await expect(next).toContainText('Resolve the reopened complaint, or escalate it');
+  await expect(next).toContainText('No due date');
+
+  // On the dashboard all the same: in no due list, but in its own, one click from the case.
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(tile).toHaveAccessibleName('Open, nothing due 1');
+  const list = section(page, 'Open, nothing due');
+  await expect(list.getByRole('link')).toHaveCount(1);
+  const item = list.getByRole('link', { name: new RegExp(reference) });
+  await expect(item).toContainText('Rosa Reopened');
+  await expect(item).toContainText('changed today');
+  for (const other of ['Overdue', 'Due today', 'Due this week', 'Unacknowledged'])
+    await expect(section(page, other)).not.toContainText(reference);
+  await shoot(page, '48-dashboard-open-nothing-due');
+  await tile.click();
+  await expect(page.getByRole('heading', { name: 'Open, nothing due', level: 2 })).toBeFocused();
+  await item.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference);
 });
 
 test('reminders: a morning digest at 08:00, one notification when a deadline passes at midnight, never twice; a click opens the case', async ({

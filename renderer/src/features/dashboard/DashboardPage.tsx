@@ -1,11 +1,13 @@
 // The home screen: what needs doing, most urgent first. Each case sits in one of the due lists by its most urgent
-// pending clock; every item is one click (or Tab + Enter) from its case.
+// pending clock, and an open case with nothing due (a reopened complaint) in a list of its own, so that no open case is
+// out of sight; every item is one click (or Tab + Enter) from its case.
 import { Group, Loader, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { Select } from '#ui/Select';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useLocation } from 'wouter';
 import { calendarDaysBetween, proceduresMayHave } from '#shared/rules/index';
 import { deskProviders } from '#shared/model/provider';
+import { localIsoDate } from '#shared/model/dates';
 import { useToday } from '#lib/today';
 import { useDashboard, useSettings } from '#db/hooks';
 import type { CaseIndexRow } from '#db/schema';
@@ -91,6 +93,8 @@ interface SectionProps {
   description: string;
   list: DueList;
   empty: string;
+  /** What the first rows are when the list is longer ("Showing the 50 most urgent of 70" unless said). */
+  showing?: (shown: number, count: number) => string;
   view: (row: CaseIndexRow) => ItemView;
   headingRef: RefObject<HTMLHeadingElement | null>;
   /** False in the first frame: only the first FIRST_FRAME_ROWS rows. */
@@ -98,7 +102,7 @@ interface SectionProps {
   navigate: (to: string) => void;
 }
 
-function Section({ id, title, description, list, empty, view, headingRef, allRows, navigate }: SectionProps) {
+function Section({ id, title, description, list, empty, showing, view, headingRef, allRows, navigate }: SectionProps) {
   const t = useT();
   const rows = allRows ? list.rows : list.rows.slice(0, FIRST_FRAME_ROWS);
   const headingId = `dash-${id}`;
@@ -128,7 +132,9 @@ function Section({ id, title, description, list, empty, view, headingRef, allRow
       )}
       {list.count > list.rows.length && (
         <Text size="xs" c="dimmed" mt="xs">
-          {t('dashboard.showing', { shown: list.rows.length, count: list.count })}
+          {showing
+            ? showing(list.rows.length, list.count)
+            : t('dashboard.showing', { shown: list.rows.length, count: list.count })}
         </Text>
       )}
     </Paper>
@@ -149,6 +155,16 @@ function Tile({ label, count, tone, onClick }: { label: string; count: number; t
     </UnstyledButton>
   );
 }
+
+/**
+ * The tiles' columns by how many there are: whole rows where the screen allows (5 in one row from a medium screen; 7 as
+ * 4 + 3 until an extra-large one holds them in one row), never one tile alone on a row.
+ */
+const TILE_COLUMNS: Record<number, { base: number; sm?: number; md?: number; xl?: number }> = {
+  5: { base: 2, sm: 3, md: 5 },
+  6: { base: 2, sm: 3, xl: 6 },
+  7: { base: 2, sm: 4, xl: 7 },
+};
 
 /**
  * The provider the dashboard was last narrowed to in this window: it stays chosen when the handler comes back from a
@@ -200,6 +216,7 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
     unack: useRef<HTMLHeadingElement>(null),
     adr: useRef<HTMLHeadingElement>(null),
     referral: useRef<HTMLHeadingElement>(null),
+    nothingDue: useRef<HTMLHeadingElement>(null),
   };
   const jump = (ref: RefObject<HTMLHeadingElement | null>) => () => {
     ref.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
@@ -238,10 +255,23 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
     tone: 'gray',
   });
 
+  // Nothing is due: when it was received (or paused), and how long since the case last changed.
+  const nothingDue = (row: CaseIndexRow): ItemView => ({
+    row,
+    what: row.pausedSince
+      ? t('my.pausedSince', { date: formatDate(row.pausedSince) })
+      : t('dashboard.receivedOn', { date: formatDate(row.receivedOn) }),
+    dueOn: null,
+    when: t('dashboard.nothingDue.changed', {
+      days: Math.max(0, calendarDaysBetween(localIsoDate(new Date(row.updatedAt)), today)),
+    }),
+    tone: 'gray',
+  });
+
   // A list no provider shown can have is left out, unless a case is on it all the same (a procedure changed since).
   const showAdr = !data || may.adrLetters || data.adrLettersDue.count > 0;
   const showReferral = !data || may.referralWindow || data.referralWindowsClosing.count > 0;
-  const tiles = 4 + (showAdr ? 1 : 0) + (showReferral ? 1 : 0);
+  const tiles = 5 + (showAdr ? 1 : 0) + (showReferral ? 1 : 0);
   // Without the ADR lists the right column would hold one list: "Due this week" moves over to it.
   const alone = !showAdr && !showReferral;
   const week = data && (
@@ -297,11 +327,7 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
         <Loader aria-label={t('dashboard.loading')} size="sm" />
       ) : (
         <>
-          <SimpleGrid
-            cols={{ base: 2, sm: tiles === 4 ? 4 : 3, xl: tiles }}
-            spacing="sm"
-            aria-label={t('dashboard.summary')}
-          >
+          <SimpleGrid cols={TILE_COLUMNS[tiles]} spacing="sm" aria-label={t('dashboard.summary')}>
             <Tile
               label={t('dashboard.tile.overdue')}
               count={data.overdue.count}
@@ -342,6 +368,12 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
                 onClick={jump(refs.referral)}
               />
             )}
+            <Tile
+              label={t('dashboard.tile.nothingDue')}
+              count={data.openNothingDue.count}
+              tone="gray"
+              onClick={jump(refs.nothingDue)}
+            />
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
@@ -369,6 +401,18 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
                 headingRef={refs.today}
               />
               {!alone && week}
+              <Section
+                id="nothing-due"
+                title={t('dashboard.nothingDue.title')}
+                description={t('dashboard.nothingDue.description')}
+                list={data.openNothingDue}
+                empty={t('dashboard.nothingDue.empty')}
+                showing={(shown, count) => t('dashboard.nothingDue.showing', { shown, count })}
+                view={nothingDue}
+                allRows={allRows}
+                navigate={navigate}
+                headingRef={refs.nothingDue}
+              />
             </Stack>
             <Stack gap="md">
               {alone && week}

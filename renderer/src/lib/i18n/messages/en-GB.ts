@@ -300,6 +300,7 @@ export const enGB = {
   'dashboard.tile.unacknowledged': 'Unacknowledged',
   'dashboard.tile.adrLetters': 'ADR letters due',
   'dashboard.tile.referrals': 'Referral windows',
+  'dashboard.tile.nothingDue': 'Open, nothing due',
   'dashboard.overdue.title': 'Overdue',
   'dashboard.overdue.description': 'The case’s next deadline has passed.',
   'dashboard.overdue.empty': 'Nothing overdue.',
@@ -321,6 +322,14 @@ export const enGB = {
   'dashboard.referral.description':
     'The customer’s time to take the complaint to the ADR scheme ends {days, plural, one {within the next day} other {in the next # days}}.', // h17: reads right at a count of 1
   'dashboard.referral.empty': 'No referral windows closing soon.',
+  'dashboard.nothingDue.title': 'Open, nothing due',
+  'dashboard.nothingDue.description':
+    'Open cases on which nothing is due, such as a reopened complaint: decide the next step. The most recently changed first.',
+  'dashboard.nothingDue.empty': 'Every open case has something due.',
+  'dashboard.nothingDue.showing':
+    'Showing the {shown, plural, one {most recently changed} other {# most recently changed}} of {count, number}.', // h17: reads right at a count of 1
+  'dashboard.nothingDue.changed':
+    '{days, plural, =0 {changed today} one {changed # day ago} other {changed # days ago}}',
 
   // Case list (features/case-list CaseListPage, features/search CaseTable).
   'caseList.title': 'Cases',

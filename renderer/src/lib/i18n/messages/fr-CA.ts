@@ -278,6 +278,7 @@ export const frCA: Record<MessageKey, string> = {
   'dashboard.tile.unacknowledged': 'Sans accusé de réception',
   'dashboard.tile.adrLetters': 'Lettres de recours à envoyer',
   'dashboard.tile.referrals': 'Délais de recours',
+  'dashboard.tile.nothingDue': 'Ouverts sans échéance',
   'dashboard.overdue.title': 'En retard',
   'dashboard.overdue.description': 'La prochaine échéance du dossier est dépassée.',
   'dashboard.overdue.empty': 'Aucun retard.',
@@ -300,6 +301,14 @@ export const frCA: Record<MessageKey, string> = {
   'dashboard.referral.description':
     'Le délai dont dispose la clientèle pour porter sa plainte devant l’organisme de recours externe prend fin {days, plural, one {dans la prochaine journée} other {dans les # prochains jours}}.', // h17: reads right at a count of 1
   'dashboard.referral.empty': 'Aucun délai de recours ne prend fin bientôt.',
+  'dashboard.nothingDue.title': 'Ouverts sans échéance',
+  'dashboard.nothingDue.description':
+    'Dossiers ouverts dans lesquels rien n’est dû, comme une plainte rouverte\u00a0: décidez de la prochaine étape. Les plus récemment modifiés d’abord.',
+  'dashboard.nothingDue.empty': 'Chaque dossier ouvert a une échéance.',
+  'dashboard.nothingDue.showing':
+    '{shown, plural, one {Le plus récemment modifié} other {Les # plus récemment modifiés}} sur {count, number}.', // h17: reads right at a count of 1
+  'dashboard.nothingDue.changed':
+    '{days, plural, =0 {modifié aujourd’hui} one {modifié il y a # jour} other {modifié il y a # jours}}',
 
   'caseList.title': 'Dossiers',
   'caseList.newComplaint': 'Nouvelle plainte',
