@@ -419,6 +419,15 @@ test('a reopened case with nothing due is listed under "Open, nothing due", one 
   await expect(page.getByRole('heading', { name: 'Open, nothing due', level: 2 })).toBeFocused();
   await item.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference);
+
+  // The case list finds the same cases: "Open, nothing due" beside "Overdue only".
+  const other = await logged(page, 'Nina New', today);
+  await page.getByRole('navigation').getByRole('link', { name: 'Cases', exact: true }).click();
+  const grid = page.getByRole('grid');
+  await expect(grid.getByRole('row', { name: new RegExp(other) })).toBeVisible();
+  await page.getByText('Open, nothing due', { exact: true }).click();
+  await expect(grid.getByRole('row', { name: new RegExp(reference) })).toBeVisible();
+  await expect(grid.getByRole('row', { name: new RegExp(other) })).toHaveCount(0);
 });
 
 test('reminders: a morning digest at 08:00, one notification when a deadline passes at midnight, never twice; a click opens the case', async ({

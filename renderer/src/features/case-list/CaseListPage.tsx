@@ -185,18 +185,24 @@ const FilterBar = memo(function FilterBar({
   );
 });
 
-/** "Overdue only" and "Clear filters". */
+/** "Overdue only", "Open, nothing due" and "Clear filters". */
 const QuickFilters = memo(function QuickFilters({
   overdue,
+  nothingDue,
   any,
   update,
 }: {
   overdue: boolean;
+  nothingDue: boolean;
   any: boolean;
   update: Update;
 }) {
   const toggle = useCallback(
     (checked: boolean) => update((s) => ({ filters: { ...s.filters, overdue: checked } })),
+    [update],
+  );
+  const toggleNothingDue = useCallback(
+    (checked: boolean) => update((s) => ({ filters: { ...s.filters, nothingDue: checked } })),
     [update],
   );
   const clear = useCallback(() => update({ filters: {} }), [update]);
@@ -205,6 +211,9 @@ const QuickFilters = memo(function QuickFilters({
     <Group gap="xs">
       <Chip size="xs" checked={overdue} onChange={toggle}>
         {t('caseList.overdueOnly')}
+      </Chip>
+      <Chip size="xs" checked={nothingDue} onChange={toggleNothingDue}>
+        {t('caseList.nothingDueOnly')}
       </Chip>
       {any && (
         <Button size="compact-xs" variant="subtle" onClick={clear}>
@@ -298,6 +307,7 @@ export function CaseList({ title, initial }: CaseListPageProps) {
           <Group justify="space-between" gap="xs">
             <QuickFilters
               overdue={!!state.filters.overdue}
+              nothingDue={!!state.filters.nothingDue}
               any={activeFilterCount(state.filters) > 0}
               update={update}
             />

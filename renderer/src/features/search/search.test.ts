@@ -204,7 +204,7 @@ describe('case search', () => {
     expect(s.run(many, q({ text: 'rare person' })).length).toBe(31);
   });
 
-  it('filters by status, stage, category, channel, handler (including nobody), procedure, provider and overdue', () => {
+  it('filters by status, stage, category, channel, handler (including nobody), procedure, provider, overdue and nothing due', () => {
     const s = new CaseSearch();
     expect(refsOf(s.run(rows, q({ filters: { status: 'closed' } })))).toEqual(['alan Turing']);
     expect(refsOf(s.run(rows, q({ filters: { stageName: 'Escalation team' } })))).toEqual(['Grace Hopper']);
@@ -218,6 +218,9 @@ describe('case search', () => {
     expect(refsOf(s.run(rows, q({ filters: { overdue: true } })))).toEqual(['Grace Hopper']);
     expect(isOverdue(rows[0], '2026-11-25')).toBe(false);
     expect(isOverdue(rows[0], '2026-11-26')).toBe(true);
+    // Open with nothing due (the dashboard's "Open, nothing due"): not Zed Brown's resolved case, which has none either.
+    const idle = row({ customerName: 'Ida Idle', nextDueOn: null });
+    expect(refsOf(s.run([...rows, idle], q({ filters: { nothingDue: true } })))).toEqual(['Ida Idle']);
   });
 
   it('gives the same answers typing letter by letter as searching afresh', () => {

@@ -7,6 +7,7 @@
 // folded texts joined into one string, and a trigram index over it), built once per version of the rows and shared
 // with the command palette. Each sort order is computed once per version of the rows and kept as row numbers, so
 // typing never sorts.
+import { isOpenWithNothingDue } from '#db/case-index/due';
 import { matchingRows } from '#db/case-index/text-index';
 import type { CaseIndexRow } from '#db/schema';
 import { fold, searchTerms } from '#shared/model/search-text';
@@ -32,6 +33,8 @@ export interface CaseFilters {
   providerId?: string | null;
   /** Only cases (not closed) whose next due date is before today. */
   overdue?: boolean;
+  /** Only open cases on which nothing is due (the dashboard's "Open, nothing due": a reopened complaint, say). */
+  nothingDue?: boolean;
 }
 
 export interface CaseQuery {
@@ -110,6 +113,7 @@ function filterTest(filters: CaseFilters, today: string): ((row: CaseIndexRow) =
   if (f.procedureId) tests.push((r) => r.procedureId === f.procedureId);
   if (f.providerId) tests.push((r) => r.providerId === f.providerId);
   if (f.overdue) tests.push((r) => isOverdue(r, today));
+  if (f.nothingDue) tests.push(isOpenWithNothingDue);
   if (tests.length === 0) return null;
   if (tests.length === 1) return tests[0];
   return (r) => {

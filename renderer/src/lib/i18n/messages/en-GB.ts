@@ -353,6 +353,7 @@ export const enGB = {
   'caseList.sort.nextDue': 'Next due',
   'caseList.sort.customer': 'Customer',
   'caseList.overdueOnly': 'Overdue only',
+  'caseList.nothingDueOnly': 'Open, nothing due',
   'caseList.clearFilters': 'Clear filters',
   'caseTable.label': 'Cases',
   'caseTable.rows': 'Case rows: arrow keys to move, Enter to open',

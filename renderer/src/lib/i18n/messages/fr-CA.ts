@@ -334,6 +334,7 @@ export const frCA: Record<MessageKey, string> = {
   'caseList.sort.nextDue': 'Échéance',
   'caseList.sort.customer': 'Personne cliente',
   'caseList.overdueOnly': 'En retard seulement',
+  'caseList.nothingDueOnly': 'Ouverts sans échéance',
   'caseList.clearFilters': 'Effacer les filtres',
   'caseTable.label': 'Dossiers',
   'caseTable.rows': 'Lignes des dossiers\u00a0: flèches pour se déplacer, Entrée pour ouvrir',
