@@ -602,16 +602,21 @@ async function cctsReportAsItCounts(tx: Transaction): Promise<void> {
   await tx.table<CaseIndexRow, string>('caseIndex').bulkPut(rows);
 }
 
-/** Version 18: the open rows with nothing due are marked (`openNothingDue`); every other row is left as it is. */
+/**
+ * Version 18: the open rows with nothing due are marked (`openNothingDue`); every other row is left as it is. Found by
+ * keys alone: the open cases (`[status+acknowledged]` holds every row) less those with a next due date
+ * (`[status+nextDueOn]`); only those rows are read and written again.
+ */
 async function markOpenCasesWithNothingDue(tx: Transaction): Promise<void> {
-  await tx
-    .table<CaseIndexRow, string>('caseIndex')
-    .where('[status+acknowledged]')
-    .between(['open', 0], ['open', 1], true, true)
-    .filter(isOpenWithNothingDue)
-    .modify((row) => {
-      markOpenNothingDue(row);
-    });
+  const index = tx.table<CaseIndexRow, string>('caseIndex');
+  const [open, due] = await Promise.all([
+    index.where('[status+acknowledged]').between(['open', 0], ['open', 1], true, true).primaryKeys(),
+    index.where('[status+nextDueOn]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).primaryKeys(),
+  ]);
+  const withDue = new Set(due);
+  const rows = await index.bulkGet(open.filter((id) => !withDue.has(id)));
+  const marked = rows.filter((r): r is CaseIndexRow => !!r && isOpenWithNothingDue(r)).map(markOpenNothingDue);
+  if (marked.length) await index.bulkPut(marked);
 }
 
 /**
