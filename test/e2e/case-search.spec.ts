@@ -190,4 +190,19 @@ test('with larger text spacing (WCAG 1.4.12) no case-list cell cuts its text off
   );
   expect(cut).toEqual([]);
   await page.screenshot({ path: 'test/output/screenshots/palette-text-spacing.png' });
+  await page.keyboard.press('Escape');
+
+  // The dashboard's lists (the style stays: the app changes screens in the one page).
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  const lists = page.locator('main li a');
+  await expect(lists.filter({ hasText: 'Fotheringham-Worthington' }).first()).toBeVisible();
+  const cutOnDashboard = await lists.evaluateAll((links) =>
+    links.flatMap((link) =>
+      [...link.querySelectorAll<HTMLElement>('span')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent),
+    ),
+  );
+  expect(cutOnDashboard).toEqual([]);
+  await page.screenshot({ path: 'test/output/screenshots/dashboard-text-spacing.png' });
 });
