@@ -126,10 +126,10 @@ const recordedBefore = (e: TimelineEvent, entry: TimelineEvent): boolean => !!e.
 
 /**
  * A second final position, or a final response (the response a final response's letter records), after our final
- * position (a deadlock) that stands: the customer then holds two final answers, such as a refusal with the ADR letter from one desk and a refund
- * in a final response from another that worked offline (explore36-team #5). A plain response after a deadlock (what
- * the ombudsman decided, say) is no second final answer (explore37-team #5); a desk alone is asked before it issues a
- * final response after one (the letter dialog).
+ * position (a deadlock) that stands: the customer then holds two final answers, such as a refusal with the ADR letter
+ * from one desk and a refund in a final response from another that worked offline (explore36-team #5). A plain
+ * response after a deadlock (what the ombudsman decided, say) is no second final answer (explore37-team #5); a desk
+ * alone is asked before it issues a final response after one (the letter dialog), and refused a second deadlock.
  */
 function afterFinalPosition(
   entry: TimelineEvent,
