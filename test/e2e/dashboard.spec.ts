@@ -52,6 +52,17 @@ async function logged(page: Page, name: string, receivedOn: string): Promise<str
 
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
+/** Settings: the desk's procedure and calendar become Jive Canada's (the CCTS, no ADR letter), saved. */
+async function deskUnderJive(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Complaints procedure', 'Jive Canada complaint handling code');
+  await chooseOption(page, 'Working-day calendar', 'Canada (federal)');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect
+    .poll(() => storedDeskSettings(page))
+    .toMatchObject({ defaultProcedureId: 'jive-ca', calendar: 'canada' });
+}
+
 test('back-dated complaints land in the right dashboard lists, each one click from its case', async ({ page }) => {
   await setUpDesk(page);
   await shoot(page, '40-dashboard-empty');
@@ -338,13 +349,7 @@ test('a desk whose providers all follow the CCTS has no ADR letter or referral w
   await expect(tile('ADR letters due')).toBeVisible();
   await expect(section(page, 'ADR referral windows closing')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await chooseOption(page, 'Complaints procedure', 'Jive Canada complaint handling code');
-  await chooseOption(page, 'Working-day calendar', 'Canada (federal)');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect
-    .poll(() => storedDeskSettings(page))
-    .toMatchObject({ defaultProcedureId: 'jive-ca', calendar: 'canada' });
+  await deskUnderJive(page);
   // The retention hint follows the desk's region: its letterhead's postcode is not Canadian, so both Canadian periods.
   const retention = page.getByRole('region', { name: 'Retention of personal data' });
   await expect(retention).toContainText('Québec: 3 years (Civil Code of Québec, art. 2925)');
@@ -365,13 +370,7 @@ test('a reopened case with nothing due is listed under "Open, nothing due", one 
 }) => {
   await setUpDesk(page);
   // A Canadian desk: once acknowledged, a complaint has no further deadline of its own under Jive's code.
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await chooseOption(page, 'Complaints procedure', 'Jive Canada complaint handling code');
-  await chooseOption(page, 'Working-day calendar', 'Canada (federal)');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect
-    .poll(() => storedDeskSettings(page))
-    .toMatchObject({ defaultProcedureId: 'jive-ca', calendar: 'canada' });
+  await deskUnderJive(page);
   const reference = await closedCase(
     page,
     {
