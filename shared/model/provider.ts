@@ -186,6 +186,13 @@ export function usualProvider(settings: DeskSettings): Provider {
  */
 export const deskCompanyName = (settings: DeskSettings): string => usualProvider(settings).company.name;
 
+/**
+ * The active providers other than `id`: those that can take a retiring provider's place (as the usual one), none when
+ * `id` is the only active provider (which is then not retired).
+ */
+export const successorsOf = (providers: readonly Provider[], id: string): Provider[] =>
+  providers.filter((p) => p.id !== id && !p.retiredOn);
+
 /** Providers a new case can be logged for. */
 export const activeProviders = (settings: DeskSettings): Provider[] =>
   deskProviders(settings).filter((p) => !p.retiredOn);

@@ -1,7 +1,7 @@
 // The desk's providers (issue #16): added, edited, retired and made the usual one, each in one transaction over the
 // desk's settings and providers rows (../desk.ts; checked on writing by the stored-row schema, shared/model/stored.ts).
 import type { DeskSettings } from '#shared/model/case';
-import { deskProviders, ProviderRefusal, withProviders, type Provider } from '#shared/model/provider';
+import { deskProviders, ProviderRefusal, successorsOf, withProviders, type Provider } from '#shared/model/provider';
 import { procedureName } from '#shared/rules/index';
 import { readDesk, retiredProcedureIds, writeDesk } from '../desk';
 import type { RedressDatabase } from '../schema';
@@ -75,7 +75,7 @@ export async function retireProvider(
     if (!target) throw new ProviderRefusal('unknown', { id });
     // Brought back, it would take new cases under a procedure retired from new work.
     if (on === null && retired.has(target.procedureId)) throw procedureRetired(target.procedureId, target.name);
-    if (on !== null && !providers.some((p) => p.id !== id && !p.retiredOn))
+    if (on !== null && successorsOf(providers, id).length === 0)
       throw new ProviderRefusal('only-active', { name: target.name });
     const next = providers.map((p): Provider => {
       if (p.id !== id) return p;

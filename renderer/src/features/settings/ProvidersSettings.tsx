@@ -25,6 +25,7 @@ import { CALENDARS, LETTER_LANGUAGES, type CalendarId, type LetterLanguageCode }
 import {
   deskProviders,
   REGULATOR_REGIONS,
+  successorsOf,
   usualProvider,
   type Provider,
   type RegulatorRegion,
@@ -335,7 +336,7 @@ export function ProvidersSettings() {
                         onClick={() =>
                           // The usual one asks which takes its place, chosen by the person, none ahead (explore37-screens
                           // #4); the only active one is refused as before, with why (#3).
-                          p.id === usual.id && !p.retiredOn && providers.some((o) => o.id !== p.id && !o.retiredOn)
+                          p.id === usual.id && !p.retiredOn && successorsOf(providers, p.id).length > 0
                             ? setRetiring({ provider: p, next: null })
                             : void act(
                                 () => retireProvider(db(), p.id, p.retiredOn ? null : todayIso()),
@@ -388,9 +389,7 @@ export function ProvidersSettings() {
             <Text size="sm">{t('providers.retireUsualText', { name: retiring.provider.name })}</Text>
             <Select
               label={t('providers.usualAfter')}
-              data={providers
-                .filter((o) => o.id !== retiring.provider.id && !o.retiredOn)
-                .map((o) => ({ value: o.id, label: o.name }))}
+              data={successorsOf(providers, retiring.provider.id).map((o) => ({ value: o.id, label: o.name }))}
               value={retiring.next}
               onChange={(next) => setRetiring({ ...retiring, next })}
               placeholder={t('providers.usualAfterPlaceholder')}
