@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { afterEach } from 'vitest';
 import type { CaseRecord, DeskSettings, TimelineEvent } from '#shared/model/case';
 import { RedressDatabase } from '#db/schema';
-import { TIMELINE_STORE } from '#db/timeline';
+import { TIMELINE_STORE, timelineRow } from '#db/timeline';
 
 export type FixtureRow = Record<string, unknown>;
 export type FixtureStore = 'cases' | 'events' | 'counters' | 'settings' | 'letters';
@@ -119,6 +119,19 @@ export async function addFixture(
         store === 'settings' && settings ? list.map((r) => ({ ...r, value: settings(r.value as DeskSettings) })) : list,
       );
   }
+}
+
+/**
+ * Writes cases as a release from version 15 on stored them: each case, its timeline row and its case-index row as
+ * given (the row as that release derived it).
+ */
+export async function addStoredCases(
+  old: Dexie,
+  cases: readonly { record: CaseRecord; events: readonly TimelineEvent[]; row: object }[],
+): Promise<void> {
+  await old.table('cases').bulkAdd(cases.map((c) => c.record));
+  await old.table('timelines').bulkAdd(cases.map((c) => timelineRow(c.record.id, [...c.events])));
+  await old.table('caseIndex').bulkAdd(cases.map((c) => c.row));
 }
 
 /** Opens databases with today's schema for one test file, and closes them after each test. */

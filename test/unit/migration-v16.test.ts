@@ -8,9 +8,8 @@ import type { CaseRecord } from '#shared/model/case';
 import { deriveCaseIndex } from '#db/case-index/derive';
 import { unacknowledged } from '#db/case-index/queries';
 import { DB_VERSION } from '#db/schema';
-import { timelineRow } from '#db/timeline';
 import { caseRecord, entryMaker } from '#test/support/cases';
-import { releasedDatabase, upgrades } from '#test/support/released-db';
+import { addStoredCases, releasedDatabase, upgrades } from '#test/support/released-db';
 
 const upgraded = upgrades();
 
@@ -39,9 +38,7 @@ describe('schema upgrade to version 16: a voided acknowledgement no longer count
     const stillAcknowledged = acknowledgedCase(2, { voided: false });
     const cases = [voidedOpen, stillAcknowledged];
     const name = await releasedDatabase(15, async (old) => {
-      await old.table('cases').bulkAdd(cases.map((c) => c.record));
-      await old.table('timelines').bulkAdd(cases.map((c) => timelineRow(c.record.id, [...c.events])));
-      await old.table('caseIndex').bulkAdd(cases.map((c) => c.row));
+      await addStoredCases(old, cases);
     });
     const database = upgraded(name);
     await database.open();

@@ -8,9 +8,8 @@ import type { CaseRecord } from '#shared/model/case';
 import { copyOfProcedure, JIVE_CA } from '#shared/rules/index';
 import { deriveCaseIndex } from '#db/case-index/derive';
 import { DB_VERSION } from '#db/schema';
-import { timelineRow } from '#db/timeline';
 import { caseRecord, entryMaker } from '#test/support/cases';
-import { releasedDatabase, upgrades } from '#test/support/released-db';
+import { addStoredCases, releasedDatabase, upgrades } from '#test/support/released-db';
 
 const upgraded = upgrades();
 
@@ -60,9 +59,7 @@ describe('schema upgrade to version 17: a reply no longer meets the CCTS report-
         savedAt: '2026-11-01T09:00:00.000Z',
         procedure: copy,
       });
-      await old.table('cases').bulkAdd(cases.map((c) => c.record));
-      await old.table('timelines').bulkAdd(cases.map((c) => timelineRow(c.record.id, [...c.events])));
-      await old.table('caseIndex').bulkAdd(cases.map((c) => c.row));
+      await addStoredCases(old, cases);
     });
     const database = upgraded(name);
     await database.open();

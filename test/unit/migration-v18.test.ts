@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { deriveCaseIndex } from '#db/case-index/derive';
 import { openNothingDue } from '#db/case-index/queries';
 import { type CaseIndexRow, DB_VERSION } from '#db/schema';
-import { timelineRow } from '#db/timeline';
 import { caseRecord, entryMaker } from '#test/support/cases';
-import { releasedDatabase, upgrades } from '#test/support/released-db';
+import { addStoredCases, releasedDatabase, upgrades } from '#test/support/released-db';
 
 const upgraded = upgrades();
 const entry = entryMaker();
@@ -49,9 +48,7 @@ describe('schema upgrade to version 18: the open cases with nothing due are mark
     const cases = [reopened, alsoOpen, closed, due];
     for (const c of cases) expect(c.row).not.toHaveProperty('openNothingDue');
     const name = await releasedDatabase(17, async (old) => {
-      await old.table('cases').bulkAdd(cases.map((c) => c.record));
-      await old.table('timelines').bulkAdd(cases.map((c) => timelineRow(c.record.id, [...c.events])));
-      await old.table('caseIndex').bulkAdd(cases.map((c) => c.row));
+      await addStoredCases(old, cases);
     });
     const database = upgraded(name);
     await database.open();
