@@ -345,6 +345,37 @@ test('two desks share cases live, work offline, and meet again with every entry,
   );
   expect(desk.value.deskPrefix).toBe('LDS');
 
+  // Steps taken offline at one desk put the case on the other's "Open, nothing due": desk B, offline, records our final
+  // position and the ADR letter sent, after which nothing is due; back online, desk A's dashboard lists the case there
+  // (its index row is derived at desk A as the case arrives).
+  const nothingDue = (d: Desk) => d.page.getByRole('region', { name: 'Open, nothing due', exact: true });
+  await a.page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(nothingDue(a)).toContainText('Every open case has something due.');
+  await b.context.setOffline(true);
+  const actionAt = async (page: Page, item: string) => {
+    await page.getByRole('button', { name: 'Actions', exact: true }).click();
+    await page.getByRole('menuitem', { name: `${item}…`, exact: true }).click();
+    return page.getByRole('dialog');
+  };
+  let dialog = await actionAt(b.page, 'Record the final position (deadlock)');
+  await textbox(dialog, 'The final position').fill('We will not refund the second October charge');
+  await dialog.getByRole('button', { name: /^Record/ }).click();
+  await expect(dialog).toBeHidden();
+  dialog = await actionAt(b.page, 'ADR letter sent');
+  // Sent as the complaint came, by letter (chosen ahead).
+  await expect(dialog.getByRole('combobox', { name: 'How it was sent' })).toHaveValue('Letter');
+  // Ctrl+Enter from its notes: the date's calendar, open as the form opens, covers the button.
+  await textbox(dialog, 'Notes').fill('Posted first class');
+  await textbox(dialog, 'Notes').press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await b.page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(nothingDue(b)).toContainText(reference);
+  await expect(nothingDue(a)).not.toContainText(reference);
+  await b.context.setOffline(false);
+  await expect(nothingDue(a)).toContainText(reference, { timeout: 60_000 });
+  await expect(a.page.getByRole('button', { name: 'Open, nothing due 1' })).toBeVisible();
+  await nothingDue(a).screenshot({ path: shots('191-team-open-nothing-due') });
+
   for (const d of [a, b]) {
     expect(d.errors, 'console errors').toEqual([]);
     await d.context.close();
