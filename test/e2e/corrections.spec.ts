@@ -13,9 +13,10 @@ import {
   chooseOption,
   closedCase,
   expect,
-  JIVE_CANADA,
   fillDate,
+  JIVE_CANADA,
   logComplaint,
+  openAction,
   setUpDesk,
   test,
   textbox,
@@ -35,12 +36,6 @@ test.beforeEach(() => {
 
 const HIDE_NOTIFICATIONS = '.mantine-Notifications-root { display: none !important; }';
 const adrDue = (page: Page) => page.locator('[data-clock="adr-letter"] [data-due-on]');
-
-async function openAction(page: Page, item: string) {
-  await page.getByRole('button', { name: 'Actions', exact: true }).click();
-  await page.getByRole('menuitem', { name: `${item}…`, exact: true }).click();
-  return page.getByRole('dialog');
-}
 
 test('correct a received date, void an escalation, reopen a closed case, move a case to another provider', async ({
   page,

@@ -282,10 +282,17 @@ export async function wipeDatabase(page: Page) {
 
 export const textbox = (scope: Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
 
-export async function act(page: Page, item: string, fields: Array<[string, string]>, inTimeline: string) {
+/** Open an action's dialog from the case's Actions menu (`item`: the action's label, without its "…"). */
+export async function openAction(page: Page, item: string): Promise<Locator> {
   await page.getByRole('button', { name: 'Actions', exact: true }).click();
   await page.getByRole('menuitem', { name: `${item}…`, exact: true }).click();
   const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+export async function act(page: Page, item: string, fields: Array<[string, string]>, inTimeline: string) {
+  const dialog = await openAction(page, item);
   for (const [label, value] of fields) {
     const box = textbox(dialog, label);
     if ((await box.getAttribute('data-date-field')) !== null) await fillDate(box, value);

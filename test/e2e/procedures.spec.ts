@@ -16,6 +16,7 @@ import {
   expect,
   fillDate,
   logComplaint,
+  openAction,
   setUpDesk,
   storedDeskSettings,
   test,
@@ -127,14 +128,6 @@ type Field = { label: string; value: string; select?: boolean };
 
 /** A text box (or date) of a form by its accessible name (the label without the required asterisk). */
 const field = (scope: Locator, label: string) => scope.getByRole('textbox', { name: label, exact: true });
-
-async function openAction(page: Page, item: string): Promise<Locator> {
-  await page.getByRole('button', { name: 'Actions', exact: true }).click();
-  await page.getByRole('menuitem', { name: `${item}…`, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
 
 async function fill(page: Page, dialog: Locator, fields: Field[]) {
   for (const f of fields) {

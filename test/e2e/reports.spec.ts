@@ -14,6 +14,7 @@ import {
   expect,
   fillDate,
   logComplaint,
+  openAction,
   setUpDesk,
   storedDeskSettings,
   test,
@@ -40,10 +41,7 @@ async function useMiso(page: Page) {
 
 async function act(page: Page, item: string, fill: (dialog: Locator) => Promise<void>) {
   const before = await countEntries(page);
-  await page.getByRole('button', { name: 'Actions', exact: true }).click();
-  await page.getByRole('menuitem', { name: `${item}…`, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog).toBeVisible();
+  const dialog = await openAction(page, item);
   await fill(dialog);
   await dialog.getByRole('button', { name: /^(Record|Resolve)/ }).click();
   await expect(dialog).toBeHidden();

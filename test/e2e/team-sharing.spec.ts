@@ -12,7 +12,6 @@ import { axeViolations } from '#test/support/axe';
 import { createAdmin, setUpTeam, startGate, startSyncServer, type SyncServer } from '#test/support/sync-server';
 import {
   allRows,
-  putRows,
   countEntries,
   countRows,
   expect,
@@ -20,6 +19,8 @@ import {
   issueLetterFromDialog,
   logComplaint,
   messagesGone,
+  openAction,
+  putRows,
   setUpDesk,
   test,
   textbox,
@@ -352,16 +353,11 @@ test('two desks share cases live, work offline, and meet again with every entry,
   await a.page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(nothingDue(a)).toContainText('Every open case has something due.');
   await b.context.setOffline(true);
-  const actionAt = async (page: Page, item: string) => {
-    await page.getByRole('button', { name: 'Actions', exact: true }).click();
-    await page.getByRole('menuitem', { name: `${item}…`, exact: true }).click();
-    return page.getByRole('dialog');
-  };
-  let dialog = await actionAt(b.page, 'Record the final position (deadlock)');
+  let dialog = await openAction(b.page, 'Record the final position (deadlock)');
   await textbox(dialog, 'The final position').fill('We will not refund the second October charge');
   await dialog.getByRole('button', { name: /^Record/ }).click();
   await expect(dialog).toBeHidden();
-  dialog = await actionAt(b.page, 'ADR letter sent');
+  dialog = await openAction(b.page, 'ADR letter sent');
   // Sent as the complaint came, by letter (chosen ahead).
   await expect(dialog.getByRole('combobox', { name: 'How it was sent' })).toHaveValue('Letter');
   // Ctrl+Enter from its notes: the date's calendar, open as the form opens, covers the button.
