@@ -147,12 +147,16 @@ describe('loadDashboard', () => {
       { receivedOn, channel: 'phone', customer: { name: 'Came Back' }, category: 'billing', summary: 'Charged twice' },
       { settings: { ...settings, calendar: 'canada' }, procedureId: 'jive-ca', by: 'Sam Patel', clock },
     );
+    // Each step recorded a second after the one before, as a desk records them: two steps of one day (reopened, then
+    // closed again) in the order they were taken, not by their ids (the fixed clock gave them one moment).
+    let recorded = 0;
+    const ticking = { now: () => new Date(Date.parse(`${TODAY}T10:00:00Z`) + 1000 * ++recorded) };
     const step = (type: 'acknowledged' | 'responded' | 'resolved' | 'closed' | 'reopened', on: string) =>
       appendEvent(
         database,
         c.id,
         { type, on, by: 'Sam Patel', summary: type, ...(type === 'reopened' ? { data: { reason: 'Came back' } } : {}) },
-        clock,
+        ticking,
       );
     await step('acknowledged', receivedOn);
     await step('responded', addCalendarDays(receivedOn, 2));
