@@ -163,6 +163,10 @@ test('in French, a case under the built-in Canadian procedure names its stage, n
   await chooseOption(page, 'Complaints procedure', 'Jive Canada complaint handling code');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+  // Saving says the reference the next complaint will get, whole (it said "will start JIV-").
+  await expect(page.locator('.mantine-Notification-root', { hasText: 'Settings saved' })).toContainText(
+    /The next complaint logged will be JIV-\d{4}-000001/,
+  );
   await logComplaint(page, {
     receivedOn: '2026-11-18',
     channel: 'Phone',

@@ -4,7 +4,15 @@ import { parseReference } from '#shared/model/reference';
 import { deskSettings } from '#test/support/desk';
 import { newCaseParts } from '#test/support/cases';
 import { FIRST_PROVIDER_ID } from '#shared/model/provider';
-import { createCase, deleteCase, getSettings, recordLetterIssued, saveSettings, sha256Hex } from './cases';
+import {
+  createCase,
+  deleteCase,
+  getSettings,
+  recordLetterIssued,
+  saveSettings,
+  sha256Hex,
+  upcomingReference,
+} from './cases';
 import { RedressDatabase } from '../schema';
 import { countEntries, readTimeline } from '../timeline';
 
@@ -82,6 +90,19 @@ describe('reference numbers', () => {
     await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
     await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
     await database.counters.clear(); // as if the cases came back from a backup without their counter
+    const next = await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    expect(next.reference).toBe('RDR-2026-000003');
+  });
+
+  it('can be told before they are taken: the upcoming one is the next case’s, and telling it takes nothing', async () => {
+    const database = open(freshName());
+    expect(await upcomingReference(database, 'RDR', 2026)).toBe('RDR-2026-000001');
+    await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
+    await database.counters.clear(); // restored data: the counter is behind the stored cases
+    expect(await upcomingReference(database, 'RDR', 2026)).toBe('RDR-2026-000003');
+    expect(await upcomingReference(database, 'RDR', 2026)).toBe('RDR-2026-000003');
+    expect(await upcomingReference(database, 'LDS', 2026)).toBe('LDS-2026-000001');
     const next = await createCase(database, parts, { settings, by: 'Sam', clock: clockAt('2026-11-21T10:00:00Z') });
     expect(next.reference).toBe('RDR-2026-000003');
   });

@@ -58,13 +58,11 @@ export async function saveSettings(
 }
 
 /**
- * The next reference for a prefix and year. The counter only goes up and is also raised past any reference
- * already stored (e.g. after a restore), so no two complaints ever share a reference.
+ * The sequence the next complaint logged with this prefix in this year will get, without taking it: on from the
+ * counter, past any reference already stored (e.g. after a restore), so no two complaints ever share a reference.
  */
-async function nextReference(database: RedressDatabase, prefix: string, year: number): Promise<string> {
-  const key = counterKey(prefix, year);
-  const row = await database.counters.get(key);
-  let next = (row?.last ?? 0) + 1;
+async function upcomingSequence(database: RedressDatabase, prefix: string, year: number): Promise<number> {
+  let next = ((await database.counters.get(counterKey(prefix, year)))?.last ?? 0) + 1;
   // Guard against a counter that is behind the stored cases (restored or merged data).
   while (
     await database.cases
@@ -73,7 +71,18 @@ async function nextReference(database: RedressDatabase, prefix: string, year: nu
       .count()
   )
     next += 1;
-  await database.counters.put({ key, last: next });
+  return next;
+}
+
+/** The reference the next complaint logged with this prefix in this year will get (Settings says it when saved). */
+export async function upcomingReference(database: RedressDatabase, prefix: string, year: number): Promise<string> {
+  return formatReference(prefix, year, await upcomingSequence(database, prefix, year));
+}
+
+/** Take the next reference for a prefix and year, moving the counter on to it; the counter only goes up. */
+async function nextReference(database: RedressDatabase, prefix: string, year: number): Promise<string> {
+  const next = await upcomingSequence(database, prefix, year);
+  await database.counters.put({ key: counterKey(prefix, year), last: next });
   return formatReference(prefix, year, next);
 }
 

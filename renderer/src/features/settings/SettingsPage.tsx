@@ -11,7 +11,7 @@ import { procedureChoiceOptions } from '#lib/rules';
 import { todayIso } from '#lib/today';
 import { typedFields } from '#lib/forms';
 import { useSettings } from '#db/hooks';
-import { saveSettings } from '#db/repositories/cases';
+import { saveSettings, upcomingReference } from '#db/repositories/cases';
 import { db } from '#db/schema';
 import { RestorePanel } from '#features/data';
 import { ensureDeskPerson } from '#features/people';
@@ -138,10 +138,12 @@ export function SettingsPage({ firstRun = false }: { firstRun?: boolean }) {
         locale,
       );
       await ensureDeskPerson(db(), result.value.handlerName);
+      const year = Number(todayIso().slice(0, 4));
+      const reference = await upcomingReference(db(), result.value.deskPrefix, year);
       notifications.show({
         color: 'teal',
         title: t('settings.saved'),
-        message: t('settings.savedMessage', { prefix: result.value.deskPrefix }),
+        message: t('settings.savedMessage', { reference }),
       });
     } catch (error) {
       notifications.show({ color: 'red', title: t('settings.notSaved'), message: errorIn(t, error) });

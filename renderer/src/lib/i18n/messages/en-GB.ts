@@ -1346,7 +1346,7 @@ export const enGB = {
   'settings.save': 'Save settings',
   'settings.storedHere': 'Stored on this computer only.',
   'settings.saved': 'Settings saved',
-  'settings.savedMessage': 'Reference numbers will start {prefix}-',
+  'settings.savedMessage': 'The next complaint logged will be {reference}',
   'settings.notSaved': 'Settings not saved',
   'settings.language': 'Language of the interface',
   'settings.languageHint':

@@ -1649,7 +1649,7 @@ export const frCA: Record<MessageKey, string> = {
   'settings.save': 'Enregistrer les paramètres',
   'settings.storedHere': 'Conservés sur cet ordinateur seulement.',
   'settings.saved': 'Paramètres enregistrés',
-  'settings.savedMessage': 'Les numéros de dossier commenceront par {prefix}-',
+  'settings.savedMessage': 'La prochaine plainte enregistrée portera le numéro {reference}',
   'settings.notSaved': 'Paramètres non enregistrés',
   'settings.language': 'Langue de l’interface',
   'settings.languageHint':
