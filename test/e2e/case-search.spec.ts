@@ -116,6 +116,32 @@ test('a long list: the keyboard and the scroll bar reach every row, and a new se
   await expect(row(2)).toBeInViewport();
   await expect(row(2)).toContainText('Customer 105');
   expect(await body.evaluate((el) => el.scrollTop)).toBe(0);
+
+  // With the text twice as large (WCAG 1.4.4) the rows are taller than one line's estimate: Page Down moves the
+  // highlight to the last row in sight, by the rows' drawn heights, not past rows the handler never saw.
+  await page.getByRole('textbox', { name: 'Search cases' }).fill('');
+  await expect(page.locator('[data-count="120"]')).toBeVisible();
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  await body.focus();
+  await body.press('Home');
+  await expect(row(2)).toHaveAttribute('aria-selected', 'true');
+  const inSight = async () =>
+    body.evaluate((el) => {
+      const view = el.getBoundingClientRect();
+      return [...el.querySelectorAll<HTMLElement>('[role="row"][aria-rowindex]')]
+        .filter((r) => {
+          const box = r.getBoundingClientRect();
+          return box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
+        })
+        .map((r) => Number(r.getAttribute('aria-rowindex')));
+    });
+  const before = await inSight();
+  expect(await row(2).evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(50);
+  await body.press('PageDown');
+  await expect(selected).toBeInViewport();
+  expect(Number(await selected.getAttribute('aria-rowindex'))).toBe(Math.max(...before));
+  await body.press('PageUp');
+  await expect(row(2)).toHaveAttribute('aria-selected', 'true');
 });
 
 test('with larger text spacing (WCAG 1.4.12) no case-list cell cuts its text off: the rows grow instead', async ({

@@ -21,7 +21,8 @@ import classes from './CaseTable.module.css';
 import { formatShortDate } from '#lib/format';
 import { builtInWordsIn, clockLabel, type MessageKey, nameIn, type Translate, useLocale, useT } from '#lib/i18n/index';
 
-export const ROW_HEIGHT = 44;
+/** A row's height before it is drawn and measured (one line of text); rows grow when their text wraps. */
+const ROW_HEIGHT = 44;
 
 /** "18 Nov 2026" from "2026-11-18" (the list is narrow; the case page gives the weekday), in the interface language. */
 export const listDate = (iso: string): string => formatShortDate(iso);
@@ -225,7 +226,27 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
     const row = rows[index < 0 ? 0 : index];
     if (row) onOpen(row);
   };
-  const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+  /**
+   * The row a page away from the highlighted one, by the rows' own heights (measured once drawn, estimated before):
+   * down, the last row that fits in a view whose top is the highlighted row's top; up, the first that fits in a view
+   * whose bottom is its bottom. Rows grow when their text wraps (1.4.12 spacing, larger text, a long name), so a count
+   * of rows at the estimated height would skip rows the handler never saw.
+   */
+  const pageFrom = (direction: 1 | -1) => {
+    const from = Math.max(0, active);
+    const here = virtualizer.measurementsCache[from];
+    if (!here) return from;
+    if (direction > 0) {
+      const bottom = here.start + height;
+      const edge = virtualizer.getVirtualItemForOffset(bottom);
+      const last = !edge ? from : edge.end <= bottom ? edge.index : edge.index - 1;
+      return Math.max(from + 1, last);
+    }
+    const top = Math.max(0, here.end - height);
+    const edge = virtualizer.getVirtualItemForOffset(top);
+    const first = !edge ? from : edge.start >= top ? edge.index : edge.index + 1;
+    return Math.min(from - 1, first);
+  };
 
   useImperativeHandle(ref, () => ({
     move: (delta) => moveTo((active < 0 ? (delta > 0 ? -1 : 0) : active) + delta),
@@ -238,8 +259,8 @@ export const CaseTable = forwardRef<CaseTableHandle, Props>(function CaseTable(
     const keys: Record<string, () => void> = {
       ArrowDown: () => moveTo(active + 1),
       ArrowUp: () => moveTo(active - 1),
-      PageDown: () => moveTo(active + pageRows),
-      PageUp: () => moveTo(active - pageRows),
+      PageDown: () => moveTo(pageFrom(1)),
+      PageUp: () => moveTo(pageFrom(-1)),
       Home: () => moveTo(0),
       End: () => moveTo(rows.length - 1),
       Enter: () => open(active),
