@@ -713,6 +713,14 @@ export const SPECS: readonly CaseActionSpec[] = [
         'e.g. recorded on the wrong case. The entry stays on the timeline, struck through',
         'Give the reason for voiding it',
       ),
+      {
+        // Another person's data must not go out in this customer's subject-access copy (shared/exports/subject-access.ts).
+        name: 'aboutSomeoneElse',
+        label: 'It is about someone else',
+        kind: 'checkbox',
+        required: false,
+        description: 'Recorded on the wrong case: left out of this customer’s subject-access copy',
+      },
     ],
     submitLabel: 'Void the entry',
     done: 'Entry voided',

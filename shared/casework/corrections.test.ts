@@ -364,6 +364,16 @@ describe('voiding a mistaken entry', () => {
     expect(effectiveTimeline(desk.events).map((e) => e.id)).not.toContain(escalation.id);
   });
 
+  it('says when the entry voided is about someone else (left out of a subject-access copy), only when ticked', () => {
+    const desk = new Desk(record(), '2026-12-02');
+    const note = desk.do('add-note', { on: '2026-11-28', summary: 'Her neighbour Bob has the same fault' });
+    const slip = desk.do('add-note', { on: '2026-11-28', summary: 'Called twice' });
+    const about = desk.do('void-entry', { entryId: note.id, reason: 'Wrong case', aboutSomeoneElse: 'yes' });
+    const plain = desk.do('void-entry', { entryId: slip.id, reason: 'Typed twice', aboutSomeoneElse: '' });
+    expect(about.data).toMatchObject({ entryId: note.id, aboutSomeoneElse: true });
+    expect(plain.data).not.toHaveProperty('aboutSomeoneElse');
+  });
+
   it('says what else it affects before it is voided: the stage and the later escalation that depends on it', () => {
     const desk = escalatedTwice();
     const first = desk.events[1];

@@ -751,7 +751,13 @@ function buildCorrection(
         kind: 'voided',
         values: { entry: short(entry.summary, VOID_QUOTE), on: entry.on, reason },
       }),
-      data: { entryId, entryType: entry.type, entryOn: entry.on, reason },
+      data: {
+        entryId,
+        entryType: entry.type,
+        entryOn: entry.on,
+        reason,
+        ...(input.aboutSomeoneElse === 'yes' ? { aboutSomeoneElse: true } : {}),
+      },
     };
     return { ok: true, event };
   }

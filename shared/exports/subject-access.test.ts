@@ -1,6 +1,6 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord } from '#shared/model/case';
+import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { caseRecord } from '#test/support/cases';
 import {
   attachmentPaths,
@@ -11,6 +11,8 @@ import {
   subjectAccessSummary,
   subjectAccessZip,
   type SubjectAccessRequest,
+  voidedEntries,
+  withoutEntriesLeftOut,
 } from './subject-access';
 
 describe('who is the same customer', () => {
@@ -357,5 +359,54 @@ describe('the bundle', () => {
     const text = JSON.stringify(subjectAccessSummary({ ...request, cases: [business] }).content);
     expect(text).toContain('Business customer');
     expect(text).toContain('Yes, 1,200 employees');
+  });
+});
+
+describe('voided entries about someone else', () => {
+  const entry = (id: string, type: string, summary: string, data?: TimelineEvent['data']): TimelineEvent => ({
+    id,
+    caseId: 'c1',
+    type: type as TimelineEvent['type'],
+    on: '2026-11-20',
+    at: `2026-11-20T10:00:0${id.slice(1)}.000Z`,
+    by: 'Sam',
+    summary,
+    ...(data ? { data } : {}),
+  });
+  const events = [
+    entry('e1', 'received', 'Complaint received by letter'),
+    entry('e2', 'note', 'Her neighbour Bob Smith has the same fault'),
+    entry('e3', 'note', 'Called twice'),
+    entry('e4', 'voided', 'Voided “Her neighbour Bob Smith…”: wrong case', {
+      entryId: 'e2',
+      reason: 'Recorded on the wrong case',
+      aboutSomeoneElse: true,
+    }),
+    entry('e5', 'voided', 'Voided “Called twice”: typed twice', { entryId: 'e3', reason: 'Typed twice' }),
+  ];
+
+  it('lists each voided entry with its void, saying which the void marked as about someone else', () => {
+    expect(voidedEntries(events).map((v) => [v.entry.id, v.void.id, v.aboutSomeoneElse])).toEqual([
+      ['e2', 'e4', true],
+      ['e3', 'e5', false],
+    ]);
+  });
+
+  it('leaves out the entries chosen with their voids, which quote them; never an entry that counts', () => {
+    const kept = withoutEntriesLeftOut(events, new Set(['e2', 'e1']));
+    expect(kept.map((e) => e.id)).toEqual(['e1', 'e3', 'e5']);
+    expect(JSON.stringify(kept)).not.toContain('Bob Smith');
+    expect(withoutEntriesLeftOut(events, new Set()).map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
+  });
+
+  it('builds the bundle from what is kept: the data and the summary hold nothing of the entry left out', () => {
+    const left: SubjectAccessRequest = {
+      ...request,
+      cases: [{ ...request.cases[0], events: withoutEntriesLeftOut(events, new Set(['e2'])) }],
+    };
+    const files = unzipSync(subjectAccessZip(left, new Uint8Array([1])));
+    expect(strFromU8(files['data.json'])).not.toContain('Bob Smith');
+    expect(strFromU8(files['data.json'])).toContain('Called twice');
+    expect(JSON.stringify(subjectAccessSummary(left))).not.toContain('Bob Smith');
   });
 });

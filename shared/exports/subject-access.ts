@@ -100,6 +100,42 @@ export function subjectAccessAnswerBy(receivedOn: string, calendar: CalendarId):
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Entries left out: another person's data must not go out (UK GDPR Art. 15(4), PIPEDA 4.9.1).
+
+/** An entry voided on a case, with its void: the desk decides whether it is about this customer (explore39-data #1). */
+export interface VoidedEntry {
+  entry: TimelineEvent;
+  void: TimelineEvent;
+  /** The void said so ("It is about someone else": recorded on the wrong case): left out unless the desk keeps it. */
+  aboutSomeoneElse: boolean;
+}
+
+/** The voided entries of a timeline, in its order. Only these may be left out of a copy: what counts goes out whole. */
+export function voidedEntries(events: readonly TimelineEvent[]): VoidedEntry[] {
+  const voids = voidsByEntry(events);
+  return inTimelineOrder(events).flatMap((entry) => {
+    const voided = entry.id ? voids.get(entry.id) : undefined;
+    return voided ? [{ entry, void: voided, aboutSomeoneElse: voided.data?.aboutSomeoneElse === true }] : [];
+  });
+}
+
+/**
+ * The timeline without the voided entries the desk leaves out (`leaveOut`, by id), and without their voids, which quote
+ * them and say why. An id of an entry that is not voided is ignored: nothing that counts is ever left out.
+ */
+export function withoutEntriesLeftOut(
+  events: readonly TimelineEvent[],
+  leaveOut: ReadonlySet<string>,
+): TimelineEvent[] {
+  const out = new Set(
+    voidedEntries(events)
+      .filter((v) => leaveOut.has(v.entry.id))
+      .flatMap((v) => [v.entry, v.void]),
+  );
+  return events.filter((e) => !out.has(e));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // What goes in.
 
 export type SubjectAccessLetter = IssuedLetter;

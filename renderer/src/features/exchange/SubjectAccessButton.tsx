@@ -4,7 +4,9 @@
 import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { subjectAccessAnswerBy } from '#shared/exports/subject-access';
+import { subjectAccessAnswerBy, voidedEntries, type VoidedEntry } from '#shared/exports/subject-access';
+import { procedureForCaseOrNull } from '#shared/rules/index';
+import { readTimeline } from '#db/timeline';
 import type { CaseRecord } from '#shared/model/case';
 import { isIsoDate } from '#shared/model/dates';
 import { todayIso } from '#lib/today';
@@ -14,7 +16,15 @@ import { db } from '#db/schema';
 import { useWorkingPerson } from '#features/people';
 import { formatDate } from '#lib/format';
 import { FormattedMessage } from 'react-intl';
-import { errorDetailIn, failureIn, type Translate, unprintableIn, useLocale, useT } from '#lib/i18n/index';
+import {
+  entrySummaryIn,
+  errorDetailIn,
+  failureIn,
+  type Translate,
+  unprintableIn,
+  useLocale,
+  useT,
+} from '#lib/i18n/index';
 import { UnprintableError } from '#shared/letters/index';
 import { exportSubjectAccess, findCustomerCases, type CandidateCase } from './subject-access';
 
@@ -37,15 +47,37 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // Each candidate's voided entries, said in the interface language; those voided as about someone else are left out
+  // unless the desk keeps them (explore39-data #1).
+  const [voided, setVoided] = useState<Map<string, { said: string; voided: VoidedEntry }[]>>(() => new Map());
+  const [leaveOut, setLeaveOut] = useState<Set<string>>(() => new Set());
+
   useEffect(() => {
     let live = true;
     findCustomerCases(db(), record)
-      .then((found) => live && setCandidates(found))
+      .then(async (found) => {
+        const byCase = new Map<string, { said: string; voided: VoidedEntry }[]>();
+        for (const c of found) {
+          const events = await readTimeline(db(), c.record.id);
+          const context = { record: c.record, events, procedure: procedureForCaseOrNull(c.record) };
+          const list = voidedEntries(events).map((v) => ({
+            said: entrySummaryIn(t, locale, v.entry, context),
+            voided: v,
+          }));
+          if (list.length) byCase.set(c.record.id, list);
+        }
+        if (!live) return;
+        setVoided(byCase);
+        setLeaveOut(
+          new Set([...byCase.values()].flat().flatMap((v) => (v.voided.aboutSomeoneElse ? [v.voided.entry.id] : []))),
+        );
+        setCandidates(found);
+      })
       .catch((e: unknown) => live && setError(t('sar.lookFailed', { error: errorDetailIn(t, e) })));
     return () => {
       live = false;
     };
-  }, [record, t]);
+  }, [record, t, locale]);
 
   const dateError = !isIsoDate(receivedOn) ? t('sar.enterDate') : receivedOn > today ? t('sar.future') : null;
   const answer = dateError ? null : subjectAccessAnswerBy(receivedOn, record.calendar);
@@ -59,6 +91,7 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
       const outcome = await exportSubjectAccess(db(), {
         start: record,
         caseIds,
+        leaveOut: [...leaveOut],
         requestReceivedOn: receivedOn,
         settings,
         by: person || settings.handlerName,
@@ -86,6 +119,9 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
   };
 
   const others = candidates?.filter((c) => !c.isStart) ?? [];
+  const toReview = (candidates ?? [])
+    .filter((c) => chosen.has(c.record.id))
+    .flatMap((c) => (voided.get(c.record.id) ?? []).map((v) => ({ ...v, reference: c.record.reference })));
   return (
     <Stack gap="sm">
       <Text size="sm">
@@ -170,6 +206,33 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
             </Table.Tbody>
           </Table>
         </>
+      )}
+      {toReview.length > 0 && (
+        <Stack gap={6} role="group" aria-labelledby="sar-voided-title">
+          <Text size="sm" fw={500} id="sar-voided-title">
+            {t('sar.voided.title', { count: toReview.length })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('sar.voided.intro')}
+          </Text>
+          {toReview.map(({ said, voided: v, reference }) => (
+            <Checkbox
+              key={v.entry.id}
+              label={t('sar.voided.leaveOut', { reference, date: formatDate(v.entry.on), entry: said })}
+              description={t('sar.voided.why', {
+                date: formatDate(v.void.on),
+                reason: typeof v.void.data?.reason === 'string' ? v.void.data.reason : '',
+              })}
+              checked={leaveOut.has(v.entry.id)}
+              onChange={(e) => {
+                const next = new Set(leaveOut);
+                if (e.currentTarget.checked) next.add(v.entry.id);
+                else next.delete(v.entry.id);
+                setLeaveOut(next);
+              }}
+            />
+          ))}
+        </Stack>
       )}
       {error && <Alert color="red">{error}</Alert>}
       <Group justify="flex-end">

@@ -12,6 +12,7 @@ import {
   type SubjectAccessCase,
   type SubjectAccessRequest,
   type SummarySayings,
+  withoutEntriesLeftOut,
 } from '#shared/exports/subject-access';
 import type { SubjectAccessSummaryDocument } from '#shared/exports/subject-access';
 import {
@@ -69,6 +70,8 @@ export interface SubjectAccessOptions {
   start: CaseRecord;
   /** The cases the desk confirmed (the start case among them). */
   caseIds: readonly string[];
+  /** Voided entries the desk leaves out, as about someone else (`voidedEntries`); nothing that counts is left out. */
+  leaveOut?: readonly string[];
   requestReceivedOn: string;
   settings: DeskSettings;
   by: string;
@@ -89,10 +92,11 @@ export async function gatherSubjectAccess(
     [database.cases, database.timelines, database.letters, database.attachments],
     async () => {
       const out: (SubjectAccessCase & { files: AttachmentDbRow[] })[] = [];
+      const leaveOut = new Set(options.leaveOut ?? []);
       for (const id of options.caseIds) {
         const record = await database.cases.get(id);
         if (!record) continue;
-        const events: TimelineEvent[] = await readTimeline(database, id);
+        const events: TimelineEvent[] = withoutEntriesLeftOut(await readTimeline(database, id), leaveOut);
         const letters = await database.letters.where('caseId').equals(id).toArray();
         const files = await database.attachments.where('caseId').equals(id).toArray();
         const evaluated = evaluateRecord(record, events, options.today);
@@ -209,6 +213,8 @@ export async function exportSubjectAccess(
     caseIds: request.cases.map((c) => c.record.id),
     references: request.cases.map((c) => c.record.reference),
     count: request.cases.length,
+    // Voided entries left out as about someone else (their ids only: what they said is not copied here).
+    leftOut: options.leaveOut ?? [],
     letters,
     files,
     requestReceivedOn: request.requestReceivedOn,

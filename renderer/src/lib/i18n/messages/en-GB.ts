@@ -1788,6 +1788,8 @@ export const enGB = {
   'field.void-entry.reason.label': fieldWord('void-entry', 'reason', 'label'),
   'field.void-entry.reason.description': fieldWord('void-entry', 'reason', 'description'),
   'field.void-entry.reason.missing': fieldWord('void-entry', 'reason', 'missing'),
+  'field.void-entry.aboutSomeoneElse.label': fieldWord('void-entry', 'aboutSomeoneElse', 'label'),
+  'field.void-entry.aboutSomeoneElse.description': fieldWord('void-entry', 'aboutSomeoneElse', 'description'),
   'action.reopen.label': actionWord('reopen', 'label'),
   'action.reopen.title': actionWord('reopen', 'title'),
   'action.reopen.submitLabel': actionWord('reopen', 'submitLabel'),
@@ -2509,6 +2511,11 @@ export const enGB = {
   'sar.others':
     '{count, plural, one {# other case looks} other {# other cases look}} like the same customer. Tick each one that is the same person: another person’s data must not go in the bundle.',
   'sar.table': 'Cases in the bundle',
+  'sar.voided.title': '{count, plural, one {# voided entry} other {# voided entries}} on these cases',
+  'sar.voided.intro':
+    'Voided entries go in the bundle struck through. Tick any that is about someone else (recorded on the wrong case): it is left out, with its void.',
+  'sar.voided.leaveOut': 'Leave out {reference}, {date}: {entry}',
+  'sar.voided.why': 'Voided {date}: {reason}',
   'sar.case': 'Case',
   'sar.customer': 'Customer as recorded',
   'sar.matched': 'Matched by',

@@ -2283,6 +2283,9 @@ export const frCA: Record<MessageKey, string> = {
   'field.void-entry.reason.description':
     'p. ex. inscrite dans le mauvais dossier. L’inscription reste dans l’historique, barrée',
   'field.void-entry.reason.missing': 'Indiquez le motif de l’annulation',
+  'field.void-entry.aboutSomeoneElse.label': 'Elle concerne une autre personne',
+  'field.void-entry.aboutSomeoneElse.description':
+    'Inscrite dans le mauvais dossier : elle est exclue de la copie remise à la personne cliente qui demande l’accès à ses renseignements',
   'action.reopen.label': 'Rouvrir le dossier',
   'action.reopen.title': 'Rouvrir le dossier',
   'action.reopen.submitLabel': 'Rouvrir',
@@ -3259,6 +3262,12 @@ export const frCA: Record<MessageKey, string> = {
   'sar.others':
     '{count, plural, one {# autre dossier semble concerner} other {# autres dossiers semblent concerner}} la même personne. Cochez chacun de ceux qui concernent la même personne\u00a0: les données d’une autre personne ne doivent pas s’y retrouver.',
   'sar.table': 'Dossiers compris',
+  'sar.voided.title':
+    '{count, plural, one {# inscription invalidée} other {# inscriptions invalidées}} dans ces dossiers',
+  'sar.voided.intro':
+    'Les inscriptions invalidées figurent dans la copie, barrées. Cochez celles qui concernent une autre personne (inscrites dans le mauvais dossier) : elles sont exclues, avec leur invalidation.',
+  'sar.voided.leaveOut': 'Exclure {reference}, {date} : {entry}',
+  'sar.voided.why': 'Invalidée le {date} : {reason}',
   'sar.case': 'Dossier',
   'sar.customer': 'Titulaire tel qu’inscrit',
   'sar.matched': 'Correspondance',
