@@ -134,7 +134,7 @@ function bodyLines(pdf: PdfRead, doc: LetterDocument): Array<Array<{ text: strin
   return Array.from({ length: pdf.pages }, (_, i) => {
     const lines = new Map<number, { text: string; size: number; bottom: number }>();
     for (const item of pdf.items) {
-      if (item.page !== i + 1 || item.top < format.marginTop || item.bottom > format.height - format.marginBottom)
+      if (item.page !== i + 1 || item.top < format.marginTop - 1 || item.bottom > format.height - format.marginBottom)
         continue;
       const key = Math.round(item.bottom);
       const line = lines.get(key) ?? { text: '', size: 0, bottom: item.bottom };
