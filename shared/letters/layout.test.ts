@@ -165,21 +165,36 @@ describe('a large-print letter fills its pages as far as its headings and sign-o
     },
   ];
 
-  it.each(finalPositionLetters)(
+  const helpAndFoot = async (doc: LetterDocument) => {
+    const pdf = await readPdf(await renderPdfInNode(doc));
+    const [page1, page2] = bodyLines(pdf, doc);
+    const format = pageFormatOf(doc);
+    return { page1, page2: page2 ?? [], empty: format.height - format.marginBottom - page1.at(-1)!.bottom };
+  };
+  const isHelp = (line: { text: string }) => /^(Independent help|Une aide indépendante)/.test(line.text);
+  const LINE = LARGE_PRINT.body * 1.2 * 1.17;
+
+  it.each(finalPositionLetters.filter((l) => l.name !== 'fr-CA'))(
     '$name ADR letter with our final position: "Independent help" starts on page 1, which ends a few lines from the foot',
     async ({ doc }) => {
-      const pdf = await readPdf(await renderPdfInNode(doc));
-      const [page1] = bodyLines(pdf, doc);
-      const help = page1.findIndex((line) => /^(Independent help|Une aide indépendante)/.test(line.text));
+      const { page1, empty } = await helpAndFoot(doc);
+      const help = page1.findIndex(isHelp);
       // The heading, with at least the first two lines of its paragraph under it.
       expect(help, page1.map((line) => line.text).join('\n')).toBeGreaterThan(0);
       expect(page1.length - help - 1).toBeGreaterThanOrEqual(2);
       // The page's last line is within three lines of the bottom margin (the whole section on page 2 left six or more).
-      const format = pageFormatOf(doc);
-      const line = LARGE_PRINT.body * 1.2 * 1.17;
-      expect(format.height - format.marginBottom - page1.at(-1)!.bottom).toBeLessThan(3 * line);
+      expect(empty).toBeLessThan(3 * LINE);
     },
   );
+
+  it('fr-CA ADR letter with our final position: "Une aide indépendante" goes to page 2 with its whole first paragraph, which would leave a line alone', async () => {
+    // Its first paragraph, five lines, has room for four on page 1: before, its last line stood alone at the top of
+    // page 2. Now it goes whole to page 2 with its heading, leaving no more of page 1 empty than they take.
+    const { page1, page2, empty } = await helpAndFoot(finalPositionLetters.find((l) => l.name === 'fr-CA')!.doc);
+    expect(page1.some(isHelp)).toBe(false);
+    expect(isHelp(page2[0]!)).toBe(true);
+    expect(empty).toBeLessThan(7 * LINE);
+  });
 
   it.each(['en-GB', 'en-CA', 'fr-CA'] as const)(
     '%s: no section heading ends a page, and the sign-off keeps the last paragraph',
@@ -247,4 +262,62 @@ describe('large print: how sections and the sign-off are kept together', () => {
       }
     }
   });
+});
+
+describe('a paragraph never leaves one line alone at the top or foot of a page', () => {
+  const frame = (body: LetterFrame['body'], largePrint: boolean): LetterFrame => ({
+    language: 'en-GB',
+    company: { name: 'Kijoma Broadband', addressLines: ['21 Ship Street'], postcode: 'CT19 5BE' },
+    reference: 'RDR-2026-000042',
+    issuedOn: '2026-11-21',
+    addressee: { role: 'customer', name: 'A B', addressLines: ['1 Road', 'CT1 1AA'] },
+    title: 't',
+    heading: 'h',
+    body,
+    handlerName: 'Priya Shah',
+    largePrint,
+  });
+  const p = (text: string): LetterContent => ({ text, style: 'paragraph' });
+  // Paragraph n is made of the word "Pn…" again and again, so each printed line says whose it is.
+  const words = (n: number, count: number) => Array.from({ length: count }, (_, i) => `P${n}${'abcdefg'[i % 7]}x`);
+  const target = (n: number, count: number) => p(`${words(n, count).join(' ')}.`);
+  const owner = (text: string) => /^P(\d+)[a-g]x/.exec(text)?.[1];
+
+  it.each([
+    { print: 'large print', largePrint: true, lengths: [30, 22, 38, 13, 47] },
+    { print: 'standard print', largePrint: false, lengths: [48, 35, 61, 22, 75] },
+  ])(
+    '$print: wherever the page breaks, at least two lines of a paragraph are on each side',
+    async ({ largePrint, lengths }) => {
+      const lone: string[] = [];
+      const broken = new Set<string>();
+      const fillers = largePrint ? 18 : 40;
+      for (let k = 0; k <= fillers; k += 1) {
+        const body = [
+          ...Array.from({ length: k }, (_, i) => p(`Filler ${i + 1}.`)),
+          ...lengths.map((count, i) => target(i + 1, count)),
+          p('Last.'),
+        ];
+        const doc = letterDocument(frame(body, largePrint));
+        const pages = bodyLines(await readPdf(await renderPdfInNode(doc)), doc);
+        const linesOf = (n: string) => pages.flat().filter((line) => owner(line.text) === n).length;
+        pages.forEach((lines, i) => {
+          const ends = [lines[0], lines.at(-1)].filter((line) => line !== undefined);
+          for (const line of ends) {
+            const n = owner(line.text);
+            if (n === undefined || linesOf(n) < 2) continue;
+            const here = lines.filter((l) => owner(l.text) === n).length;
+            if (here < linesOf(n)) broken.add(`${k} fillers: P${n}`);
+            if (here === 1)
+              lone.push(
+                `${k} fillers: page ${i + 1} ${line === lines[0] ? 'starts' : 'ends'} with P${n}'s only line there`,
+              );
+          }
+        });
+      }
+      expect(lone).toEqual([]);
+      // Each of these paragraphs (none longer than a quarter of a page) goes whole to the next page.
+      expect([...broken]).toEqual([]);
+    },
+  );
 });

@@ -399,9 +399,14 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
   if (!handlerName) throw new LetterRefusalError(saying('no-handler'));
   const named = nameSchemeOnce([frame.heading, ...applyParagraphEdits(frame.body, frame.edits)], frame.schemeNames);
   const heading = named[0] as string;
-  const body = named.slice(1);
   const info = infoBlock(frame, sizes, format);
   const defaultStyle: LetterStyle = { font: 'Roboto', fontSize: sizes.body, lineHeight: 1.2, color: '#1a1a1a' };
+  const measure = (node: LetterContent) => flowHeight([node], styles(sizes), defaultStyle, contentWidth(format));
+  const body = keepParagraphsWhole(
+    named.slice(1),
+    measure,
+    (format.height - format.marginTop - format.marginBottom) / 4,
+  );
   const content: LetterContent[] = [
     letterhead(language, company, sizes, format, frame.logoDataUrl),
     addressBlock(windowLines, format),
@@ -411,10 +416,10 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
     { canvas: [], margin: [0, Math.max(format.bodyTopFirstPage, info.bottom + mm(5)) - format.marginTop, 0, 0] },
     ...opening(language, greeting(language, addressee), heading),
     ...(largePrint
-      ? flowingSections(
-          body,
-          signOff(frame, handlerName),
-          HEADING_KEEPS_LINES * lineHeightOf(sizes.body, defaultStyle.lineHeight ?? 1),
+      ? flowingSections(body, signOff(frame, handlerName), (first) =>
+          typeof first === 'object' && first.unbreakable
+            ? measure(first)
+            : HEADING_KEEPS_LINES * lineHeightOf(sizes.body, defaultStyle.lineHeight ?? 1),
         )
       : [
           ...body.slice(0, -1),
@@ -452,6 +457,32 @@ export function letterDocument(frame: LetterFrame): LetterDocument {
   };
 }
 
+/**
+ * The body with each of its paragraphs (in sections too) kept on one page when it takes no more than `most` points
+ * (`measure`): a paragraph broken across pages never leaves one line of it alone at the foot of a page or the top of
+ * the next. pdfmake has no widow or orphan control, and cannot be told to keep two lines together inside a paragraph;
+ * splitting a paragraph's text where the letter font's measures say its last lines start would break it where
+ * pdfmake does not (pdfmake kerns; the measures do not), leaving a short line inside the paragraph. So a paragraph
+ * goes whole to the next page when it does not fit what is left of this one, leaving at most `most` points of it
+ * empty (a quarter of a page: 8 lines of large print, 12 of standard). One that fits changes nothing, so a letter
+ * that fits on one page still does. A longer paragraph (desks' edits) breaks as before.
+ */
+function keepParagraphsWhole(
+  body: readonly LetterContent[],
+  measure: (node: LetterContent) => number,
+  most: number,
+): LetterContent[] {
+  const keep = (node: LetterContent): LetterContent => {
+    if (typeof node !== 'object') return node;
+    if ('stack' in node) return { ...node, stack: node.stack.map(keep) };
+    if ('text' in node && node.style === 'paragraph' && !node.unbreakable && measure(node) <= most) {
+      return { ...node, unbreakable: true };
+    }
+    return node;
+  };
+  return body.map(keep);
+}
+
 /** Large print: the lines of a section's first paragraph its heading keeps with it at the foot of a page. */
 const HEADING_KEEPS_LINES = 2;
 
@@ -470,18 +501,24 @@ const isSection = (
  * The body of a large-print letter, and its sign-off, flowing from page to page. At 16 pt a section of a few
  * paragraphs is a third of a page: kept whole (`section`), one that does not fit what is left of a page leaves that
  * gap empty (a final position's page 1 ended a quarter of a page early, the whole "Independent help" section going to
- * page 2). So here a heading keeps only the first `keep` points (HEADING_KEEPS_LINES lines) of its section's first
- * paragraph with it, and the rest flows: the heading and an empty block as tall as those lines go to a page together,
+ * page 2). So here a heading keeps only the first `keepOf(first)` points of its section's first paragraph with it (all
+ * of it when the paragraph is kept whole, `keepParagraphsWhole`; else HEADING_KEEPS_LINES lines), and the rest flows:
+ * the heading and an empty block as tall as those lines go to a page together,
  * and the paragraph is drawn up over the empty block (pdfmake keeps no lines of a paragraph together, so the room is
  * kept this way). The sign-off keeps the last paragraph with it: a last section of one paragraph whole, as before;
  * of several, only its last paragraph. Each section stays one stack with its heading in it, as the desk's "Edit text"
  * finds its paragraphs' section (./edits.ts).
  */
-function flowingSections(body: readonly LetterContent[], signOffBlock: LetterContent, keep: number): LetterContent[] {
+function flowingSections(
+  body: readonly LetterContent[],
+  signOffBlock: LetterContent,
+  keepOf: (first: LetterContent) => number,
+): LetterContent[] {
   const flowing = (node: LetterStack & { stack: [LetterText, ...LetterContent[]] }): LetterStack => {
     const { unbreakable: _whole, stack, ...rest } = node;
     const [heading, first, ...others] = stack;
     if (first === undefined) return node;
+    const keep = keepOf(first);
     return {
       ...rest,
       stack: [
