@@ -68,6 +68,17 @@ describe('finishedOn and retentionDue', () => {
     });
     expect(retentionDue({ ...record, anonymisedOn: '2026-02-28' }, events, DEFAULT_RETENTION, '2027-01-01')).toBeNull();
   });
+  it('keeps a case written to in the last 30 days, however long ago it ended: an old paper case typed in today', () => {
+    const typedIn = { ...record, updatedAt: '2026-12-07T18:45:35.000Z' };
+    const events = [e('received', '2018-01-10'), e('closed', '2018-02-02')];
+    expect(retentionDue(typedIn, events, DEFAULT_RETENTION, '2026-12-07')).toBeNull();
+    expect(retentionDue(typedIn, events, DEFAULT_RETENTION, '2027-01-05')).toBeNull();
+    expect(retentionDue(typedIn, events, DEFAULT_RETENTION, '2027-01-06')).toEqual({
+      endedOn: '2018-02-02',
+      basis: 'closed',
+      dueOn: '2024-02-02',
+    });
+  });
   it('only cases received on or before the cut-off can be due (so only those are read)', () => {
     expect(receivedOnOrBefore('2026-02-28', DEFAULT_RETENTION)).toBe('2020-02-29');
     expect(receivedOnOrBefore('2026-06-01', { enabled: true, anonymiseAfterYears: 1 })).toBe('2025-06-02');

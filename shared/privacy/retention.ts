@@ -1,5 +1,5 @@
 // The retention policy (issue #7): when a case is due to be anonymised. Pure: "today" is an argument.
-import { addYears, format, parseISO } from 'date-fns';
+import { addDays, addYears, format, parseISO } from 'date-fns';
 import type { CaseRecord, DeskSettings, RetentionPolicy, TimelineEvent } from '#shared/model/case';
 import { sayProblem } from '#shared/model/problems';
 import type { Provider } from '#shared/model/provider';
@@ -143,7 +143,18 @@ export interface RetentionDue {
   dueOn: string;
 }
 
-/** Whether a case is due to be anonymised on `today` under `policy`, and why; null when it is not (or already is). */
+/**
+ * Days a case is kept after it was last written to, whatever its dates say. A desk typing in old paper cases (received
+ * and closed years ago) was losing each one, with its files, at the next start after closing it (explore39-data #3);
+ * now it has a month to finish and check them before the policy takes them.
+ */
+export const RECENTLY_WRITTEN_DAYS = 30;
+
+/**
+ * Whether a case is due to be anonymised on `today` under `policy`, and why; null when it is not (or already is). Due
+ * from the policy's anniversary of its end (`dueOn`), once `RECENTLY_WRITTEN_DAYS` have passed since it was last
+ * written to.
+ */
 export function retentionDue(
   record: CaseRecord,
   events: readonly TimelineEvent[],
@@ -154,5 +165,6 @@ export function retentionDue(
   const ended = finishedOn(record, events);
   if (!ended) return null;
   const dueOn = anonymiseDueOn(ended.on, policy);
-  return dueOn <= today ? { endedOn: ended.on, basis: ended.basis, dueOn } : null;
+  const keptUntil = format(addDays(parseISO(record.updatedAt.slice(0, 10)), RECENTLY_WRITTEN_DAYS), 'yyyy-MM-dd');
+  return dueOn <= today && keptUntil <= today ? { endedOn: ended.on, basis: ended.basis, dueOn } : null;
 }

@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { retentionPolicy } from '#shared/privacy/retention';
+import { RECENTLY_WRITTEN_DAYS, retentionPolicy } from '#shared/privacy/retention';
 import { todayIso } from '#lib/today';
 import { useSettings } from '#db/hooks';
 import { previewRetention, privacyAudit, runRetention, type RetentionPreview } from '#db/repositories/retention';
@@ -165,7 +165,7 @@ export function PrivacyPage() {
         </Title>
         <Text size="sm">
           {policy.enabled
-            ? t('privacy.policyOn', { years: policy.anonymiseAfterYears })
+            ? t('privacy.policyOn', { years: policy.anonymiseAfterYears, days: RECENTLY_WRITTEN_DAYS })
             : t('privacy.policyOff', { years: policy.anonymiseAfterYears })}{' '}
           <Anchor href="#/settings" size="sm">
             {t('privacy.changePolicy')}
@@ -193,7 +193,7 @@ export function PrivacyPage() {
           <Stack mt="md" gap="xs">
             {count === 0 ? (
               <Text size="sm" c="dimmed">
-                {t('privacy.nothingDue', { years: preview.policy.anonymiseAfterYears })}
+                {t('privacy.nothingDue', { years: preview.policy.anonymiseAfterYears, days: RECENTLY_WRITTEN_DAYS })}
               </Text>
             ) : (
               <>

@@ -717,7 +717,7 @@ export const enGB = {
   'privacy.notAnonymised': 'Nothing was anonymised: {error}',
   'privacy.policy': 'Retention policy',
   'privacy.policyOn':
-    'Closed cases are anonymised {years, plural, one {# year} other {# years}} after they closed, each time the app starts.',
+    'Closed cases are anonymised {years, plural, one {# year} other {# years}} after they closed, each time the app starts. A case written to in the last {days, plural, one {day} other {# days}} waits until {days, plural, one {# day has} other {# days have}} passed, so old paper cases can be typed in and checked.',
   'privacy.policyOff':
     'Automatic anonymisation is off. Cases closed more than {years, plural, one {# year} other {# years}} ago can still be anonymised here.',
   'privacy.changePolicy': 'Change the retention policy',
@@ -726,7 +726,7 @@ export const enGB = {
   'privacy.preview': 'Preview what would be anonymised today',
   'privacy.anonymiseButton': 'Anonymise {n, plural, one {# case} other {# cases}}…',
   'privacy.nothingDue':
-    'Nothing is due: no case that ended more than {years, plural, one {# year} other {# years}} ago still holds personal data.',
+    'Nothing is due: no case that ended more than {years, plural, one {# year} other {# years}} ago, and was last written to more than {days, plural, one {# day} other {# days}} ago, still holds personal data.',
   'privacy.due':
     '{n, plural, one {# case ended} other {# cases ended}} more than {years, plural, one {# year} other {# years}} ago and still {n, plural, one {holds} other {hold}} personal data:',
   'privacy.record': 'Record of subject access, anonymisation and erasure',

@@ -727,7 +727,7 @@ export const frCA: Record<MessageKey, string> = {
   'privacy.notAnonymised': 'Rien n’a été anonymisé\u00a0: {error}',
   'privacy.policy': 'Politique de conservation',
   'privacy.policyOn':
-    'Les dossiers fermés sont anonymisés {years, plural, one {# an} other {# ans}} après leur fermeture, à chaque démarrage de l’application.',
+    'Les dossiers fermés sont anonymisés {years, plural, one {# an} other {# ans}} après leur fermeture, à chaque démarrage de l’application. Un dossier modifié au cours {days, plural, one {du dernier jour} other {des # derniers jours}} attend que {days, plural, one {# jour soit passé} other {# jours soient passés}}, pour que d’anciens dossiers papier puissent être saisis et vérifiés.',
   'privacy.policyOff':
     'L’anonymisation automatique est désactivée. Les dossiers fermés depuis plus de {years, plural, one {# an} other {# ans}} peuvent tout de même être anonymisés ici.',
   'privacy.changePolicy': 'Modifier la politique de conservation',
@@ -736,7 +736,7 @@ export const frCA: Record<MessageKey, string> = {
   'privacy.preview': 'Voir ce qui serait anonymisé aujourd’hui',
   'privacy.anonymiseButton': 'Anonymiser {n, plural, one {# dossier} other {# dossiers}}…',
   'privacy.nothingDue':
-    'Rien à faire\u00a0: aucun dossier terminé depuis plus de {years, plural, one {# an} other {# ans}} ne contient encore de renseignements personnels.',
+    'Rien à faire\u00a0: aucun dossier terminé depuis plus de {years, plural, one {# an} other {# ans}}, et modifié pour la dernière fois il y a plus de {days, plural, one {# jour} other {# jours}}, ne contient encore de renseignements personnels.',
   'privacy.due':
     '{n, plural, one {# dossier terminé} other {# dossiers terminés}} depuis plus de {years, plural, one {# an} other {# ans}} {n, plural, one {contient} other {contiennent}} encore des renseignements personnels\u00a0:',
   'privacy.record': 'Registre des demandes d’accès, des anonymisations et des effacements',
