@@ -79,7 +79,7 @@ test('bad CSV rows, bad backup files and a bad procedure are refused in French',
     '«\u00a031/02/2026\u00a0» n’est pas une vraie date\u00a0: ce mois n’a pas ce jour',
   );
   await expect(cell(3, 'category')).toContainText('«\u00a0Moaning\u00a0» n’est pas une catégorie');
-  await expect(cell(3, 'customerName')).toContainText('Indiquez le nom de la personne titulaire du compte');
+  await expect(cell(3, 'customerName')).toContainText('Indiquez le nom de la personne cliente');
   await expect(cell(3, 'largePrint')).toContainText('«\u00a0peut-être\u00a0» n’est ni oui ni non');
   await report.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/import-rows-fr.png`, fullPage: true, style: HIDE_MESSAGES });

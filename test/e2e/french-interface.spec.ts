@@ -136,7 +136,7 @@ test('a person picks Français (Canada): every screen of the walk is in French, 
   // Sent too soon: the form's checks (shared/model/problems.ts) speak French, the field named by its French label.
   await page.getByRole('button', { name: 'Inscrire une plainte' }).click();
   await expect(page.getByText('Choisissez le mode de réception', { exact: true })).toBeVisible();
-  await expect(page.getByText('Indiquez le nom de la personne titulaire du compte', { exact: true })).toBeVisible();
+  await expect(page.getByText('Indiquez le nom de la personne cliente', { exact: true })).toBeVisible();
   await expect(
     page.getByText('Indiquez au moins un moyen de joindre la personne\u00a0: adresse, téléphone ou courriel'),
   ).toBeVisible();

@@ -149,7 +149,7 @@ describe('a CSV import’s row problems in the interface language', () => {
       '«\u00a0Fax\u00a0» n’est pas un mode de réception\u00a0: utilisez Téléphone, Courriel, Formulaire Web, Lettre, En personne, Clavardage',
       '«\u00a0Moaning\u00a0» n’est pas une catégorie\u00a0: utilisez Ventes, Facturation, Réparation de panne, Service, Tarification, Autre',
       'Décrivez la situation en quelques mots',
-      'Indiquez le nom de la personne titulaire du compte',
+      'Indiquez le nom de la personne cliente',
       'Indiquez au moins un moyen de joindre la personne\u00a0: adresse, téléphone ou courriel',
       '«\u00a0peut-être\u00a0» n’est ni oui ni non',
     ]);

@@ -1832,7 +1832,7 @@ export const frCA: Record<MessageKey, string> = {
   'problem.language-invalid': 'Choisissez anglais (Royaume-Uni), anglais (Canada) ou français (Canada)',
   'problem.choose-field': 'Faites un choix («\u00a0{label}\u00a0»)',
   'problem.enter-field': 'Remplissez ce champ («\u00a0{label}\u00a0»)',
-  'problem.customer-name-missing': 'Indiquez le nom de la personne titulaire du compte',
+  'problem.customer-name-missing': 'Indiquez le nom de la personne cliente',
   'problem.phone-invalid': 'Indiquez un numéro de téléphone avec des chiffres, des espaces, + ( ) ou -',
   'problem.email-invalid': 'Indiquez une adresse courriel comme nom@exemple.com',
   'problem.postcode-missing': 'Indiquez le code postal de cette adresse',
@@ -2198,7 +2198,7 @@ export const frCA: Record<MessageKey, string> = {
   'action.edit-customer.done': 'Coordonnées enregistrées',
   'field.edit-customer.on.label': 'Modifiées le',
   'field.edit-customer.customerName.label': 'Nom',
-  'field.edit-customer.customerName.missing': 'Indiquez le nom de la personne titulaire du compte',
+  'field.edit-customer.customerName.missing': 'Indiquez le nom de la personne cliente',
   'field.edit-customer.title.label': 'Titre de civilité',
   'field.edit-customer.title.description':
     'L’appel des lettres\u00a0: «\u00a0Madame,\u00a0» ou «\u00a0Monsieur,\u00a0» (aucun\u00a0: «\u00a0Madame, Monsieur,\u00a0»)',
