@@ -13,6 +13,7 @@ import {
   referencesIn,
   sameComplaintKey,
   unmappedRequired,
+  unusedColumns,
 } from './cases-import';
 
 const today = '2026-11-20';
@@ -63,6 +64,19 @@ describe('column mapping', () => {
     expect(mapping.summary).toBe(7);
     expect(mapping.repName).toBeNull();
     expect(unmappedRequired(mapping)).toEqual([]);
+  });
+
+  it('names the columns nothing is read from, so another system’s reference is not dropped unmentioned', () => {
+    const headers = ['Reference', 'Date', 'Channel', 'Category', 'Name', 'Summary', 'Provider', ''];
+    const mapping = guessMapping(headers);
+    expect(unusedColumns(mapping, headers)).toEqual([
+      { index: 0, header: 'Reference' },
+      { index: 6, header: 'Provider' },
+      { index: 7, header: '' },
+    ]);
+    // The provider's column is read too, when it is chosen for the provider.
+    expect(unusedColumns(mapping, headers, [6]).map((c) => c.index)).toEqual([0, 7]);
+    expect(unusedColumns({ ...mapping, accountNumber: 0 }, headers, [6]).map((c) => c.index)).toEqual([7]);
   });
 
   it('names the required fields with no column and columns chosen twice', () => {

@@ -233,6 +233,23 @@ export function mappingClashes(
     .map(([c, fields]) => ({ column: headers[c] ?? String(c + 1), fields }));
 }
 
+/**
+ * The file's columns that nothing is read from: no field, and not the provider's column (`readAlso`). Said on the
+ * import page, so a column such as another system's "Reference" is not dropped unmentioned (explore39-data #9).
+ */
+export function unusedColumns(
+  mapping: ColumnMapping,
+  headers: readonly string[],
+  readAlso: readonly number[] = [],
+): { index: number; header: string }[] {
+  const used = new Set<number>(readAlso);
+  for (const f of IMPORT_FIELDS) {
+    const c = mapping[f.field];
+    if (c !== null) used.add(c);
+  }
+  return headers.flatMap((header, index) => (used.has(index) ? [] : [{ index, header }]));
+}
+
 function choice<T extends string>(
   value: string,
   ids: readonly T[],

@@ -114,11 +114,11 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
   await page.getByRole('button', { name: 'Import CSV' }).click();
   await expect(page.getByRole('heading', { name: 'Import cases', level: 1 })).toBeVisible();
   await page.screenshot({ path: shots('80-import-choose'), fullPage: true });
-  const header = 'Date;How received;Type;Name;E-mail;Address;Post code;Details\r\n';
+  const header = 'Date;How received;Type;Name;E-mail;Address;Post code;Details;Old ref\r\n';
   const rows = [
-    '18/11/2026;Email;Billing;Grace Hopper;grace@example.com;;;"Charged for a router; never arrived"',
-    '19/11/2026;Fax;Billing;;;;;Lost letter',
-    '20/11/2026;Letter;Fault repair;"Lee, Ann";;"1 High St\r\nLeeds";LS1 1AA;"Line down\r\nsince Monday"',
+    '18/11/2026;Email;Billing;Grace Hopper;grace@example.com;;;"Charged for a router; never arrived";X-1',
+    '19/11/2026;Fax;Billing;;;;;Lost letter;X-2',
+    '20/11/2026;Letter;Fault repair;"Lee, Ann";;"1 High St\r\nLeeds";LS1 1AA;"Line down\r\nsince Monday";X-3',
   ];
   const chooseFile = (name: string, text: string) =>
     page
@@ -126,7 +126,11 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
       .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${header}${text}`, 'utf8') });
   await chooseFile('complaints.csv', rows.join('\r\n'));
   await expect(page.getByLabel('File summary')).toHaveText(
-    'complaints.csv: 3 rows below the header, 8 columns, separated by semicolons.',
+    'complaints.csv: 3 rows below the header, 9 columns, separated by semicolons.',
+  );
+  // A column no field reads is named, not dropped unmentioned (explore39-data #9).
+  await expect(page.locator('[data-unused-columns]')).toHaveText(
+    'Not imported (no field chosen for it): Old ref. Each complaint gets a new reference of this desk.',
   );
   // Columns guessed from the header names.
   await expect(page.getByRole('combobox', { name: 'Customer name' })).toHaveValue('Name');
@@ -135,6 +139,7 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
   await expect(preview.getByRole('row')).toHaveCount(4);
   await expect(preview).toContainText('2026-11-18');
   await expect(preview).toContainText('Lee, Ann');
+  await expect(preview).toContainText('1 High St'); // the address, to check before importing
   const report = page.getByRole('table', { name: 'Validation report' });
   await expect(report.locator('[data-row="3"]')).toHaveCount(3);
   await expect(report.locator('[data-row="3"][data-field="channel"]')).toContainText('“Fax” is not a channel');
@@ -147,7 +152,7 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
   // Fixed in the spreadsheet and chosen again: every row valid, then imported together.
   await chooseFile(
     'complaints-fixed.csv',
-    [rows[0], '19/11/2026;Letter;Billing;Bo Chen;;"2 Low Rd\r\nYork";YO1 7HH;Lost letter', rows[2]].join('\r\n'),
+    [rows[0], '19/11/2026;Letter;Billing;Bo Chen;;"2 Low Rd\r\nYork";YO1 7HH;Lost letter;X-2', rows[2]].join('\r\n'),
   );
   await expect(page.getByText('All rows valid')).toBeVisible();
   await page.screenshot({ path: shots('82-import-ready'), fullPage: true });
@@ -173,7 +178,7 @@ test('cases export as CSV, and a spreadsheet imports only once every row is vali
   await page.getByRole('button', { name: 'Import CSV' }).click();
   await chooseFile(
     'complaints-fixed.csv',
-    [rows[0], '19/11/2026;Letter;Billing;Bo Chen;;"2 Low Rd\r\nYork";YO1 7HH;Lost letter', rows[2]].join('\r\n'),
+    [rows[0], '19/11/2026;Letter;Billing;Bo Chen;;"2 Low Rd\r\nYork";YO1 7HH;Lost letter;X-2', rows[2]].join('\r\n'),
   );
   const already = page.locator('[data-duplicates]');
   await expect(already).toContainText('Every complaint in the file is already in Redress: nothing new to import');

@@ -27,6 +27,7 @@ import {
   guessProviderSource,
   IMPORT_FIELDS,
   mappingClashes,
+  unusedColumns,
   MAX_IMPORT_ROWS,
   referencesIn,
   rowToForm,
@@ -72,6 +73,7 @@ const PREVIEW_FIELDS: IntakeField[] = [
   'channel',
   'category',
   'customerName',
+  'addressLines',
   'phone',
   'email',
   'postcode',
@@ -181,6 +183,13 @@ export function ImportPage() {
   );
   const missing = mapping ? unmappedRequired(mapping) : [];
   const conflicts = useMemo(() => (mapping ? mappingClashes(mapping, headers) : []), [mapping, headers]);
+  const unused = useMemo(
+    () =>
+      mapping
+        ? unusedColumns(mapping, headers, providerSource && 'column' in providerSource ? [providerSource.column] : [])
+        : [],
+    [mapping, headers, providerSource],
+  );
   // Rows of this desk's own export whose case has been anonymised since: looked up by reference before the check,
   // and left out as already in Redress (their removed details are not problems for the desk to fix).
   const [namedAnonymised, setNamedAnonymised] = useState<{ of: LoadedFile; cases: Map<string, string> } | null>(null);
@@ -366,6 +375,8 @@ export function ImportPage() {
               />
             ))}
             <Select
+              // Two columns wide: "Every row: Northwind Broadband Ltd" was cut off in one (explore39-data #7).
+              style={{ gridColumn: 'span 2' }}
               label={t('import.provider')}
               description={t('import.providerHint')}
               data={providerChoices}
@@ -396,6 +407,14 @@ export function ImportPage() {
               size="xs"
             />
           </SimpleGrid>
+          {unused.length > 0 && (
+            <Text size="sm" mt="sm" data-unused-columns>
+              {t('import.unused', {
+                n: unused.length,
+                columns: unused.map((c) => c.header || t('import.column', { n: c.index + 1 })).join(', '),
+              })}
+            </Text>
+          )}
           {conflicts.length > 0 && (
             <Alert color="red" mt="sm">
               {conflicts.map((c) => (

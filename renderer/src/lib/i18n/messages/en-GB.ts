@@ -1132,6 +1132,8 @@ export const enGB = {
   'import.step2Intro':
     'Redress guessed from the column names; change any that are wrong. Fields marked * are needed for every complaint.',
   'import.notInFile': 'Not in the file',
+  'import.unused':
+    '{n, plural, one {Not imported (no field chosen for it)} other {Not imported (no field chosen for them)}}: {columns}. Each complaint gets a new reference of this desk.',
   'import.chooseColumn': 'Choose a column',
   'import.provider': 'Provider',
   'import.providerHint': 'The provider each complaint is about',

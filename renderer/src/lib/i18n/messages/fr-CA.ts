@@ -1396,6 +1396,8 @@ export const frCA: Record<MessageKey, string> = {
   'import.step2Intro':
     'Redress a deviné d’après le nom des colonnes\u00a0; corrigez celles qui sont fausses. Les champs marqués d’un * sont requis pour chaque plainte.',
   'import.notInFile': 'Absent du fichier',
+  'import.unused':
+    '{n, plural, one {Non importée (aucun champ choisi)} other {Non importées (aucun champ choisi)}}\u00a0: {columns}. Chaque plainte reçoit un nouveau numéro de dossier de ce poste.',
   'import.chooseColumn': 'Choisissez une colonne',
   'import.provider': 'Fournisseur',
   'import.providerHint': 'Le fournisseur visé par chaque plainte',
