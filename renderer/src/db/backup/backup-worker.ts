@@ -15,6 +15,7 @@ import {
   checkBackupStreamed,
   handlerNameOf,
   makeBackup,
+  planRestore,
   previewAnonymisation,
   restoreBackup,
   RestoreError,
@@ -48,6 +49,7 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
       checked = null;
       const decoded = await checkBackupStreamed(db(), request.file, request.passphrase);
       const anonymise = await previewAnonymisation(db(), casesToPreview(decoded));
+      const plan = await planRestore(db(), decoded);
       checked = decoded;
       scope.postMessage({
         id: request.id,
@@ -59,6 +61,7 @@ async function handle(request: PlacedBackupRequest): Promise<void> {
         overLimits: decoded.overLimits,
         overLimitsSaid: decoded.overLimitsSaid,
         anonymise,
+        plan,
       });
     } else if (request.type === 'restore') {
       if (!checked || checked.sha256 !== request.sha256)

@@ -45,6 +45,13 @@ import {
   STREAMED_TABLES,
 } from '#shared/backup/format';
 import type { Table } from 'dexie';
+import {
+  BackupCaseVersions,
+  type CasesPlan,
+  type CaseVersionRow,
+  type DeskIdentity,
+  otherDesk,
+} from '#shared/backup/plan';
 import { isEncryptedBackup, lockBackupStream, unlockBackupStream, type WebCryptoLike } from '#shared/backup/encryption';
 import type { CaseRecord, TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
@@ -398,6 +405,8 @@ export interface CheckedStream extends CheckedArchiveRows {
   source: Blob;
   /** The file's cases this desk anonymised (for previewAnonymisation; the restore reads them again). */
   anonymisedHereCases: CaseRecord[];
+  /** The file's cases by id and version, for planRestore and the report of a replace. */
+  caseVersions: BackupCaseVersions;
 }
 
 /** A checked file, held whole or streamed. */
@@ -427,15 +436,66 @@ export async function checkBackupStreamed(
     anonymisedHere(database),
   );
   const anonymisedHereCases: CaseRecord[] = [];
+  const caseVersions = new BackupCaseVersions();
   const checked = await checkBackupSourceRows(blobSource(blob), {
     sha256: sha256Hex,
     currentSchemaVersion: database.verno,
     onRows: (table, rows) => {
-      if (table === 'cases' && mine.size)
-        for (const c of rows as CaseRecord[]) if (mine.has(c.id)) anonymisedHereCases.push(c);
+      if (table !== 'cases') return;
+      caseVersions.add(rows as CaseRecord[]);
+      if (mine.size) for (const c of rows as CaseRecord[]) if (mine.has(c.id)) anonymisedHereCases.push(c);
     },
   });
-  return { ...checked, source: blob, anonymisedHereCases };
+  return { ...checked, source: blob, anonymisedHereCases, caseVersions };
+}
+
+/** The file's cases by id and version. */
+function caseVersionsOf(checked: Checked): BackupCaseVersions {
+  if (isStream(checked)) return checked.caseVersions;
+  const versions = new BackupCaseVersions();
+  versions.add(checked.content.cases);
+  return versions;
+}
+
+/** What restoring a checked file would do to this desk, said before it is confirmed (shared/backup/plan.ts). */
+export interface RestorePlan {
+  /** This desk's cases against the file's: what a replace keeps, changes, adds and loses. */
+  cases: CasesPlan;
+  /** The file's desk, when it is another desk than this one and this desk has cases to lose (otherDesk). */
+  otherDesk?: DeskIdentity;
+}
+
+/** Cases read per request when comparing this desk's with a file's (only their id, reference, version and name kept). */
+const CASES_COMPARED_PER_REQUEST = 2000;
+
+/**
+ * This desk's cases compared with the file's, by id and `updatedAt`: read a chunk at a time in one read transaction
+ * and let go, so 100,000 cases are never held (their timelines are not read at all).
+ */
+export async function compareCases(database: RedressDatabase, checked: Checked): Promise<CasesPlan> {
+  const compare = caseVersionsOf(checked).compare();
+  await database.transaction('r', database.cases, async () => {
+    let after: string | null = null;
+    for (;;) {
+      const from = after === null ? database.cases.toCollection() : database.cases.where(':id').above(after);
+      const rows: CaseVersionRow[] = await from.limit(CASES_COMPARED_PER_REQUEST).toArray();
+      if (rows.length === 0) break;
+      compare.here(rows);
+      after = rows[rows.length - 1].id;
+      if (rows.length < CASES_COMPARED_PER_REQUEST) break;
+    }
+  });
+  return compare.done();
+}
+
+const deskOf = (settings: readonly { value: { deskPrefix: string; company: { name: string } } }[]) =>
+  settings[0] ? { prefix: settings[0].value.deskPrefix, company: settings[0].value.company.name } : undefined;
+
+/** What restoring `checked` would do to this desk (read only): see RestorePlan. */
+export async function planRestore(database: RedressDatabase, checked: Checked): Promise<RestorePlan> {
+  const cases = await compareCases(database, checked);
+  const desk = otherDesk(deskOf(checked.content.settings), deskOf(await database.settings.toArray()), cases);
+  return { cases, ...(desk ? { otherDesk: desk } : {}) };
 }
 
 /** The file's own bytes: an encrypted file decrypted a piece at a time into a Blob the browser keeps. */
@@ -463,6 +523,11 @@ export interface RestoreReport {
    * desk anonymised that the file holds open, restored as they are (never anonymised this way).
    */
   anonymisedAgain?: { references: string[]; lettersDeleted: number; stillOpen: string[] };
+  /**
+   * A replace: the desk's cases as they were against the file's (by id and version), what the desk manager reads
+   * rather than every row removed and added again.
+   */
+  cases?: CasesPlan;
   /** A replace written into a new copy of the database, which the desk now uses: every window must reload. */
   intoNewCopy?: boolean;
 }
@@ -650,6 +715,8 @@ export async function restoreBackup(
   // A replace into a new database: what it keeps of this desk read first, written in its transaction (replacedFrom).
   const target = options.mode === 'replace' && options.into ? options.into : database;
   const from = target === database ? null : await replacedFrom(database);
+  // What the replace keeps, changes, adds and loses of the desk's cases, read before it changes anything.
+  const cases = options.mode === 'replace' ? await compareCases(database, checked) : null;
   let run: Promise<RestoreReport>;
   if (isStream(checked) && options.mode !== 'merge' && checked.header.formatVersion > 1) {
     // The rows as checked, read again before the transaction (nothing but the database may be awaited inside it).
@@ -693,10 +760,13 @@ export async function restoreBackup(
     );
   }
   // A restore that fails leaves the desk's own procedures the rules' (it may have installed the file's).
-  return run.catch(async (error: unknown) => {
-    await installStoredProcedures(database);
-    throw error;
-  });
+  return run.then(
+    (report) => (cases ? { ...report, cases } : report),
+    async (error: unknown) => {
+      await installStoredProcedures(database);
+      throw error;
+    },
+  );
 }
 
 type Here = Record<(typeof REPLACED_TABLES)[number], number>;

@@ -13,8 +13,10 @@ import {
   type MadeBackup,
   makeBackup,
   type OnRestoreProgress,
+  planRestore,
   previewAnonymisation,
   type RestoreMode,
+  type RestorePlan,
   type RestoreReport,
   restoreBackup,
   RestoreError,
@@ -57,6 +59,8 @@ export interface CheckedBackup {
   overLimitsSaid: BackupSaying[];
   /** What the restore will anonymise again right after it (cases this desk had anonymised), by how it is restored. */
   anonymise: AnonymisationPreview;
+  /** What restoring it would do to this desk's cases, and whether it is of another desk (planRestore). */
+  plan: RestorePlan;
 }
 
 type Pending = {
@@ -175,6 +179,7 @@ export async function checkBackupFile(file: Blob, passphrase?: string): Promise<
   const here = async () => {
     const decoded = await checkBackupStreamed(db(), file, passphrase);
     const anonymise = await previewAnonymisation(db(), casesToPreview(decoded));
+    const plan = await planRestore(db(), decoded);
     checkedHere = decoded;
     return {
       id,
@@ -186,16 +191,18 @@ export async function checkBackupFile(file: Blob, passphrase?: string): Promise<
       overLimits: decoded.overLimits,
       overLimitsSaid: decoded.overLimitsSaid,
       anonymise,
+      plan,
     };
   };
   const reply = await ask({ type: 'check', id, file, ...(passphrase ? { passphrase } : {}) }, here, []);
-  const { header, sha256, handlerName, overLimits, overLimitsSaid, anonymise } = reply as {
+  const { header, sha256, handlerName, overLimits, overLimitsSaid, anonymise, plan } = reply as {
     header: BackupHeader;
     sha256: string;
     handlerName?: string;
     overLimits?: string[];
     overLimitsSaid?: BackupSaying[];
     anonymise: AnonymisationPreview;
+    plan: RestorePlan;
   };
   return {
     header,
@@ -203,6 +210,7 @@ export async function checkBackupFile(file: Blob, passphrase?: string): Promise<
     overLimits: overLimits ?? [],
     overLimitsSaid: overLimitsSaid ?? [],
     anonymise,
+    plan,
     ...(handlerName ? { handlerName } : {}),
   };
 }

@@ -1,7 +1,14 @@
 // Messages between the page (./backup-client.ts) and the backup worker (./backup-worker.ts).
 import type { BackupHeader, BackupProblemKind } from '#shared/backup/format';
 import type { BackupSaying } from '#shared/backup/problems';
-import type { AnonymisationPreview, MadeBackup, RestoreMode, RestoreProgress, RestoreReport } from './backup';
+import type {
+  AnonymisationPreview,
+  MadeBackup,
+  RestoreMode,
+  RestorePlan,
+  RestoreProgress,
+  RestoreReport,
+} from './backup';
 import type { StorageLocation } from '../storage';
 
 export type BackupRequest =
@@ -45,6 +52,7 @@ export type BackupReply =
           overLimits: string[];
           overLimitsSaid: BackupSaying[];
           anonymise: AnonymisationPreview;
+          plan: RestorePlan;
         }
       | { type: 'restored'; report: RestoreReport }
       | { type: 'forgotten' }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BackupFileError } from '#shared/backup/format';
 import type { NewCaseParts } from '#shared/model/intake';
 import { closeAll, DESK, freshDatabase, seedDesk, snapshot } from '#test/support/backup';
+import { deskSettings } from '#test/support/desk';
 import { newCaseParts } from '#test/support/cases';
 import { fr } from '#test/support/translate';
 import { backupErrorIn } from '#lib/i18n/index';
@@ -13,6 +14,7 @@ import {
   LAST_BACKUP_KEY,
   lastBackup,
   makeBackup,
+  planRestore,
   previewAnonymisation,
   readAllTables,
   readBackupFile,
@@ -178,6 +180,61 @@ describe('replace', () => {
       clock: clockAt('2026-11-24T10:00:00.000Z'),
     });
     expect(next.reference).toBe('RDR-2026-000902');
+  });
+});
+
+describe('what a replace does to the desk’s cases (explore39 #2, #5)', () => {
+  it('names before it the cases the backup does not hold, and reports cases unchanged, changed, added and lost', async () => {
+    const desk = freshDatabase();
+    await seedDesk(desk, 12);
+    const made = await makeBackup(desk, { clock: clockAt('2026-11-22T14:30:00.000Z') });
+    // After the backup: one complaint logged (lost by the replace) and one case changed (back to the backup's copy).
+    const after = await createCase(desk, parts('After Backup'), {
+      settings: DESK,
+      by: 'Sam Patel',
+      clock: clockAt('2026-11-23T10:00:00.000Z'),
+    });
+    const [changed] = await desk.cases.limit(1).toArray();
+    await desk.cases.put({ ...changed, updatedAt: '2026-11-23T11:00:00.000Z' });
+    const checked = await checkBackupStreamed(desk, made.file);
+
+    const plan = await planRestore(desk, checked);
+    expect(plan.cases).toEqual({
+      unchanged: 11,
+      changed: 1,
+      added: 0,
+      lost: 1,
+      lostFirst: [{ reference: after.reference, name: 'After Backup' }],
+    });
+    // The backup is this desk's own: no other-desk warning.
+    expect(plan.otherDesk).toBeUndefined();
+
+    const report = await restoreBackup(desk, checked, { mode: 'replace', by: 'Sam Patel' });
+    expect(report.cases).toEqual(plan.cases);
+    expect(await desk.cases.get(after.id)).toBeUndefined();
+  });
+
+  it('says a backup of another desk (its prefix and company) is one, unless this desk has nothing to lose', async () => {
+    const other = freshDatabase();
+    await seedDesk(other, 1, { prefix: 'SWT', seed: 5 });
+    const southwind = deskSettings({
+      deskPrefix: 'SWT',
+      company: { name: 'Southwind Telecom', addressLines: ['Bristol'], postcode: 'BS1 1AA' },
+    });
+    await other.settings.put({ key: 'desk', value: southwind });
+    const made = await makeBackup(other, { clock: clockAt('2026-11-22T14:30:00.000Z') });
+
+    const desk = freshDatabase();
+    await seedDesk(desk, 12);
+    const plan = await planRestore(desk, await checkBackupStreamed(desk, made.file));
+    expect(plan.otherDesk).toEqual({ prefix: 'SWT', company: 'Southwind Telecom' });
+    expect(plan.cases).toMatchObject({ unchanged: 0, changed: 0, added: 1, lost: 12 });
+    expect(plan.cases.lostFirst).toHaveLength(5);
+
+    // A desk set up with nothing logged yet (moving to a new computer): nothing to lose, nothing to warn of.
+    const empty = freshDatabase();
+    await empty.settings.put({ key: 'desk', value: DESK });
+    expect((await planRestore(empty, await checkBackupStreamed(empty, made.file))).otherDesk).toBeUndefined();
   });
 });
 
