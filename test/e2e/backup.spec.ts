@@ -6,9 +6,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import {
   adaByLetter,
   chooseBackupFile,
+  chooseOption,
   countEntries,
   countRows,
   expect,
@@ -158,4 +160,123 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   await page.screenshot({ path: shots('73-restore-refused'), fullPage: true });
   expect(await countRows(page, 'cases')).toBe(casesNow);
   expect(await countRows(page, 'audit')).toBe(auditNow);
+});
+
+/** "Make a backup now" on "Your data", saved in `dir`; returns its path. */
+async function backUp(page: Page, dir: string, name: string): Promise<string> {
+  await openDataPage(page);
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Make a backup now' }).click();
+  const path = join(dir, name);
+  await (await downloadPromise).saveAs(path);
+  await expect(page.getByRole('region', { name: 'Back up' }).getByRole('status')).toBeVisible();
+  return path;
+}
+
+test('replace: a backup of another desk is said and asks for a deliberate tick; the cases lost are named before and after', async ({
+  page,
+}) => {
+  test.slow();
+  const dir = mkdtempSync(join(tmpdir(), 'redress-replace-e2e-'));
+  const alan = {
+    receivedOn: '2026-11-19',
+    channel: 'Phone',
+    category: 'Fault repair',
+    summary: 'Broadband drops every evening.',
+    name: 'Alan Turing',
+    phone: '0113 496 0000',
+  };
+  // Another desk (explore39 #2): Southwind Telecom, prefix SWT, one case, backed up; then a new computer.
+  await setUpDesk(page, 'SWT', 'Southwind Telecom');
+  await logComplaint(page, { ...alan, name: 'Grace Hopper' });
+  const other = await backUp(page, dir, 'other-desk.redress-backup');
+  await wipeDatabase(page);
+
+  // This desk: one case, backed up; then one more case logged after the backup (explore39 #5).
+  await setUpDesk(page);
+  await logComplaint(page, adaByLetter('2026-11-18'));
+  const own = await backUp(page, dir, 'own-desk.redress-backup');
+  await logComplaint(page, alan);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000002$/);
+  const lostRef = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+
+  // The other desk's backup: said prominently on the check, and a replace asks for a tick before it is allowed.
+  await openDataPage(page);
+  await chooseBackupFile(page, other);
+  await expect(page.getByTestId('restore-other-desk')).toContainText(
+    'This backup is of another desk: SWT, Southwind Telecom. Replacing puts that desk’s data here instead of this desk’s: every one of this desk’s 2 cases goes.',
+  );
+  await page.getByRole('radio', { name: 'Replace what is here' }).check();
+  await page.getByRole('button', { name: 'Restore…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Replace what is here?' });
+  const replaceButton = confirm.getByRole('button', { name: 'Replace this desk’s data' });
+  await expect(confirm).toContainText('This backup is of another desk');
+  await expect(confirm).toContainText('These 2 cases are on this desk but not in the backup. They will be lost.');
+  await expect(confirm.getByRole('list', { name: '2 cases lost' })).toContainText(`${lostRef}, Alan Turing`);
+  await expect(confirm.getByRole('button', { name: 'Merge instead' })).toBeVisible();
+  await expect(replaceButton).toBeDisabled();
+  await confirm
+    .getByRole('checkbox', { name: 'I understand this desk’s 2 cases will be replaced by another desk’s' })
+    .check();
+  await expect(replaceButton).toBeEnabled();
+  await messagesGone(page);
+  await page.screenshot({ path: shots('74-replace-other-desk-confirm') });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  expect(await countRows(page, 'cases')).toBe(2);
+
+  // Its own backup: no other-desk warning, no tick; the case logged since is named before, and after as lost.
+  await chooseBackupFile(page, own);
+  await expect(page.getByLabel('The backup file')).toContainText('The checksum matches.');
+  await expect(page.getByTestId('restore-other-desk')).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Replace what is here' }).check();
+  await page.getByRole('button', { name: 'Restore…' }).click();
+  await expect(confirm).not.toContainText('another desk');
+  await expect(confirm.getByRole('checkbox')).toHaveCount(0);
+  await expect(confirm).toContainText('This case is on this desk but not in the backup. It will be lost.');
+  await expect(confirm.getByRole('list', { name: '1 case lost' })).toHaveText(`${lostRef}, Alan Turing`);
+  await page.screenshot({ path: shots('75-replace-confirm-lost') });
+  await replaceButton.click();
+  const restored = page.getByRole('region', { name: 'Restore from a backup' }).getByRole('status');
+  await expect(restored).toContainText(
+    'Cases: 1 unchanged, 0 changed back to the backup’s version, 0 added from the backup, 1 lost.',
+  );
+  await expect(restored).toContainText(`Case lost: ${lostRef}, Alan Turing.`);
+  await expect(restored.getByRole('row', { name: /^Cases/ })).toHaveText('Cases21');
+  await messagesGone(page);
+  await page.screenshot({ path: shots('76-replace-result'), fullPage: true });
+  expect(await countRows(page, 'cases')).toBe(1);
+
+  // The same in French (Canada), with one more case logged since: the other desk's backup (not replaced), then its own.
+  await logComplaint(page, { ...alan, name: 'Mary Jackson', phone: '0113 496 0001' });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseOption(page, 'Language of the interface', 'Français (Canada)');
+  await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Vos données' }).click();
+  const chooseFr = async (file: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choisir un fichier de sauvegarde…' }).click();
+    await (await chooser).setFiles(file);
+  };
+  await chooseFr(other);
+  await expect(page.getByTestId('restore-other-desk')).toContainText('Cette sauvegarde est celle d’un autre service');
+  await page.getByRole('radio', { name: 'Remplacer ce qui est ici' }).check();
+  await page.getByRole('button', { name: 'Restaurer…' }).click();
+  const confirmFr = page.getByRole('dialog');
+  await expect(confirmFr).toContainText('Ces 2 dossiers sont dans ce service, mais pas dans la sauvegarde.');
+  await confirmFr.getByRole('checkbox').check();
+  await messagesGone(page);
+  await page.screenshot({ path: shots('77-replace-other-desk-confirm-fr') });
+  await confirmFr.getByRole('button', { name: 'Annuler' }).click();
+  await chooseFr(own);
+  await expect(page.getByTestId('restore-other-desk')).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Remplacer ce qui est ici' }).check();
+  await page.getByRole('button', { name: 'Restaurer…' }).click();
+  await expect(confirmFr).toContainText('Mary Jackson');
+  await page.screenshot({ path: shots('78-replace-confirm-lost-fr') });
+  await confirmFr.getByRole('button', { name: 'Remplacer les données de ce service' }).click();
+  const restoredFr = page.getByRole('region', { name: 'Restaurer une sauvegarde' }).getByRole('status');
+  await expect(restoredFr).toContainText('1 perdu');
+  await expect(restoredFr).toContainText('Dossier perdu\u00a0:');
+  await messagesGone(page);
+  await page.screenshot({ path: shots('79-replace-result-fr'), fullPage: true });
 });

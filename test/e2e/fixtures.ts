@@ -43,10 +43,11 @@ export async function chooseOption(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-export async function setUpDesk(page: Page, prefix = DESK.prefix) {
+/** The first-run settings: the usual desk, or another (its prefix, and its company's name). */
+export async function setUpDesk(page: Page, prefix = DESK.prefix, company = DESK.company) {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Set up your desk' })).toBeVisible();
-  await page.getByLabel('Company name').fill(DESK.company);
+  await page.getByLabel('Company name').fill(company);
   await page.getByLabel('Postal address').fill(DESK.address);
   await page.getByLabel('Postcode').fill(DESK.postcode);
   await page.getByLabel('Desk prefix').fill(prefix);

@@ -4,6 +4,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   FileButton,
   Group,
   List,
@@ -20,7 +21,13 @@ import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { BACKUP_FILE_EXTENSION, BackupFileError } from '#shared/backup/format';
-import { type RestoreMode, type RestoreProgress, type RestoreReport, RestoreError } from '#db/backup/backup';
+import {
+  type RestoreMode,
+  type RestorePlan,
+  type RestoreProgress,
+  type RestoreReport,
+  RestoreError,
+} from '#db/backup/backup';
 import { type CheckedBackup, checkBackupFile, forgetCheckedBackup, restoreCheckedBackup } from '#db/backup/client';
 import { useSettings } from '#db/hooks';
 import { db } from '#db/schema';
@@ -72,6 +79,8 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
   const [problem, setProblem] = useState<{ message: string; problems: string[] } | null>(null);
   const [mode, setMode] = useState<RestoreMode | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** The extra step a replace by another desk's backup asks for: "I understand this desk's N cases will be replaced". */
+  const [understood, setUnderstood] = useState(false);
   const [restoring, setRestoring] = useState(false);
   /** How far the restore under way is (null before its first report). */
   const [progress, setProgress] = useState<RestoreProgress | null>(null);
@@ -197,6 +206,9 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
         }
       : null;
   const noSettings = firstRun && backup !== null && (backup.header.counts.settings ?? 0) === 0;
+  /** A replace by another desk's backup (there are cases here to lose): said on the check, and confirmed twice. */
+  const otherDesk = backup?.plan.otherDesk ?? null;
+  const needsUnderstood = mode === 'replace' && otherDesk !== null;
   return (
     <Stack gap="sm">
       <Text size="sm">
@@ -237,6 +249,20 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
       {backup && counts && (
         <Stack gap="sm" aria-label={t('restore.file')}>
           <Text size="sm">{madeText(t, backup.header)}</Text>
+          {otherDesk && (
+            <Alert
+              color="red"
+              variant="filled"
+              aria-label={t('restore.otherDeskTitle')}
+              data-testid="restore-other-desk"
+            >
+              {t('restore.otherDesk', {
+                prefix: otherDesk.prefix,
+                company: otherDesk.company,
+                n: casesHere ?? 0,
+              })}
+            </Alert>
+          )}
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
             <Fact label={t('restore.cases')} value={counts.cases} />
             <Fact label={t('restore.events')} value={counts.events} />
@@ -277,7 +303,10 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
               color={mode === 'replace' ? 'red' : 'teal'}
               disabled={!mode || restoring}
               loading={restoring}
-              onClick={() => setConfirming(true)}
+              onClick={() => {
+                setUnderstood(false);
+                setConfirming(true);
+              }}
             >
               {t('restore.restore')}
             </Button>
@@ -291,28 +320,33 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
           <Text size="sm">
             {t(report.mode === 'merge' ? 'restore.doneMerged' : 'restore.doneRestored', { n: report.casesNow })}
           </Text>
-          <Table mt="xs" withRowBorders={false} aria-label={t('restore.changed')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th />
-                <Table.Th>{t('restore.added')}</Table.Th>
-                <Table.Th>{t('restore.updated')}</Table.Th>
-                <Table.Th>{t('restore.kept')}</Table.Th>
-                <Table.Th>{t('restore.removed')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {TABLE_LABELS.map(([table, label]) => (
-                <Table.Tr key={table}>
-                  <Table.Td>{t(label)}</Table.Td>
-                  <Table.Td>{formatNumber(report.added[table])}</Table.Td>
-                  <Table.Td>{formatNumber(report.updated[table])}</Table.Td>
-                  <Table.Td>{formatNumber(report.kept[table])}</Table.Td>
-                  <Table.Td>{formatNumber(report.removed[table])}</Table.Td>
+          {report.cases && <CasesResult cases={report.cases} />}
+          {report.mode === 'replace' ? (
+            <BeforeAfterTable report={report} />
+          ) : (
+            <Table mt="xs" withRowBorders={false} aria-label={t('restore.changed')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th />
+                  <Table.Th>{t('restore.added')}</Table.Th>
+                  <Table.Th>{t('restore.updated')}</Table.Th>
+                  <Table.Th>{t('restore.kept')}</Table.Th>
+                  <Table.Th>{t('restore.removed')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {TABLE_LABELS.map(([table, label]) => (
+                  <Table.Tr key={table}>
+                    <Table.Td>{t(label)}</Table.Td>
+                    <Table.Td>{formatNumber(report.added[table])}</Table.Td>
+                    <Table.Td>{formatNumber(report.updated[table])}</Table.Td>
+                    <Table.Td>{formatNumber(report.kept[table])}</Table.Td>
+                    <Table.Td>{formatNumber(report.removed[table])}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
           {report.anonymisedAgain &&
             (report.anonymisedAgain.references.length > 0 || report.anonymisedAgain.lettersDeleted > 0) && (
               <Text size="sm" mt="xs" data-testid="anonymised-again">
@@ -360,17 +394,44 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
         {mode && (
           <Stack>
             <Text size="sm">{modeWords(mode).description}</Text>
-            {mode === 'replace' && (
+            {mode === 'replace' && otherDesk && (
+              <Alert color="red" variant="filled" aria-label={t('restore.otherDeskTitle')}>
+                <Text size="sm">
+                  {t('restore.otherDesk', { prefix: otherDesk.prefix, company: otherDesk.company, n: casesHere ?? 0 })}
+                </Text>
+                <Text size="sm" mt="xs">
+                  {t('restore.otherDeskMerge')}
+                </Text>
+              </Alert>
+            )}
+            {mode === 'replace' && !otherDesk && (
               <Alert color="red">
                 {t('restore.replaceWarning', { here: casesHere ?? 0, backup: counts?.cases ?? 0 })}
               </Alert>
             )}
+            {mode === 'replace' && backup && <CasesLost plan={backup.plan} />}
             {anonymise && <AnonymiseNotice {...anonymise} />}
+            {needsUnderstood && (
+              <Checkbox
+                checked={understood}
+                onChange={(event) => setUnderstood(event.currentTarget.checked)}
+                label={t('restore.otherDeskUnderstood', { n: casesHere ?? 0 })}
+              />
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirming(false)}>
                 {t('restore.cancel')}
               </Button>
-              <Button color={mode === 'replace' ? 'red' : 'teal'} onClick={() => void restore()}>
+              {needsUnderstood && modes.includes('merge') && (
+                <Button variant="default" onClick={() => setMode('merge')}>
+                  {t('restore.mergeInstead')}
+                </Button>
+              )}
+              <Button
+                color={mode === 'replace' ? 'red' : 'teal'}
+                disabled={needsUnderstood && !understood}
+                onClick={() => void restore()}
+              >
                 {modeWords(mode).confirm}
               </Button>
             </Group>
@@ -452,6 +513,100 @@ function AnonymiseNotice({ references, open }: { references: readonly string[]; 
         </Text>
       )}
     </Alert>
+  );
+}
+
+/** A case lost, as the desk manager knows it: its reference and customer's name (the reference alone if anonymised). */
+const lostCaseIn = (t: Translate, c: { reference: string; name: string }) =>
+  c.name ? t('restore.lostCase', { reference: c.reference, name: c.name }) : c.reference;
+
+/**
+ * Before a replace: the cases here that the backup does not hold, named (the first few, then "and N more"), and how
+ * many go back to the backup's version; or that none is lost.
+ */
+function CasesLost({ plan }: { plan: RestorePlan }) {
+  const t = useT();
+  const { lost, changed, lostFirst } = plan.cases;
+  if (lost === 0 && changed === 0)
+    return (
+      <Text size="sm" data-testid="restore-lost">
+        {t('restore.noneLost')}
+      </Text>
+    );
+  return (
+    <Alert color="orange" title={lost > 0 ? t('restore.lostTitle', { n: lost }) : undefined} data-testid="restore-lost">
+      {lost > 0 && (
+        <>
+          <Text size="sm">{t('restore.lost', { n: lost })}</Text>
+          <List size="sm" mt={4} aria-label={t('restore.lostTitle', { n: lost })}>
+            {lostFirst.map((c) => (
+              <List.Item key={c.reference}>{lostCaseIn(t, c)}</List.Item>
+            ))}
+            {lost > lostFirst.length && <List.Item>{t('restore.lostMore', { n: lost - lostFirst.length })}</List.Item>}
+          </List>
+        </>
+      )}
+      {changed > 0 && (
+        <Text size="sm" mt={lost > 0 ? 'xs' : 0}>
+          {t('restore.changedBack', { n: changed })}
+        </Text>
+      )}
+    </Alert>
+  );
+}
+
+/** After a replace: the desk's cases as the backup found them (unchanged, changed back, added, lost), the lost named. */
+function CasesResult({ cases }: { cases: NonNullable<RestoreReport['cases']> }) {
+  const t = useT();
+  const named = cases.lostFirst.map((c) => lostCaseIn(t, c));
+  const list =
+    cases.lost > named.length
+      ? t('restore.listedMore', { list: named.join('; '), more: cases.lost - named.length })
+      : named.join('; ');
+  return (
+    <>
+      <Text size="sm" mt="xs" data-testid="restore-cases-result">
+        {t('restore.casesResult', {
+          unchanged: cases.unchanged,
+          changed: cases.changed,
+          added: cases.added,
+          lost: cases.lost,
+        })}
+      </Text>
+      {cases.lost > 0 && (
+        <Text size="sm" data-testid="restore-cases-lost">
+          {t('restore.lostNamed', { n: cases.lost, list })}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/**
+ * After a replace: each replaced table's rows before it and now (not every row "removed" and "added" again). The audit
+ * trail is never replaced (the file's rows are added to this desk's), so it is not among them.
+ */
+function BeforeAfterTable({ report }: { report: RestoreReport }) {
+  const t = useT();
+  return (
+    <Table mt="xs" withRowBorders={false} aria-label={t('restore.changed')}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th />
+          <Table.Th>{t('restore.before')}</Table.Th>
+          <Table.Th>{t('restore.after')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {TABLE_LABELS.filter(([table]) => table !== 'audit').map(([table, label]) => (
+          <Table.Tr key={table}>
+            <Table.Td>{t(label)}</Table.Td>
+            <Table.Td>{formatNumber(report.removed[table])}</Table.Td>
+            <Table.Td>{formatNumber(report.added[table] + report.updated[table] + report.kept[table])}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 

@@ -993,6 +993,27 @@ export const enGB = {
   'restore.replaceWarning':
     '{here, plural, =0 {Everything on this desk now} one {The only case on this desk now} other {The # cases on this desk now}} will be replaced by {backup, plural, =0 {a backup with no cases} one {the backup’s only case} other {the backup’s # cases}}. Make a backup of this desk first if you may need it.', // h17: reads right at a count of 1
   'restore.cancel': 'Cancel',
+  // explore39 #2, #5: what a replace does to this desk's cases, said before it and after it (db/backup planRestore).
+  'restore.otherDeskTitle': 'This backup is of another desk',
+  'restore.otherDesk':
+    'This backup is of another desk: {prefix}, {company}. Replacing puts that desk’s data here instead of this desk’s: {n, plural, one {this desk’s only case goes} other {every one of this desk’s # cases goes}}.',
+  'restore.otherDeskMerge': 'To keep this desk’s cases and add that desk’s to them, merge instead.',
+  'restore.otherDeskUnderstood':
+    'I understand {n, plural, one {this desk’s only case} other {this desk’s # cases}} will be replaced by another desk’s',
+  'restore.mergeInstead': 'Merge instead',
+  'restore.lostTitle': '{n, plural, one {# case lost} other {# cases lost}}',
+  'restore.lost':
+    '{n, plural, one {This case is on this desk but not in the backup. It will be lost.} other {These # cases are on this desk but not in the backup. They will be lost.}}',
+  'restore.lostCase': '{reference}, {name}',
+  'restore.lostMore': 'and {n, number} more',
+  'restore.changedBack':
+    '{n, plural, one {# case changed here since the backup goes} other {# cases changed here since the backup go}} back to the backup’s version: what was recorded on {n, plural, one {it} other {them}} since is lost.',
+  'restore.noneLost': 'Every case on this desk is in the backup, as it is here: no case is lost.',
+  'restore.casesResult':
+    'Cases: {unchanged, plural, other {# unchanged}}, {changed, plural, other {# changed back}} to the backup’s version, {added, plural, other {# added}} from the backup, {lost, plural, other {# lost}}.',
+  'restore.lostNamed': '{n, plural, one {Case lost} other {Cases lost}}: {list}.',
+  'restore.before': 'Before',
+  'restore.after': 'Now',
   'restore.progress': 'Restore progress',
   'restore.starting': 'Starting the restore…',
   'restore.percent':

@@ -1250,6 +1250,28 @@ export const frCA: Record<MessageKey, string> = {
   'restore.replaceWarning':
     '{here, plural, =0 {Tout ce que contient ce service sera remplacé} one {Le seul dossier de ce service sera remplacé} other {Les # dossiers de ce service seront remplacés}} par {backup, plural, =0 {une sauvegarde sans dossier} one {le seul dossier de la sauvegarde} other {les # dossiers de la sauvegarde}}. Faites d’abord une sauvegarde de ce service si vous risquez d’en avoir besoin.', // h17: reads right at a count of 1
   'restore.cancel': 'Annuler',
+  // explore39 n° 2 et 5
+  'restore.otherDeskTitle': 'Cette sauvegarde est celle d’un autre service',
+  'restore.otherDesk':
+    'Cette sauvegarde est celle d’un autre service\u00a0: {prefix}, {company}. Remplacer met ici les données de cet autre service à la place de celles de ce service-ci\u00a0: {n, plural, one {le seul dossier de ce service disparaît} other {chacun des # dossiers de ce service disparaît}}.',
+  'restore.otherDeskMerge': 'Pour garder les dossiers de ce service et y ajouter ceux de l’autre, fusionnez plutôt.',
+  'restore.otherDeskUnderstood':
+    'Je comprends que {n, plural, one {le seul dossier de ce service sera remplacé} other {les # dossiers de ce service seront remplacés}} par ceux d’un autre service',
+  'restore.mergeInstead': 'Fusionner plutôt',
+  'restore.lostTitle': '{n, plural, one {# dossier perdu} other {# dossiers perdus}}',
+  'restore.lost':
+    '{n, plural, one {Ce dossier est dans ce service, mais pas dans la sauvegarde. Il sera perdu.} other {Ces # dossiers sont dans ce service, mais pas dans la sauvegarde. Ils seront perdus.}}',
+  'restore.lostCase': '{reference} ({name})',
+  'restore.lostMore': 'et {n, number} de plus',
+  'restore.changedBack':
+    '{n, plural, one {# dossier modifié ici depuis la sauvegarde revient} other {# dossiers modifiés ici depuis la sauvegarde reviennent}} à la version de la sauvegarde\u00a0: ce qui y a été inscrit depuis est perdu.',
+  'restore.noneLost':
+    'Tous les dossiers de ce service sont dans la sauvegarde, tels qu’ici\u00a0: aucun dossier n’est perdu.',
+  'restore.casesResult':
+    'Dossiers\u00a0: {unchanged, plural, one {# inchangé} other {# inchangés}}, {changed, plural, one {# revenu} other {# revenus}} à la version de la sauvegarde, {added, plural, one {# ajouté} other {# ajoutés}} depuis la sauvegarde, {lost, plural, one {# perdu} other {# perdus}}.',
+  'restore.lostNamed': '{n, plural, one {Dossier perdu} other {Dossiers perdus}}\u00a0: {list}.',
+  'restore.before': 'Avant',
+  'restore.after': 'Maintenant',
   'restore.progress': 'Progression de la restauration',
   'restore.starting': 'Début de la restauration…',
   'restore.percent':
