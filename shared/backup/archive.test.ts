@@ -154,16 +154,30 @@ describe('the backup archive (format 3)', () => {
     damaged[member.offset + 1_000_000] ^= 0x01;
     const error = await refusal(decodeBackupSource(bytesSource(damaged), options));
     expect(error.kind).toBe('damaged');
-    expect(error.message).toContain('"a1.pdf" of case RDR-2026-000001: its bytes do not match its SHA-256');
-    expect(error.message).toMatch(/nothing was restored/);
+    // Said once, in plain words (explore39 #6): no `attachments[3]`, no SHA-256, and no list repeating the sentence.
+    expect(error.message).toBe(
+      'The file a1.pdf on case RDR-2026-000001 is damaged in this backup: nothing was restored. Use another copy of the backup.',
+    );
+    expect(error.problems).toEqual([]);
 
     const missing = await refusal(decodeBackupSource(bytesSource(await archiveOf(c, { a2: docx })), options));
-    expect(missing.message).toContain('"a1.pdf" of case RDR-2026-000001: its file is missing from the backup');
+    expect(missing.message).toBe(
+      'The file a1.pdf on case RDR-2026-000001 is missing from this backup: nothing was restored. Use another copy of the backup.',
+    );
 
     const stranger = await archiveOf(c, files, [{ id: 'zz', bytes: new Uint8Array([1, 2, 3]) }]);
     expect((await refusal(decodeBackupSource(bytesSource(stranger), options))).message).toContain(
-      'attachments/zz: a file no row of the backup names',
+      'This backup holds a file that no case names (attachments/zz)',
     );
+    // Several: counted in the sentence, each listed once under it.
+    const several = await refusal(decodeBackupSource(bytesSource(await archiveOf(c, {})), options));
+    expect(several.message).toBe(
+      'Files in this backup are damaged or missing (2), so nothing was restored. Use another copy of the backup.',
+    );
+    expect(several.problems).toEqual([
+      'The file a1.pdf on case RDR-2026-000001 is missing from this backup',
+      expect.stringMatching(/^The file .+ on case RDR-2026-\d{6} is missing from this backup$/),
+    ]);
 
     const cut = await refusal(decodeBackupSource(bytesSource(file.subarray(0, file.length - 30)), options));
     expect(cut.kind).toBe('truncated');
@@ -173,7 +187,8 @@ describe('the backup archive (format 3)', () => {
     const c = await content();
     const rows = await encodeBackup(c, { madeAt, schemaVersion: 8, sha256 });
     const error = await refusal(decodeBackupSource(bytesSource(rows), options));
-    expect(error.message).toContain('its file is missing from the backup');
+    expect(error.message).toMatch(/^Files in this backup are damaged or missing \(\d\)/);
+    expect(error.problems[0]).toContain('is missing from this backup');
   });
 
   it('still reads the files of formats 1 and 2, which hold no attachments', async () => {

@@ -24,7 +24,6 @@ import {
   type DecodedBackup,
   decodeBackup,
   type DecodeOptions,
-  formatPath,
   MAX_BACKUP_CONTENT_BYTES,
   refuseBackup,
   type Sha256,
@@ -246,9 +245,8 @@ async function checkAttachments(
   const attachmentMembers = new Map<string, ArchiveMember>();
   const problems: BackupSaying[] = [];
   const named = new Set<string>([ROWS_MEMBER]);
-  for (const [i, row] of content.attachments.entries()) {
+  for (const row of content.attachments) {
     const where = {
-      where: formatPath(['attachments', i]),
       file: row.fileName,
       reference: caseRefs.get(row.caseId) ?? row.caseId,
     };
@@ -265,7 +263,7 @@ async function checkAttachments(
       continue;
     }
     if (member.size !== row.size) {
-      problems.push(sayBackup('file-size', { ...where, size: member.size, recorded: row.size }));
+      problems.push(sayBackup('file-size', where));
       continue;
     }
     const bytes = await source.read(member.offset, member.size);
@@ -277,14 +275,15 @@ async function checkAttachments(
   }
   for (const name of members.keys()) if (!named.has(name)) problems.push(sayBackup('file-not-named', { member: name }));
   if (problems.length) {
-    const listed = { list: problems.slice(0, 3) };
+    // One problem is the sentence itself; several are counted in it and listed under it (never said twice).
+    const listed = problems.length > 1 ? problems.slice(0, 20) : [];
     throw refuseBackup(
       'damaged',
-      problems.length > 3
-        ? sayBackup('files-damaged-more', { listed, more: problems.length - 3 })
-        : sayBackup('files-damaged', { listed }),
-      problems.slice(0, 20).map(backupProblemInEnglish),
-      problems.slice(0, 20),
+      problems.length > 1
+        ? sayBackup('files-damaged-more', { count: { number: problems.length } })
+        : sayBackup('files-damaged', { problem: problems[0] }),
+      listed.map(backupProblemInEnglish),
+      listed,
     );
   }
   return attachmentMembers;

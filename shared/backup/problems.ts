@@ -39,9 +39,11 @@ export const BACKUP_PROBLEMS_EN = {
     'The checksum does not match: the file was changed after it was made (edited by hand, or damaged on the way). Nothing was restored; use another copy.',
   /** Followed, in the message, by the first problems as format.ts lists them (the screen lists them below it). */
   invalid: 'The backup file is not valid, so nothing was restored.',
-  'files-damaged': 'The backup file is damaged, so nothing was restored: {listed}. Use another copy.',
+  /** One file damaged or missing: {problem} is its `file-…` saying (explore39 #6: said once, in plain words). */
+  'files-damaged': '{problem}: nothing was restored. Use another copy of the backup.',
+  /** Several: each is listed under the sentence (the first 20). */
   'files-damaged-more':
-    'The backup file is damaged, so nothing was restored: {listed}; and {more} more. Use another copy.',
+    'Files in this backup are damaged or missing ({count}), so nothing was restored. Use another copy of the backup.',
   // --- encrypted files (./encryption.ts)
   'needs-passphrase':
     'This backup is protected with a passphrase. Type the passphrase it was made with to check and restore it.',
@@ -104,12 +106,12 @@ export const BACKUP_PROBLEMS_EN = {
   'why-zip-misplaced': 'its member {member} is not where its table of contents says',
   'why-zip-past-end': 'its member {member} runs past the end of the data',
   // --- one problem of a damaged archive's list
-  'file-missing': '{where} "{file}" of case {reference}: its file is missing from the backup',
-  'file-deleted-but-held':
-    '{where} "{file}" of case {reference}: the file was deleted, yet the backup holds bytes for it',
-  'file-size': '{where} "{file}" of case {reference}: its file holds {size} bytes, not the {recorded} recorded',
-  'file-hash': '{where} "{file}" of case {reference}: its bytes do not match its SHA-256 (changed or damaged)',
-  'file-not-named': '{member}: a file no row of the backup names',
+  // (a cut or changed file is "damaged" whichever check found it: its size or its SHA-256)
+  'file-missing': 'The file {file} on case {reference} is missing from this backup',
+  'file-deleted-but-held': 'The file {file} on case {reference} was deleted, yet this backup holds it',
+  'file-size': 'The file {file} on case {reference} is damaged in this backup',
+  'file-hash': 'The file {file} on case {reference} is damaged in this backup',
+  'file-not-named': 'This backup holds a file that no case names ({member})',
   // --- one problem of an invalid file's list (./format.ts; h17). {where} is the place as the file names it
   // (`cases[3].receivedOn`, a table, a field: shown as written); {note} what is wrong there (a `note-…` saying).
   at: '{where}: {note}',

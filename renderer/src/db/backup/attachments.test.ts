@@ -9,6 +9,8 @@ import { unzipSync } from 'fflate';
 import { makeBackup, readBackupFile, restoreBackup, RestoreError, type RestoreProgress } from './backup';
 import { RedressDatabase } from '../schema';
 import { attachmentDigests, closeAll, freshDatabase, seedAttachments, seedDesk, snapshot } from '#test/support/backup';
+import { fr } from '#test/support/translate';
+import { backupErrorIn } from '#lib/i18n/index';
 
 afterEach(closeAll);
 
@@ -89,8 +91,14 @@ describe('attachments in backups', () => {
     const error = await refusal(readBackupFile(target, new Blob([bytes])));
     expect(error).toBeInstanceOf(BackupFileError);
     expect((error as BackupFileError).kind).toBe('damaged');
-    expect(error.message).toContain(`"${rows[0].fileName}" of case`);
-    expect(error.message).toContain('its bytes do not match its SHA-256');
+    const reference = (await source.cases.get(rows[0].caseId))!.reference;
+    expect(error.message).toBe(
+      `The file ${rows[0].fileName} on case ${reference} is damaged in this backup: nothing was restored. Use another copy of the backup.`,
+    );
+    // In French too, from the same saying: plain words, no internal index (explore39 #6).
+    expect(backupErrorIn(fr, error as BackupFileError)).toBe(
+      `Le fichier ${rows[0].fileName} du dossier ${reference} est endommagé dans cette sauvegarde\u00a0: rien n’a été restauré. Utilisez une autre copie de la sauvegarde.`,
+    );
     expect(await snapshot(target)).toEqual(targetBefore);
     expect(await attachmentDigests(target)).toEqual(digestsBefore);
   });

@@ -76,7 +76,8 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
   const [fileName, setFileName] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const [backup, setBackup] = useState<CheckedBackup | null>(null);
-  const [problem, setProblem] = useState<{ message: string; problems: string[] } | null>(null);
+  /** A refusal; `plain`: its list is of sentences (damaged files), not of places in the file (`cases[3].receivedOn`). */
+  const [problem, setProblem] = useState<{ message: string; problems: string[]; plain?: boolean } | null>(null);
   const [mode, setMode] = useState<RestoreMode | null>(null);
   const [confirming, setConfirming] = useState(false);
   /** The extra step a replace by another desk's backup asks for: "I understand this desk's N cases will be replaced". */
@@ -147,6 +148,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
         setProblem({
           message: backupErrorIn(t, error),
           problems: error.problemsSaid ? error.problemsSaid.map((p) => backupProblemIn(t, p)) : error.problems,
+          plain: error.kind === 'damaged',
         });
       else
         setProblem({
@@ -236,7 +238,7 @@ export function RestorePanel({ firstRun = false, onRestored }: RestorePanelProps
             <List size="sm" mt="xs" aria-label={t('restore.problems')}>
               {problem.problems.map((p) => (
                 <List.Item key={p}>
-                  <Text size="sm" ff="monospace">
+                  <Text size="sm" ff={problem.plain ? undefined : 'monospace'}>
                     {p}
                   </Text>
                 </List.Item>

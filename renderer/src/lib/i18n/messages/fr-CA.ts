@@ -1048,10 +1048,9 @@ export const frCA: Record<MessageKey, string> = {
     'La somme de contrôle ne correspond pas\u00a0: le fichier a été modifié après sa création (à la main, ou endommagé en chemin). Rien n’a été restauré\u00a0; utilisez une autre copie.',
   'backupProblem.invalid':
     'Le fichier de sauvegarde n’est pas valide\u00a0: rien n’a été restauré. Les problèmes trouvés sont indiqués ci-dessous.',
-  'backupProblem.files-damaged':
-    'Le fichier de sauvegarde est endommagé\u00a0: rien n’a été restauré ({listed}). Utilisez une autre copie.',
+  'backupProblem.files-damaged': '{problem}\u00a0: rien n’a été restauré. Utilisez une autre copie de la sauvegarde.',
   'backupProblem.files-damaged-more':
-    'Le fichier de sauvegarde est endommagé\u00a0: rien n’a été restauré ({listed}\u00a0; et {more} de plus). Utilisez une autre copie.',
+    'Des fichiers de cette sauvegarde sont endommagés ou manquants ({count}), alors rien n’a été restauré. Utilisez une autre copie de la sauvegarde.',
   'backupProblem.needs-passphrase':
     'Cette sauvegarde est protégée par une phrase de passe. Tapez la phrase de passe utilisée pour la faire afin de la vérifier et de la restaurer.',
   'backupProblem.wrong-passphrase':
@@ -1115,15 +1114,12 @@ export const frCA: Record<MessageKey, string> = {
   'backupProblem.why-zip-twice': 'il contient {member} deux fois',
   'backupProblem.why-zip-misplaced': 'son élément {member} n’est pas là où l’indique sa table des matières',
   'backupProblem.why-zip-past-end': 'son élément {member} dépasse la fin des données',
-  'backupProblem.file-missing':
-    '{where} «\u00a0{file}\u00a0» du dossier {reference}\u00a0: son fichier manque dans la sauvegarde',
+  'backupProblem.file-missing': 'Le fichier {file} du dossier {reference} manque dans cette sauvegarde',
   'backupProblem.file-deleted-but-held':
-    '{where} «\u00a0{file}\u00a0» du dossier {reference}\u00a0: le fichier a été supprimé, mais la sauvegarde en contient les octets',
-  'backupProblem.file-size':
-    '{where} «\u00a0{file}\u00a0» du dossier {reference}\u00a0: son fichier contient {size} octets, et non les {recorded} inscrits',
-  'backupProblem.file-hash':
-    '{where} «\u00a0{file}\u00a0» du dossier {reference}\u00a0: ses octets ne correspondent pas à son SHA-256 (modifiés ou endommagés)',
-  'backupProblem.file-not-named': '{member}\u00a0: un fichier qu’aucune ligne de la sauvegarde ne nomme',
+    'Le fichier {file} du dossier {reference} a été supprimé, mais cette sauvegarde le contient',
+  'backupProblem.file-size': 'Le fichier {file} du dossier {reference} est endommagé dans cette sauvegarde',
+  'backupProblem.file-hash': 'Le fichier {file} du dossier {reference} est endommagé dans cette sauvegarde',
+  'backupProblem.file-not-named': 'Cette sauvegarde contient un fichier qu’aucun dossier ne nomme ({member})',
   // fin m17a
   // h17: un problème de la liste d’un fichier non valide ({where} : l’endroit tel que le fichier le nomme)
   'backupProblem.separator': '\u00a0; ',
