@@ -234,6 +234,7 @@ test('replace: a backup of another desk is said and asks for a deliberate tick; 
   await expect(confirm.getByRole('checkbox')).toHaveCount(0);
   await expect(confirm).toContainText('This case is on this desk but not in the backup. It will be lost.');
   await expect(confirm.getByRole('list', { name: '1 case lost' })).toHaveText(`${lostRef}, Alan Turing`);
+  await expect(confirm).toHaveCSS('opacity', '1'); // the dialog's fade-in over, for the screenshot
   await page.screenshot({ path: shots('75-replace-confirm-lost') });
   await replaceButton.click();
   const restored = page.getByRole('region', { name: 'Restore from a backup' }).getByRole('status');
@@ -272,6 +273,7 @@ test('replace: a backup of another desk is said and asks for a deliberate tick; 
   await page.getByRole('radio', { name: 'Remplacer ce qui est ici' }).check();
   await page.getByRole('button', { name: 'Restaurer…' }).click();
   await expect(confirmFr).toContainText('Mary Jackson');
+  await expect(confirmFr).toHaveCSS('opacity', '1');
   await page.screenshot({ path: shots('78-replace-confirm-lost-fr') });
   await confirmFr.getByRole('button', { name: 'Remplacer les données de ce service' }).click();
   const restoredFr = page.getByRole('region', { name: 'Restaurer une sauvegarde' }).getByRole('status');
