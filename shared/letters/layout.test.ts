@@ -220,19 +220,22 @@ describe('a large-print letter fills its pages as far as its headings and sign-o
   );
 });
 
+/** A letter of these body paragraphs, in large print or standard. */
+const frameOf = (body: LetterFrame['body'], largePrint: boolean): LetterFrame => ({
+  language: 'en-GB',
+  company: { name: 'Kijoma Broadband', addressLines: ['21 Ship Street'], postcode: 'CT19 5BE' },
+  reference: 'RDR-2026-000042',
+  issuedOn: '2026-11-21',
+  addressee: { role: 'customer', name: 'A B', addressLines: ['1 Road', 'CT1 1AA'] },
+  title: 't',
+  heading: 'h',
+  body,
+  handlerName: 'Priya Shah',
+  largePrint,
+});
+
 describe('large print: how sections and the sign-off are kept together', () => {
-  const frame = (body: LetterFrame['body']): LetterFrame => ({
-    language: 'en-GB',
-    company: { name: 'Kijoma Broadband', addressLines: ['21 Ship Street'], postcode: 'CT19 5BE' },
-    reference: 'RDR-2026-000042',
-    issuedOn: '2026-11-21',
-    addressee: { role: 'customer', name: 'A B', addressLines: ['1 Road', 'CT1 1AA'] },
-    title: 't',
-    heading: 'h',
-    body,
-    handlerName: 'Priya Shah',
-    largePrint: true,
-  });
+  const frame = (body: LetterFrame['body']): LetterFrame => frameOf(body, true);
   const p = (text: string) => ({ text, style: 'paragraph' });
 
   it('keeps only the last paragraph of a last section of several with the sign-off', () => {
@@ -265,18 +268,7 @@ describe('large print: how sections and the sign-off are kept together', () => {
 });
 
 describe('a paragraph never leaves one line alone at the top or foot of a page', () => {
-  const frame = (body: LetterFrame['body'], largePrint: boolean): LetterFrame => ({
-    language: 'en-GB',
-    company: { name: 'Kijoma Broadband', addressLines: ['21 Ship Street'], postcode: 'CT19 5BE' },
-    reference: 'RDR-2026-000042',
-    issuedOn: '2026-11-21',
-    addressee: { role: 'customer', name: 'A B', addressLines: ['1 Road', 'CT1 1AA'] },
-    title: 't',
-    heading: 'h',
-    body,
-    handlerName: 'Priya Shah',
-    largePrint,
-  });
+  const frame = frameOf;
   const p = (text: string): LetterContent => ({ text, style: 'paragraph' });
   // Paragraph n is made of the word "Pn…" again and again, so each printed line says whose it is.
   const words = (n: number, count: number) => Array.from({ length: count }, (_, i) => `P${n}${'abcdefg'[i % 7]}x`);

@@ -25,6 +25,15 @@ import {
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+/** The second complaint of the desk backed up, the one a replace loses. */
+const ALAN = {
+  receivedOn: '2026-11-19',
+  channel: 'Phone',
+  category: 'Fault repair',
+  summary: 'Broadband drops every evening.',
+  name: 'Alan Turing',
+  phone: '0113 496 0000',
+};
 
 test('back up, wipe, restore: the cases and the byte-identical letter are back; a damaged file changes nothing', async ({
   page,
@@ -41,14 +50,7 @@ test('back up, wipe, restore: the cases and the byte-identical letter are back; 
   await letterDownload.saveAs(letterPath);
   await expect(page.getByText('Letters issued')).toBeVisible();
 
-  await logComplaint(page, {
-    receivedOn: '2026-11-19',
-    channel: 'Phone',
-    category: 'Fault repair',
-    summary: 'Broadband drops every evening.',
-    name: 'Alan Turing',
-    phone: '0113 496 0000',
-  });
+  await logComplaint(page, ALAN);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000002$/);
   const eventsBefore = await countEntries(page);
 
@@ -178,17 +180,9 @@ test('replace: a backup of another desk is said and asks for a deliberate tick; 
 }) => {
   test.slow();
   const dir = mkdtempSync(join(tmpdir(), 'redress-replace-e2e-'));
-  const alan = {
-    receivedOn: '2026-11-19',
-    channel: 'Phone',
-    category: 'Fault repair',
-    summary: 'Broadband drops every evening.',
-    name: 'Alan Turing',
-    phone: '0113 496 0000',
-  };
   // Another desk (explore39 #2): Southwind Telecom, prefix SWT, one case, backed up; then a new computer.
   await setUpDesk(page, 'SWT', 'Southwind Telecom');
-  await logComplaint(page, { ...alan, name: 'Grace Hopper' });
+  await logComplaint(page, { ...ALAN, name: 'Grace Hopper' });
   const other = await backUp(page, dir, 'other-desk.redress-backup');
   await wipeDatabase(page);
 
@@ -196,7 +190,7 @@ test('replace: a backup of another desk is said and asks for a deliberate tick; 
   await setUpDesk(page);
   await logComplaint(page, adaByLetter('2026-11-18'));
   const own = await backUp(page, dir, 'own-desk.redress-backup');
-  await logComplaint(page, alan);
+  await logComplaint(page, ALAN);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-000002$/);
   const lostRef = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
 
@@ -248,7 +242,7 @@ test('replace: a backup of another desk is said and asks for a deliberate tick; 
   expect(await countRows(page, 'cases')).toBe(1);
 
   // The same in French (Canada), with one more case logged since: the other desk's backup (not replaced), then its own.
-  await logComplaint(page, { ...alan, name: 'Mary Jackson', phone: '0113 496 0001' });
+  await logComplaint(page, { ...ALAN, name: 'Mary Jackson', phone: '0113 496 0001' });
   await page.getByRole('link', { name: 'Settings' }).click();
   await chooseOption(page, 'Language of the interface', 'Français (Canada)');
   await expect(page.getByRole('heading', { name: 'Paramètres', level: 1 })).toBeVisible();
