@@ -3,6 +3,7 @@ import { getProcedure } from '#shared/rules/index';
 import type { TimelineEvent } from '#shared/model/case';
 import { caseRecord, Desk } from '#test/support/case-desk';
 import { stepsThatDoNotFit } from './step-fit';
+import { SUMMARIES_EN } from './summaries';
 
 const misfits = (desk: Desk) =>
   stepsThatDoNotFit(desk.record, desk.events, getProcedure(desk.record.procedureId)).map((m) => ({
@@ -110,6 +111,33 @@ describe('steps that do not fit the ones before them (explore34-team #5)', () =>
         on: '2026-12-07',
         reason:
           'Our final position (deadlock) was recorded on 2026-12-04, before this final response: the customer has two final answers. Void the one that does not stand, and write to the customer to say which stands.',
+      },
+    ]);
+    expect(misfits(b)).toEqual([]);
+  });
+
+  it('a final response made offline at one desk after the other issued the ADR letter with our final position (explore39-letters #1)', () => {
+    const a = new Desk(caseRecord({ receivedOn: '2026-10-20' }), '2026-12-07');
+    a.do('acknowledge', { on: '2026-10-20' });
+    const { b, merged } = apart(a);
+    // Issuing "ADR letter: our final position" records the letter sent with our final position, and no deadlock.
+    a.events.push({
+      id: 'adr-final',
+      caseId: a.record.id,
+      type: 'adr-letter-sent',
+      on: '2026-12-04',
+      at: '2026-12-04T10:00:00.000Z',
+      by: 'Sam',
+      summary: SUMMARIES_EN['adr-letter-final-position'],
+    });
+    finalResponseLetter(b, '2026-12-07');
+    a.events = merged();
+    expect(misfits(a)).toEqual([
+      {
+        type: 'responded',
+        on: '2026-12-07',
+        reason:
+          'Our final position went to the customer in the ADR letter of 2026-12-04, before this final response: the customer has two final answers. Withdraw the letter that does not stand, and write to the customer to say which stands.',
       },
     ]);
     expect(misfits(b)).toEqual([]);

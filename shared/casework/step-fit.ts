@@ -7,6 +7,7 @@
 import { type CaseRecord, inTimelineOrder, type TimelineEvent } from '#shared/model/case';
 import { localIsoDate } from '#shared/model/dates';
 import { standingDeadlock, voidsByEntry } from '#shared/model/effective';
+import { standingFinalPosition } from './final-position';
 import { caseFacts } from '#shared/rules/facts';
 import { evaluateCase } from '#shared/rules/evaluate';
 import type { Procedure } from '#shared/rules/procedure';
@@ -125,8 +126,9 @@ const settledBy =
 const recordedBefore = (e: TimelineEvent, entry: TimelineEvent): boolean => !!e.at && !!entry.at && e.at < entry.at;
 
 /**
- * A second final position, or a final response (the response a final response's letter records), after our final
- * position (a deadlock) that stands: the customer then holds two final answers, such as a refusal with the ADR letter
+ * A second final position (a deadlock after a deadlock that stands), or a final response (the response a final
+ * response's letter records) after our final position that stands (`standingFinalPosition`: a deadlock, or the ADR
+ * letter sent with our final position): the customer then holds two final answers, such as a refusal with the ADR letter
  * from one desk and a refund in a final response from another that worked offline (explore36-team #5). A plain
  * response after a deadlock (what the ombudsman decided, say) is no second final answer (explore37-team #5); a desk
  * alone is asked before it issues a final response after one (the letter dialog), and refused a second deadlock.
@@ -138,13 +140,20 @@ function afterFinalPosition(
   events: readonly TimelineEvent[] | null,
 ): string | null {
   // A second final position, from another desk that gave its own while the two were apart (a desk alone is refused).
+  // A deadlock after the ADR letter that carried our final position writes that position down (a desk alone may).
   if (action === 'record-deadlock') {
     const first = standingDeadlock(before);
     return first ? say('misfit-second-final-position', { on: { date: first.on } }) : null;
   }
   if (action !== 'respond' || !events || !finalResponseLetterOf(entry, events)) return null;
-  const deadlock = standingDeadlock(before);
-  return deadlock ? say('misfit-response-after-final-position', { on: { date: deadlock.on } }) : null;
+  // Our final position stands whether recorded (a deadlock) or sent in the ADR letter that carries it (explore39-letters
+  // #1: that letter records no deadlock).
+  const given = standingFinalPosition(before);
+  if (!given) return null;
+  return say(
+    given.type === 'deadlock' ? 'misfit-response-after-final-position' : 'misfit-response-after-final-position-letter',
+    { on: { date: given.on } },
+  );
 }
 
 /** Whether a response was recorded by issuing a final response letter (the entry the letter recorded beside itself). */

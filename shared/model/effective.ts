@@ -48,12 +48,21 @@ export function effectiveTimeline<T extends Entry>(events: readonly T[]): T[] {
 }
 
 /**
- * Our final position that stands (a deadlock), if any: the last one since the case was last reopened or escalated,
- * voids aside. A final response after it gives the customer two final answers (casework/step-fit.ts, the letter
- * dialog's question).
+ * The last entry that `is` one of those sought and still stands: since the case was last reopened or escalated (a new
+ * stage asks again), voids aside. Null when there is none.
  */
-export function standingDeadlock<T extends Entry>(events: readonly T[]): T | null {
+export function standingSinceLastReopening<T extends Entry>(events: readonly T[], is: (e: T) => boolean): T | null {
   const counting = effectiveTimeline(events);
   const since = counting.slice(counting.findLastIndex((e) => e.type === 'reopened' || e.type === 'escalated') + 1);
-  return since.findLast((e) => e.type === 'deadlock') ?? null;
+  return since.findLast(is) ?? null;
+}
+
+/**
+ * Our final position recorded as such (a deadlock) that stands, if any: the last one since the case was last reopened
+ * or escalated, voids aside. A second deadlock after it is refused (casework/availability.ts) or, from another desk,
+ * listed (casework/step-fit.ts). Whether our final position stands on the case at all, given by a deadlock or by the ADR
+ * letter that carried it, is casework's `standingFinalPosition`.
+ */
+export function standingDeadlock<T extends Entry>(events: readonly T[]): T | null {
+  return standingSinceLastReopening(events, (e) => e.type === 'deadlock');
 }

@@ -175,3 +175,45 @@ test('a wrong letter is withdrawn, never deleted, and a corrected one issued; bo
   await current.getByRole('button', { name: 'Download the issued copy' }).click();
   expect((await latest).suggestedFilename()).toBe(`${ref}-acknowledgement-2.pdf`);
 });
+
+test('after the ADR letter with our final position, the header offers no final response and issuing one is asked about first (explore39-letters #1)', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  await logComplaint(page, ada);
+  await issueLetterFromDialog(page);
+  await expect(page.getByRole('button', { name: 'Final response…' })).toBeVisible();
+
+  // "ADR letter: our final position" from Other letters…, with no deadlock recorded first.
+  await page.getByRole('button', { name: 'Other letters…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write a letter' });
+  await chooseOption(page, 'Letter', 'ADR letter: our final position');
+  await dialog.getByLabel('Our final position').fill('We have repaired the line. We cannot offer more.');
+  await issueLetterFromDialog(page, { button: null, letter: 'ADR letter: our final position' });
+  const timeline = page.getByLabel('Timeline');
+  await expect(timeline.locator('[data-event-type="adr-letter-sent"]')).toContainText(
+    'ADR letter sent with our final position',
+  );
+  // The customer has our final position: no final response is proposed next.
+  await expect(page.getByRole('button', { name: 'Final response…' })).toHaveCount(0);
+  const letters = page.getByRole('button', { name: 'Letters…', exact: true });
+  await expect(letters).toBeVisible();
+
+  // Issuing one all the same is asked about first; "Do not issue" issues nothing.
+  await letters.click();
+  await chooseOption(page, 'Letter', 'Final response');
+  await dialog.getByRole('textbox', { name: 'What we found' }).fill('The fee was charged in error.');
+  await dialog.getByRole('textbox', { name: 'What we have done' }).fill('We have refunded it.');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('group', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 20_000 });
+  await dialog.getByRole('button', { name: 'Issue and download' }).click();
+  const asked = dialog.getByRole('alert').filter({ hasText: 'Final position already given' });
+  await expect(asked).toContainText(
+    /Our final position went to the customer in the ADR letter of \w{3} \d{1,2} \w{3} \d{4}\. A final response now would give the customer two final answers\./,
+  );
+  await expect(dialog.getByRole('button', { name: 'Issue it all the same' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Do not issue' }).click();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(await countRows(page, 'letters')).toBe(2);
+});

@@ -37,7 +37,8 @@ import {
 } from '#shared/rules/index';
 import { LETTER_NAMES, type LetterKind, summaryInEnglish } from '#shared/casework/summaries';
 import { caseRegimeVersion } from '#shared/casework/state';
-import { effectiveTimeline, standingDeadlock } from '#shared/model/effective';
+import { standingFinalPosition } from '#shared/casework/final-position';
+import { effectiveTimeline } from '#shared/model/effective';
 import { saying } from '#shared/model/saying';
 import { letterLanguageForCase, settingsForCase } from '#shared/model/provider';
 
@@ -179,12 +180,15 @@ export function letterTheStageCallsFor(
 }
 
 /**
- * Whether the customer has had our final position since the case was last reopened: a final response that stands, or
- * the ADR letter sent (or, under the CCTS, the customer told of the CCTS) after a deadlock: each carries it. Nothing
+ * Whether the customer has had our final position since the case was last reopened: a final response that stands, the
+ * ADR letter sent with our final position, or the ADR letter sent (or, under the CCTS, the customer told of the CCTS)
+ * after a deadlock: each carries it. Nothing
  * more is then called for; a second final response would only repeat it, or contradict it (explore34-keyboard, "the
  * next letter after the ADR letter").
  */
 function finalPositionGiven(timeline: readonly TimelineEvent[]): boolean {
+  // The ADR letter issued with our final position carries it with no deadlock recorded (explore39-letters #1).
+  if (standingFinalPosition(timeline)?.type === 'adr-letter-sent') return true;
   const events = effectiveTimeline(timeline);
   const reopened = events.findLastIndex((e) => e.type === 'reopened');
   const since = events.slice(reopened + 1);
@@ -220,22 +224,32 @@ export function letterFileName(
 
 /**
  * Asked before issuing a letter (the letter dialog, `issueQuestionIn` says it):
- * - `after-final-position`: a final response while our final position (a deadlock) stands gives the customer two final
- *   answers (explore37-team #5; steps-that-do-not-fit lists one issued anyway);
+ * - `after-final-position`: a final response while our final position stands (`standingFinalPosition`: a deadlock, or
+ *   the ADR letter that carried it) gives the customer two final answers (explore37-team #5, explore39-letters #1;
+ *   steps-that-do-not-fit lists one issued anyway);
  * - `again`: a letter of a kind that was already issued and stands (a withdrawn one does not count: a corrected letter
  *   is what withdrawing is for).
  * Null for the first of its kind.
  */
 export type IssueQuestion =
-  /** `issuedOn`: a final response that stands was issued too (explore37-screens #1: the question hid it). */
-  { kind: 'after-final-position'; on: string; issuedOn?: string } | { kind: 'again'; letter: string; on: string };
+  /**
+   * `issuedOn`: a final response that stands was issued too (explore37-screens #1: the question hid it); `inAdrLetter`:
+   * our final position went in the ADR letter of `on` with no deadlock recorded (explore39-letters #1).
+   */
+  | { kind: 'after-final-position'; on: string; issuedOn?: string; inAdrLetter?: true }
+  | { kind: 'again'; letter: string; on: string };
 
 export function issueQuestion(choice: LetterChoice, context: LetterContext): IssueQuestion | null {
   const kind = recordedAs(choice, context).kind;
   const earlier = standingLetterOfKind(context.events, kind);
-  const deadlock = choice === 'final-response' ? standingDeadlock(context.events) : null;
-  if (deadlock)
-    return { kind: 'after-final-position', on: deadlock.on, ...(earlier ? { issuedOn: earlier.issuedOn } : {}) };
+  const given = choice === 'final-response' ? standingFinalPosition(context.events) : null;
+  if (given)
+    return {
+      kind: 'after-final-position',
+      on: given.on,
+      ...(given.type === 'deadlock' ? {} : { inAdrLetter: true as const }),
+      ...(earlier ? { issuedOn: earlier.issuedOn } : {}),
+    };
   return earlier ? { kind: 'again', letter: kind, on: earlier.issuedOn } : null;
 }
 

@@ -22,8 +22,11 @@ export function issueQuestionIn(
     return {
       title: t('letter.finalPositionGiven'),
       text: question.issuedOn
-        ? t('letter.afterFinalPositionAgain', { date, issued: formatDate(question.issuedOn) })
-        : t('letter.afterFinalPosition', { date }),
+        ? t(question.inAdrLetter ? 'letter.afterFinalPositionLetterAgain' : 'letter.afterFinalPositionAgain', {
+            date,
+            issued: formatDate(question.issuedOn),
+          })
+        : t(question.inAdrLetter ? 'letter.afterFinalPositionLetter' : 'letter.afterFinalPosition', { date }),
       issue: t('letter.issueAnyway'),
     };
   return {

@@ -33,7 +33,7 @@ const secondLetterQuestion = (
 };
 
 let seq = 0;
-function entry(type: TimelineType, on: string, data?: Record<string, unknown>, summary = type): TimelineEvent {
+function entry(type: TimelineType, on: string, data?: Record<string, unknown>, summary: string = type): TimelineEvent {
   seq += 1;
   return {
     id: `e${String(seq).padStart(3, '0')}`,
@@ -102,6 +102,16 @@ describe('the letter the stage calls for (the case page header)', () => {
     // A time-based ADR letter, with no deadlock, leaves the final response to come.
     const timeBased = [received(), acknowledged(), entry('adr-letter-sent', '2026-11-25')];
     expect(letterTheStageCallsFor(context(timeBased, '2026-11-26'))).toBe('final-response');
+  });
+
+  it('is none once the ADR letter with our final position was issued with no deadlock recorded (explore39-letters #1)', () => {
+    const sent = [
+      received(),
+      acknowledged(),
+      issued('adr-letter', '2026-11-25', 'L1'),
+      entry('adr-letter-sent', '2026-11-25', undefined, 'ADR letter sent with our final position'),
+    ];
+    expect(letterTheStageCallsFor(context(sent, '2026-11-26'))).toBeNull();
   });
 
   it('is none once a final response stands; called for again when it is withdrawn or the case reopened after it', () => {
@@ -192,6 +202,31 @@ describe('a second letter of a kind already issued', () => {
     );
     const reopened = [...events, entry('reopened', '2026-11-27', { reason: 'New evidence' })];
     expect(secondLetterQuestion('final-response', context(reopened, '2026-11-28'), formatDate)).toBeNull();
+  });
+
+  it('asks before a final response after the ADR letter that gave our final position, with no deadlock recorded (explore39-letters #1)', () => {
+    const events = [
+      received(),
+      acknowledged(),
+      issued('adr-letter', '2026-11-25', 'L1'),
+      entry('adr-letter-sent', '2026-11-25', undefined, 'ADR letter sent with our final position'),
+    ];
+    const question = issueQuestion('final-response', context(events, '2026-11-26'))!;
+    expect(issueQuestionIn(en, question, formatDate)).toEqual({
+      title: 'Final position already given',
+      text: `Our final position went to the customer in the ADR letter of ${formatDate('2026-11-25')}. A final response now would give the customer two final answers. Issue it all the same?`,
+      issue: 'Issue it all the same',
+    });
+    expect(issueQuestionIn(fr, question, formatDate).text).toBe(
+      `Notre position finale a été communiquée à la personne dans la lettre de recours externe du ${formatDate('2026-11-25')}. Une réponse finale maintenant donnerait à la personne deux réponses finales. La produire quand même\u00a0?`,
+    );
+    // The time-based ADR letter gives no final position: the final response is still to come.
+    const timeBased = [
+      received(),
+      acknowledged(),
+      entry('adr-letter-sent', '2026-11-25', undefined, 'ADR letter sent (unresolved after 6 weeks)'),
+    ];
+    expect(issueQuestion('final-response', context(timeBased, '2026-11-26'))).toBeNull();
   });
 });
 

@@ -2469,6 +2469,11 @@ export const enGB = {
     'Our final position (deadlock) was recorded on {date}. A final response now would give the customer two final answers. Issue it all the same?',
   'letter.afterFinalPositionAgain':
     'Our final position (deadlock) was recorded on {date}, and a final response was already issued on {issued}. Another would give the customer yet another final answer. Issue it all the same?',
+  // explore39-letters #1: our final position went in the ADR letter, with no deadlock recorded.
+  'letter.afterFinalPositionLetter':
+    'Our final position went to the customer in the ADR letter of {date}. A final response now would give the customer two final answers. Issue it all the same?',
+  'letter.afterFinalPositionLetterAgain':
+    'Our final position went to the customer in the ADR letter of {date}, and a final response was already issued on {issued}. Another would give the customer yet another final answer. Issue it all the same?',
   'letter.issueAnyway': 'Issue it all the same',
   'letter.changedSincePreview': 'The case changed since this preview',
   'letter.changedSincePreviewText':

@@ -1965,6 +1965,8 @@ export const frCA: Record<MessageKey, string> = {
   'problem.refused-resolved-deadlock': 'Le dossier a été réglé le {on}\u00a0: il n’y a pas d’impasse.',
   'problem.misfit-response-after-final-position':
     'Notre position finale (impasse) a été inscrite le {on}, avant cette réponse finale\u00a0: la personne a reçu deux réponses finales. Annulez celle qui ne tient pas, et écrivez à la personne pour lui dire laquelle tient.',
+  'problem.misfit-response-after-final-position-letter':
+    'Notre position finale a été communiquée à la personne dans la lettre de recours externe du {on}, avant cette réponse finale\u00a0: la personne a reçu deux réponses finales. Retirez la lettre qui ne tient pas, et écrivez à la personne pour lui dire laquelle tient.',
   'problem.misfit-second-final-position':
     'Notre position finale (impasse) avait déjà été inscrite le {on}, avant celle-ci\u00a0: la personne a peut-être reçu deux positions finales, chacune avec sa lettre de recours externe. Annulez celle qui ne tient pas, et écrivez à la personne pour lui dire laquelle tient.',
   'problem.refused-close-adr':
@@ -3219,6 +3221,10 @@ export const frCA: Record<MessageKey, string> = {
     'Notre position finale (impasse) a été inscrite le {date}. Une réponse finale maintenant donnerait à la personne deux réponses finales. La produire quand même\u00a0?',
   'letter.afterFinalPositionAgain':
     'Notre position finale (impasse) a été inscrite le {date}, et une réponse finale a déjà été produite le {issued}. Une autre donnerait à la personne encore une réponse finale. La produire quand même\u00a0?',
+  'letter.afterFinalPositionLetter':
+    'Notre position finale a été communiquée à la personne dans la lettre de recours externe du {date}. Une réponse finale maintenant donnerait à la personne deux réponses finales. La produire quand même\u00a0?',
+  'letter.afterFinalPositionLetterAgain':
+    'Notre position finale a été communiquée à la personne dans la lettre de recours externe du {date}, et une réponse finale a déjà été produite le {issued}. Une autre donnerait à la personne encore une réponse finale. La produire quand même\u00a0?',
   'letter.issueAnyway': 'La produire quand même',
   'letter.changedSincePreview': 'Le dossier a changé depuis cet aperçu',
   'letter.changedSincePreviewText':
