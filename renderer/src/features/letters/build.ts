@@ -269,6 +269,20 @@ export function choiceForKind(kind: string, context: Pick<LetterContext, 'events
   }
 }
 
+/**
+ * Under a regime with no ADR letter (the CCTS, which takes a complaint once the provider's own levels are done), the
+ * first day the customer was told in writing they can go to its scheme now: told of the CCTS (its notice, or recorded
+ * as told), or sent a final response that stands (it says they can ask the scheme now). Null before then, and under a
+ * regime whose ADR letter clock says when (`adrAvailableFrom`). The update letter then says the customer can already
+ * go, as the UK one does once the weeks are over, never "we will write to tell you how" (explore39-letters #2).
+ */
+function schemeOfferedOn(context: Pick<LetterContext, 'events' | 'evaluation'>): string | null {
+  if (context.evaluation.clocks.some((c) => c.id === 'adr-letter')) return null;
+  const told = effectiveTimeline(context.events).find((e) => e.type === 'ccts-informed')?.on;
+  const answered = lettersOnTimeline(context.events).find((l) => l.kind === 'final-response' && !l.withdrawn)?.issuedOn;
+  return [told, answered].filter((d): d is string => !!d).sort()[0] ?? null;
+}
+
 type SchemeContext = Pick<LetterContext, 'record' | 'settings' | 'evaluation'>;
 
 /** The ADR scheme the case's provider chose for its letters, or undefined (its procedure's scheme then). */
@@ -333,7 +347,8 @@ export function buildLetter(
         ...base,
         progress: inputs.progress,
         nextUpdateOn: inputs.nextUpdateOn || null,
-        adrAvailableOn,
+        // Under the CCTS no ADR letter's day says when: the day the customer was told they can go to it.
+        adrAvailableOn: adrAvailableOn ?? schemeOfferedOn(context),
         scheme: scheme(),
         ...(evaluation.adrOutOfScope ? { adrOutOfScope: evaluation.adrOutOfScope } : {}),
       });

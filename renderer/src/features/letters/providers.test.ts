@@ -107,6 +107,57 @@ describe("letters follow the case's own provider", () => {
     expect(notice).not.toContain('We will keep working on it');
   });
 
+  it('a Jive update letter says the customer can go to the CCTS now once told of it, in English and French (explore39-letters #2)', () => {
+    const second = atSecondLevel(caCase);
+    const inputs = { ...defaultInputs(second), progress: 'We are checking the termination fee.' };
+    const english = { ...defaultOptions(caCase, second.settings), language: 'en-CA' as const };
+    const french = { ...english, language: 'fr-CA' as const };
+    // Not yet told: we will write to say how.
+    expect(letterText(buildLetter('update', inputs, english, second))).toContain(
+      'If we cannot resolve the complaint, we will write to tell you how to take it to',
+    );
+    // Told of the CCTS (its notice records it): the update says the customer can go now, with its details.
+    const desk = new Desk(second.record, '2026-11-20');
+    desk.events = [...second.events];
+    desk.do('ccts-informed', { on: '2026-11-20', channel: 'letter' });
+    const told = context(desk.record, desk.events);
+    const en = letterText(buildLetter('update', inputs, english, told));
+    expect(en).not.toContain('we will write to tell you how');
+    expect(en).toMatch(
+      /You can already ask the (Commission for Complaints for Telecom-television Services \(CCTS\)|CCTS) to look at the complaint\./,
+    );
+    expect(en).toContain('www.ccts-cprst.ca');
+    expect(en).toContain('1-888-221-1687');
+    const fr = letterText(buildLetter('update', inputs, french, told));
+    expect(fr).toMatch(
+      /Vous pouvez déjà demander à la (CPRST|Commission des plaintes relatives aux services de télécom-télévision \(CPRST\)) d’examiner votre plainte\./,
+    );
+    expect(fr).toContain('1-888-221-1687');
+    expect(fr).not.toContain('nous vous écrirons pour vous indiquer');
+  });
+
+  it('a Jive update letter after a final response says the customer can go to the CCTS now (explore39-letters #2)', () => {
+    const ctx = context(caCase);
+    const record = { ...ctx.record };
+    const events: TimelineEvent[] = [
+      ...ctx.events,
+      {
+        id: 'fr1',
+        caseId: record.id,
+        type: 'letter-issued',
+        on: '2026-11-20',
+        at: '2026-11-20T10:00:00.000Z',
+        by: 'Priya Shah',
+        summary: 'Final response issued (f.pdf)',
+        data: { letterId: 'F1', kind: 'final-response', fileName: 'f.pdf', sha256: 'a'.repeat(64) },
+      },
+    ];
+    const answered = context(record, events);
+    const inputs = { ...defaultInputs(answered), progress: 'We are checking the termination fee.' };
+    const english = { ...defaultOptions(caCase, answered.settings), language: 'en-CA' as const };
+    expect(letterText(buildLetter('update', inputs, english, answered))).toContain('You can already ask');
+  });
+
   it("the acknowledgement names the ADR scheme the case's provider chose, not its procedure's", () => {
     // Kijoma's procedure names CISAS; this desk chose the Communications Ombudsman for the Kijoma provider.
     const settings = desk();
