@@ -10,6 +10,7 @@ import {
   sampleCanadianCase,
   sampleCanadianSettings,
   sampleCase,
+  sampleSettings,
 } from './fixtures';
 import { LARGE_PRINT, PAGE, STANDARD_PRINT, mm } from './layout';
 
@@ -82,6 +83,29 @@ describe('acknowledgementLetter', () => {
     );
     expect(documentText(edited)).toContain('Ask us for Braille.');
     expect(relayOf(documentText(edited))).toEqual([]);
+  });
+
+  it('leaves the relay service out when the letterhead gives no phone number, in every language (explore39-letters #4)', () => {
+    const withoutPhone = <T extends { company: { phone?: string } }>(s: T): T => {
+      const { phone: _phone, ...company } = s.company;
+      return { ...s, company };
+    };
+    const desks = [
+      { settings: withoutPhone(sampleSettings()) },
+      { caseRecord: sampleCanadianCase(), settings: withoutPhone(sampleCanadianSettings()) },
+    ];
+    for (const desk of desks)
+      for (const language of ['en-GB', 'en-CA', 'fr-CA'] as const) {
+        const text = documentText(acknowledgementLetter(sampleAcknowledgement({ ...desk, language })));
+        for (const relay of ['18001', '711', 'relay', 'relais', 'our number', 'notre numéro'])
+          expect(text, `${language}: ${relay}`).not.toContain(relay);
+        // The other formats are still offered, and the letterhead's address is how to ask for them.
+        expect(text, language).toMatch(/braille/i);
+        expect(text, language).toContain(desk.settings.company.addressLines[0]!);
+      }
+    // A blank phone is no phone.
+    const blank = { ...sampleSettings(), company: { ...sampleSettings().company, phone: '  ' } };
+    expect(documentText(acknowledgementLetter(sampleAcknowledgement({ settings: blank })))).not.toContain('18001');
   });
 
   it('prints a Canadian postal code on the municipality’s line (Canada Post), a UK postcode on its own', () => {

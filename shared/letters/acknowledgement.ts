@@ -17,7 +17,7 @@ import {
   parseIsoDate,
   schemeNamesIn,
 } from './catalogue';
-import { joinSentences, paragraph, section } from './layout';
+import { joinSentences, letterheadPhone, paragraph, section } from './layout';
 import { customerAsObject } from './salutation';
 
 export interface AdrSchemeContact {
@@ -113,12 +113,14 @@ export function acknowledgementLetter(input: AcknowledgementInput): LetterDocume
     : [section(message(language, 'ack.adr.heading', {}), adrParagraphs(input, language))];
 
   // The relay service is the provider's country's, whatever the letter's language (a French letter from a UK provider
-  // gives Relay UK's prefix, not Canada's 711).
+  // gives Relay UK's prefix, not Canada's 711). Only with a phone number on the letterhead: a relay call needs our
+  // number, and "dial 18001 before our number" on a letter that gives none helps no one (explore39-letters #4). The
+  // letterhead's address is then how to ask ("Just tell us what you need").
   const relay = `ack.formats.relay.${providerForCase(caseRecord, input.settings).provider.region}` as const;
   const otherFormats = section(message(language, 'ack.formats.heading', {}), [
     joinSentences(
       paragraph(language, 'ack.formats.offer', {}),
-      paragraph(language, relay, {}),
+      ...(letterheadPhone(input.settings.company) ? [paragraph(language, relay, {})] : []),
       paragraph(language, 'ack.formats.ask', {}),
     ),
   ]);

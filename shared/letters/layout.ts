@@ -768,6 +768,11 @@ function styles(sizes: TypeSizes, spacing: BodySpacing = USUAL_SPACING): Record<
 const COMPANY_NAME_GAP = 4;
 const RULE_HEIGHT = 6;
 
+/** The phone number the letterhead prints, or undefined when the company gave none (first-run set-up asks for none). */
+export function letterheadPhone(company: Pick<CompanyDetails, 'phone'>): string | undefined {
+  return company.phone?.trim() || undefined;
+}
+
 /** The letterhead as a letter takes it from the (case's) settings: the company's details and its logo, if any. */
 export function letterheadFrom(
   settings: Pick<DeskSettings, 'company' | 'logoDataUrl'>,
@@ -798,7 +803,7 @@ function letterhead(
   )
     .filter(Boolean)
     .join(', ');
-  const phone = company.phone?.trim();
+  const phone = letterheadPhone(company);
   const email = company.email?.trim();
   const phoneLine = phone ? message(language, 'letterhead.phone', { phone }) : null;
   const emailLine = email ? message(language, 'letterhead.email', { email }) : null;
