@@ -236,7 +236,7 @@ describe('the bundle', () => {
   it('says in the summary when the answer is due, and lists each complaint, its timeline and its letters', () => {
     const doc = subjectAccessSummary(request);
     const text = JSON.stringify(doc.content);
-    expect(text).toContain('20 December 2026: one calendar month (UK GDPR, Article 12(3))');
+    expect(text).toContain('20\u00a0December\u00a02026: one calendar month (UK GDPR, Article 12(3))');
     expect(text).toContain('Complaint RDR-2026-000001');
     expect(text).toContain('Complaint RDR-2026-000002');
     expect(text).toContain('Complaint received by letter');
@@ -255,7 +255,7 @@ describe('the bundle', () => {
     expect(text).toContain('Demande d’accès\u00a0: les renseignements personnels que nous détenons');
     expect(text).toContain('{"text":"Catégorie","bold":true}');
     expect(text).toContain('Plainte RDR-2026-000001');
-    expect(text).toContain('20 novembre 2026');
+    expect(text).toContain('20\u00a0novembre\u00a02026');
     expect(text).not.toMatch(/Subject access|Complaint RDR|Category/);
   });
 

@@ -36,24 +36,24 @@ describe('acknowledgementLetter', () => {
   it('carries the reference, the date received and the channel in words', () => {
     const text = documentText(acknowledgementLetter(sampleAcknowledgement()));
     expect(text).toContain('RDR-2026-000042');
-    expect(text).toContain('We received your complaint by letter on 18 November 2026.');
+    expect(text).toContain('We received your complaint by letter on 18\u00a0November\u00a02026.');
     expect(text).toContain('Your complaint reference is RDR-2026-000042.');
   });
 
   it('is dated the day it is issued, in words', () => {
     const doc = acknowledgementLetter(sampleAcknowledgement({ issuedOn: '2026-11-21' }));
     const info = placedBlockContaining(doc, 'Date');
-    expect(contentText(info)).toContain('21 November 2026');
+    expect(contentText(info)).toContain('21\u00a0November\u00a02026');
     expect(contentText(info)).toContain('KB-88120475');
   });
 
   it('says what happens next and by when, how to escalate, when ADR opens, and other formats', () => {
     const text = documentText(acknowledgementLetter(sampleAcknowledgement()));
-    expect(text).toContain('We will reply to you by Wednesday 25 November 2026.');
+    expect(text).toContain('We will reply to you by Wednesday\u00a025\u00a0November\u00a02026.');
     expect(text).toContain('We will deal with it under our complaints code of practice.');
     expect(text).toContain('You can ask for a manager to review the complaint at any time.');
     expect(text).toContain(
-      'If the complaint is not resolved by 30 December 2026, you can ask the Communications Ombudsman',
+      'If the complaint is not resolved by 30\u00a0December\u00a02026, you can ask the Communications Ombudsman',
     );
     expect(text).toContain('free for you to use');
     expect(text).toContain('commsombudsman.org');
@@ -178,7 +178,7 @@ describe('acknowledgementLetter', () => {
       const text = documentText(doc);
       expect(text).toContain('Dear Daniel Okafor');
       expect(text).toContain('you are acting for Margaret Okafor');
-      expect(text).toContain('We received the complaint by letter on 18 November 2026.');
+      expect(text).toContain('We received the complaint by letter on 18\u00a0November\u00a02026.');
       expect(text).toContain('cc: Margaret Okafor (our customer)');
       expect(text).not.toContain('14 Albion Terrace');
     });

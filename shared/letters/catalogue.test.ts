@@ -9,13 +9,15 @@ import {
   messageParts,
   parseIsoDate,
   placeholdersIn,
+  type LetterLanguage,
 } from './catalogue';
+import { textWidth, wrappedLineCount } from './font-metrics';
 
 describe('dates in words', () => {
   it('writes a date as a British reader expects', () => {
-    expect(dateInWords('en-GB', '2026-11-18')).toBe('18 November 2026');
-    expect(dateInWords('en-GB', '2027-01-01')).toBe('1 January 2027');
-    expect(dateWithWeekdayInWords('en-GB', '2026-11-25')).toBe('Wednesday 25 November 2026');
+    expect(dateInWords('en-GB', '2026-11-18')).toBe('18\u00a0November\u00a02026');
+    expect(dateInWords('en-GB', '2027-01-01')).toBe('1\u00a0January\u00a02027');
+    expect(dateWithWeekdayInWords('en-GB', '2026-11-25')).toBe('Wednesday\u00a025\u00a0November\u00a02026');
   });
 
   it('prints the day written, whatever the time zone (and across clock changes)', () => {
@@ -25,7 +27,18 @@ describe('dates in words', () => {
       const date = parseIsoDate(iso);
       expect([date.getFullYear(), date.getMonth() + 1, date.getDate()]).toEqual(iso.split('-').map(Number));
     }
-    expect(dateInWords('en-GB', '2026-03-29')).toBe('29 March 2026');
+    expect(dateInWords('en-GB', '2026-03-29')).toBe('29\u00a0March\u00a02026');
+  });
+
+  it('keeps a date on one line in every language: no-break spaces, measured as spaces (explore39-letters #10)', () => {
+    for (const language of Object.keys(LANGUAGES) as LetterLanguage[])
+      for (const words of [dateInWords(language, '2027-12-07'), dateWithWeekdayInWords(language, '2027-12-01')]) {
+        expect(words, language).not.toContain(' ');
+        expect(words, language).toContain('\u00a0');
+        // The measure counts a no-break space as wide as a space, and never breaks at it.
+        expect(textWidth(words, 16)).toBeCloseTo(textWidth(words.replace(/\u00a0/g, ' '), 16), 6);
+        expect(wrappedLineCount(`until ${words}`, 16, textWidth(`until ${words}`, 16) - 1)).toBe(2);
+      }
   });
 
   it('refuses what is not a real YYYY-MM-DD date', () => {

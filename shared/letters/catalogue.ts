@@ -608,16 +608,23 @@ export function parseIsoDate(iso: string): Date {
   return date;
 }
 
-/** "21 November 2026" (en-GB). */
+/**
+ * A date in words never breaks across lines ("until 7 / December 2027" read as two things, and in large print the
+ * parts could land on two pages: explore39-letters #10): its spaces are no-break spaces (U+00A0, which the letter font
+ * prints as a space, font-metrics.ts measures, and pdfmake does not break at). Copied out of a PDF they read as spaces.
+ */
+const unbroken = (words: string): string => words.replace(/ /g, '\u00a0');
+
+/** "21 November 2026" (en-GB), on one line. */
 export function dateInWords(language: LetterLanguage, iso: string): string {
   const pack = languagePack(language);
-  return format(parseIsoDate(iso), pack.datePattern, { locale: pack.locale });
+  return unbroken(format(parseIsoDate(iso), pack.datePattern, { locale: pack.locale }));
 }
 
-/** "Saturday 21 November 2026" (en-GB): for a deadline, where the day of the week helps the reader. */
+/** "Saturday 21 November 2026" (en-GB), on one line: for a deadline, where the day of the week helps the reader. */
 export function dateWithWeekdayInWords(language: LetterLanguage, iso: string): string {
   const pack = languagePack(language);
-  return format(parseIsoDate(iso), pack.dateWithWeekdayPattern, { locale: pack.locale });
+  return unbroken(format(parseIsoDate(iso), pack.dateWithWeekdayPattern, { locale: pack.locale }));
 }
 
 /** What naming a scheme takes: its directory name, and its names in other languages (the directory's `names`). */

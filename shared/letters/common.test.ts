@@ -71,7 +71,9 @@ describe('the update letter and the scheme', () => {
     expect(letter.toCheck).toBeUndefined();
     // A day already come: now, with the contact line; a day to come: from then.
     expect(documentText(updateLetter(sampleUpdate({ adrAvailableOn: '2026-12-01' })))).toMatch(/can already ask/);
-    expect(documentText(updateLetter(sampleUpdate()))).toMatch(/If the complaint is not resolved by 30 December 2026/);
+    expect(documentText(updateLetter(sampleUpdate()))).toMatch(
+      /If the complaint is not resolved by 30\u00a0December\u00a02026/,
+    );
   });
 });
 

@@ -25,13 +25,13 @@ import { getAdrScheme } from '#shared/rules/adr-schemes';
 
 describe('letter languages', () => {
   it('writes dates as each reader expects', () => {
-    expect(dateInWords('en-CA', '2026-11-18')).toBe('November 18, 2026');
-    expect(dateWithWeekdayInWords('en-CA', '2026-11-25')).toBe('Wednesday, November 25, 2026');
-    expect(dateInWords('fr-CA', '2026-11-18')).toBe('18 novembre 2026');
-    expect(dateInWords('fr-CA', '2027-01-01')).toBe('1er janvier 2027');
-    expect(dateWithWeekdayInWords('fr-CA', '2027-12-01')).toBe('mercredi 1er décembre 2027');
-    expect(dateInWords('fr-CA', '2027-01-11')).toBe('11 janvier 2027');
-    expect(dateWithWeekdayInWords('fr-CA', '2026-11-25')).toBe('mercredi 25 novembre 2026');
+    expect(dateInWords('en-CA', '2026-11-18')).toBe('November\u00a018,\u00a02026');
+    expect(dateWithWeekdayInWords('en-CA', '2026-11-25')).toBe('Wednesday,\u00a0November\u00a025,\u00a02026');
+    expect(dateInWords('fr-CA', '2026-11-18')).toBe('18\u00a0novembre\u00a02026');
+    expect(dateInWords('fr-CA', '2027-01-01')).toBe('1er\u00a0janvier\u00a02027');
+    expect(dateWithWeekdayInWords('fr-CA', '2027-12-01')).toBe('mercredi\u00a01er\u00a0décembre\u00a02027');
+    expect(dateInWords('fr-CA', '2027-01-11')).toBe('11\u00a0janvier\u00a02027');
+    expect(dateWithWeekdayInWords('fr-CA', '2026-11-25')).toBe('mercredi\u00a025\u00a0novembre\u00a02026');
   });
 
   it('names a scheme with the article English needs, and the CCTS as the CPRST in French (names from the scheme directory)', () => {

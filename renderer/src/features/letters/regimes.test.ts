@@ -128,8 +128,8 @@ describe('whether the final response opens the way to the scheme at once is the 
   });
 
   it.each([
-    ['ofcom-gc-c4', '30 December 2026'],
-    ['gb-energy', '13 January 2027'],
+    ['ofcom-gc-c4', '30\u00a0December\u00a02026'],
+    ['gb-energy', '13\u00a0January\u00a02027'],
   ])('%s: the scheme only from the day the ADR letter is due (%s)', (regimeId, from) => {
     expect(regimeVersionFor(regimeId, '2026-11-18')?.finalResponseOpensReferral).toBeUndefined();
     const text = finalResponse(regimeId);
