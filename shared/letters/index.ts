@@ -105,6 +105,8 @@ export {
 export {
   casePrintProblem,
   caseTextSources,
+  typedTextSources,
+  type TypedTextPlace,
   documentPrintProblem,
   drawnTexts,
   findUnprintable,

@@ -205,6 +205,8 @@ export const UNPRINTABLE_EN = {
   emoji: 'Emoji cannot be printed in a {what}.',
   control: 'Invisible control characters (shown as U+…) cannot be printed.',
   fix: 'Correct it (for example, write the name in Latin letters) and make the {what} again.',
+  /** When every character is in what the desk typed for the letter (explore39-letters #8): no name to rewrite. */
+  'fix-typed': 'Correct it where you typed it (leave it out, or write it in Latin letters) and make the {what} again.',
 } as const;
 export type UnprintablePart = keyof typeof UNPRINTABLE_EN;
 
@@ -240,10 +242,18 @@ export function unprintableNames(found: Unprintable): string {
   return names.join(', ');
 }
 
-/** The refusal's sentences in order: what is wrong, why for each reason found, what to do. */
+/**
+ * The refusal's sentences in order: what is wrong, why for each reason found, what to do (correct it where it was typed
+ * when every character is in the letter dialog's boxes).
+ */
 export function unprintableParts(found: Unprintable): UnprintablePart[] {
   const reasons = new Set(found.characters.map((c) => c.reason));
-  return ['contains', ...(['right-to-left', 'emoji', 'control'] as const).filter((r) => reasons.has(r)), 'fix'];
+  const typed = found.places?.length && found.places.every((p) => p !== null && TYPED_PLACES.has(p.place));
+  return [
+    'contains',
+    ...(['right-to-left', 'emoji', 'control'] as const).filter((r) => reasons.has(r)),
+    typed ? 'fix-typed' : 'fix',
+  ];
 }
 
 /** Every string a pdfmake document draws: its content, footer and background (for page 1 of 1), not its metadata. */
@@ -283,8 +293,37 @@ export const CASE_TEXT_PLACES = {
   'representative-name': 'the representative’s name',
   'representative-address': 'the representative’s address',
   'letter-other': 'the letter’s other text',
+  // What the desk typed for this letter in the letter dialog (explore39-letters #8): its boxes, by their labels.
+  'letter-progress': '“Progress so far”',
+  'letter-outcome': '“What we found”',
+  'letter-actions': '“What we have done”',
+  'letter-remedy': '“Remedy or compensation”',
+  'letter-final-position': '“Our final position”',
+  'letter-resolution': '“What was agreed”',
+  'letter-edited': 'the wording edited under “Edit text”',
 } as const;
 export type CaseTextPlace = keyof typeof CASE_TEXT_PLACES;
+
+/** The places that are what the desk typed in the letter dialog: the refusal tells them to correct it there. */
+export type TypedTextPlace = Extract<
+  CaseTextPlace,
+  | 'letter-progress'
+  | 'letter-outcome'
+  | 'letter-actions'
+  | 'letter-remedy'
+  | 'letter-final-position'
+  | 'letter-resolution'
+  | 'letter-edited'
+>;
+const TYPED_PLACES: ReadonlySet<string> = new Set<TypedTextPlace>([
+  'letter-progress',
+  'letter-outcome',
+  'letter-actions',
+  'letter-remedy',
+  'letter-final-position',
+  'letter-resolution',
+  'letter-edited',
+]);
 
 /** Where a subject-access summary's text is, in words (m17b: one home; {reference} is the case's). */
 export const SUMMARY_TEXT_PLACES = {
@@ -371,6 +410,16 @@ export function documentUnprintable(
 ): Unprintable | null {
   const other = OTHER_TEXT[what];
   return findUnprintable(drawnTexts(doc), sources, textPlaceInEnglish({ place: other }), { place: other });
+}
+
+/**
+ * What the desk typed for a letter in the letter dialog, named by its box (`typed`: box → its words), as sources for
+ * `documentUnprintable`: a character there is said to be in that box, not in "the letter's other text".
+ */
+export function typedTextSources(typed: Partial<Record<TypedTextPlace, string>>): TextSource[] {
+  return Object.entries(typed).flatMap(([place, text]) =>
+    text ? [placedSource({ place: place as TypedTextPlace }, text)] : [],
+  );
 }
 
 /** Why a letter built for `record` cannot be printed, in words, or null when every character it draws prints. */

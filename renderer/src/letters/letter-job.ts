@@ -12,7 +12,7 @@ export async function answerLetterRequest(request: LetterRequest): Promise<[Lett
     return [{ type: 'warmed', id: request.id }, []];
   }
   try {
-    const pdf = await renderLetterPdf(withPageFurniture(request.doc), request.record);
+    const pdf = await renderLetterPdf(withPageFurniture(request.doc), request.record, undefined, request.typed);
     return [{ type: 'made', id: request.id, pdf }, [pdf.bytes.buffer]];
   } catch (error) {
     return [{ type: 'failed', id: request.id, ...postedFailure(error) }, []];

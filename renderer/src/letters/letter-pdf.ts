@@ -7,6 +7,7 @@ import {
   customerCopy,
   documentUnprintable,
   type LetterDocument,
+  type TextSource,
   UnprintableError,
 } from '#shared/letters/index';
 import type { CaseRecord } from '#shared/model/case';
@@ -28,15 +29,17 @@ export interface LetterPdf {
 /**
  * Render a letter built for `record`, with the customer's copy after it when there is one. Refuses (throws an
  * `UnprintableError`, with the characters and their places) a letter holding characters the letter font cannot print,
- * rather than print empty boxes.
+ * rather than print empty boxes. `typed`: what the desk typed for it in the letter dialog, by box
+ * (`typedTextSources`), so the refusal names the box the characters are in (explore39-letters #8).
  */
 export async function renderLetterPdf(
   doc: LetterDocument,
   record: CaseRecord,
   render: (d: LetterDocument) => Promise<Uint8Array> = renderPdf,
+  typed: readonly TextSource[] = [],
 ): Promise<LetterPdf> {
   const copy = customerCopy(doc, record);
-  const sources = caseTextSources(record);
+  const sources = [...caseTextSources(record), ...typed];
   const found =
     documentUnprintable(doc, sources, 'letter') ??
     (copy.kind === 'copy' ? documentUnprintable(copy.doc, sources, 'letter') : null);

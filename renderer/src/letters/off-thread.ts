@@ -5,13 +5,21 @@
 // Where a worker cannot run (no Worker, its script does not load, it crashes) or a letter cannot be posted (a document
 // whose page furniture could not be made again), the letter is made on the page's thread instead: slower, the same
 // bytes.
-import { postableLetter, type LetterDocument } from '#shared/letters/index';
+import { postableLetter, type LetterDocument, type TextSource } from '#shared/letters/index';
 import type { CaseRecord } from '#shared/model/case';
 import { renderLetterPdf, type LetterPdf } from './letter-pdf';
 import { failureError, type PostedFailure } from './posted-failure';
 
 export type LetterRequest =
-  { type: 'letter'; id: number; doc: LetterDocument; record: CaseRecord } | { type: 'warm'; id: number };
+  | {
+      type: 'letter';
+      id: number;
+      doc: LetterDocument;
+      record: CaseRecord;
+      /** What the desk typed for the letter, by box: the refusal of an unprintable character names it. */
+      typed?: readonly TextSource[];
+    }
+  | { type: 'warm'; id: number };
 
 export type LetterReply =
   | { type: 'made'; id: number; pdf: LetterPdf }
@@ -49,8 +57,8 @@ export class LetterWorker {
   }
 
   /** The letter's PDF, with the customer's copy after it when there is one (./letter-pdf.ts `renderLetterPdf`). */
-  render(doc: LetterDocument, record: CaseRecord): Promise<LetterPdf> {
-    const here = () => renderLetterPdf(doc, record);
+  render(doc: LetterDocument, record: CaseRecord, typed: readonly TextSource[] = []): Promise<LetterPdf> {
+    const here = () => renderLetterPdf(doc, record, undefined, typed);
     const posted = postableLetter(doc);
     const worker = posted ? this.started() : null;
     if (!posted || !worker) return here();
@@ -58,7 +66,7 @@ export class LetterWorker {
       const id = this.nextId++;
       this.jobs.set(id, { resolve, reject, here });
       this.touch();
-      worker.postMessage({ type: 'letter', id, doc: posted, record } satisfies LetterRequest);
+      worker.postMessage({ type: 'letter', id, doc: posted, record, typed } satisfies LetterRequest);
     });
   }
 
@@ -130,8 +138,12 @@ let shared: LetterWorker | undefined;
 const letterWorker = () => (shared ??= new LetterWorker());
 
 /** A letter's PDF made off the page's thread when it can be (see above), with the customer's copy when there is one. */
-export function renderLetterPdfOffThread(doc: LetterDocument, record: CaseRecord): Promise<LetterPdf> {
-  return letterWorker().render(doc, record);
+export function renderLetterPdfOffThread(
+  doc: LetterDocument,
+  record: CaseRecord,
+  typed: readonly TextSource[] = [],
+): Promise<LetterPdf> {
+  return letterWorker().render(doc, record, typed);
 }
 
 /** Get the letter worker ready (pdfmake loaded, fonts parsed) before the desk asks for a letter. */

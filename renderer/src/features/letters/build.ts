@@ -25,6 +25,9 @@ import {
   type LetterLanguage,
   type LetterText,
   type ParagraphEdits,
+  type TextSource,
+  type TypedTextPlace,
+  typedTextSources,
 } from '#shared/letters/index';
 import {
   getAdrScheme,
@@ -403,6 +406,25 @@ export function buildLetter(
         resolution: inputs.resolution,
       });
   }
+}
+
+/**
+ * What the desk typed for this letter in the letter dialog, by box (the boxes the letter reads), and its edited
+ * wording: where the refusal of a character the letter font cannot print says it is (explore39-letters #8).
+ */
+export function typedSources(choice: LetterChoice, inputs: LetterInputs, edits?: ParagraphEdits): TextSource[] {
+  const boxes: Partial<Record<TypedTextPlace, string>> =
+    choice === 'update' || choice === 'adr-time'
+      ? { 'letter-progress': inputs.progress }
+      : choice === 'final-response'
+        ? { 'letter-outcome': inputs.outcome, 'letter-actions': inputs.actionsTaken, 'letter-remedy': inputs.remedy }
+        : choice === 'adr-final'
+          ? { 'letter-final-position': inputs.finalPosition }
+          : choice === 'summary-resolution'
+            ? { 'letter-resolution': inputs.resolution }
+            : {};
+  const edited = Object.values(edits ?? {}).join('\n');
+  return typedTextSources({ ...boxes, ...(edited ? { 'letter-edited': edited } : {}) });
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   buildLetter,
   letterFileName,
   recordedAs,
+  typedSources,
   type LetterChoice,
   type LetterContext,
   type LetterInputs,
@@ -60,7 +61,11 @@ export async function renderLetter(
   const madeFrom = { receivedOn: context.record.receivedOn, address: addressedTo(context.record) };
   // With the customer's copy after it when the letter goes to their representative; made in a worker, so the dialog
   // answers while pdfmake loads and lays the letter out.
-  return { ...(await renderLetterPdfOffThread(doc, context.record)), doc, madeFrom };
+  return {
+    ...(await renderLetterPdfOffThread(doc, context.record, typedSources(choice, inputs, edits))),
+    doc,
+    madeFrom,
+  };
 }
 
 /**

@@ -1513,6 +1513,16 @@ export const frCA: Record<MessageKey, string> = {
   'unprintable.place.representative-name': 'le nom de la personne représentante',
   'unprintable.place.representative-address': 'l’adresse de la personne représentante',
   'unprintable.place.letter-other': 'le reste du texte de la lettre',
+  // explore39-letters #8 : ce que la personne a saisi dans la fenêtre de la lettre, par case
+  'unprintable.fix-typed':
+    'Corrigez-le là où vous l’avez saisi (retirez-le, ou écrivez-le en lettres latines) et produisez la lettre de nouveau.',
+  'unprintable.place.letter-progress': '«\u00a0Avancement jusqu’à maintenant\u00a0»',
+  'unprintable.place.letter-outcome': '«\u00a0Ce que nous avons constaté\u00a0»',
+  'unprintable.place.letter-actions': '«\u00a0Ce que nous avons fait\u00a0»',
+  'unprintable.place.letter-remedy': '«\u00a0Mesure corrective ou indemnisation\u00a0»',
+  'unprintable.place.letter-final-position': '«\u00a0Notre position finale\u00a0»',
+  'unprintable.place.letter-resolution': '«\u00a0Ce qui a été convenu\u00a0»',
+  'unprintable.place.letter-edited': 'le texte modifié sous «\u00a0Modifier le texte\u00a0»',
   // m17b : le résumé de la demande d’accès (même refus, autres endroits)
   'unprintable.summary.contains':
     'Ce résumé contient des caractères que la police des lettres ne peut pas imprimer\u00a0: {names} (dans {where}).',
@@ -1523,6 +1533,8 @@ export const frCA: Record<MessageKey, string> = {
     'Les caractères de contrôle invisibles (affichés sous la forme U+…) ne peuvent pas être imprimés.',
   'unprintable.summary.fix':
     'Corrigez-le (par exemple, écrivez le nom en lettres latines) et produisez le résumé de nouveau.',
+  'unprintable.summary.fix-typed':
+    'Corrigez-le là où vous l’avez saisi (retirez-le, ou écrivez-le en lettres latines) et produisez le résumé de nouveau.',
   'unprintable.place.case-summary': 'le résumé du dossier {reference}',
   'unprintable.place.case-timeline': 'l’historique du dossier {reference}',
   'unprintable.place.summary-other': 'le reste du texte du résumé',
@@ -1536,6 +1548,8 @@ export const frCA: Record<MessageKey, string> = {
     'Les caractères de contrôle invisibles (affichés sous la forme U+…) ne peuvent pas être imprimés.',
   'unprintable.report.fix':
     'Corrigez-le (par exemple, écrivez le nom en lettres latines) et produisez le rapport de nouveau.',
+  'unprintable.report.fix-typed':
+    'Corrigez-le là où vous l’avez saisi (retirez-le, ou écrivez-le en lettres latines) et produisez le rapport de nouveau.',
   'unprintable.place.report-company': 'le nom de l’entreprise en tête du rapport',
   'unprintable.place.report-provider': 'le nom d’un fournisseur',
   'unprintable.place.report-procedure': 'le nom d’une procédure',
