@@ -266,7 +266,12 @@ export function choiceForKind(kind: string, context: Pick<LetterContext, 'events
     case 'summary-resolution':
       return kind;
     case 'adr-letter':
-      return effectiveTimeline(context.events).some((e) => e.type === 'deadlock') ? 'adr-final' : 'adr-time';
+      // With our final position when one stands: a deadlock, or the ADR letter that carried it (its entry stays when
+      // the letter is withdrawn), so the corrected letter is the same kind (explore39-letters #1).
+      return effectiveTimeline(context.events).some((e) => e.type === 'deadlock') ||
+        standingFinalPosition(context.events)
+        ? 'adr-final'
+        : 'adr-time';
     default:
       return null;
   }

@@ -112,6 +112,9 @@ describe('the letter the stage calls for (the case page header)', () => {
       entry('adr-letter-sent', '2026-11-25', undefined, 'ADR letter sent with our final position'),
     ];
     expect(letterTheStageCallsFor(context(sent, '2026-11-26'))).toBeNull();
+    // Withdrawn, the letter written again in its place is the one with our final position too.
+    const withdrawn = [...sent, entry('letter-withdrawn', '2026-11-26', { letterId: 'L1', reason: 'Wrong address' })];
+    expect(choiceForKind('adr-letter', { events: withdrawn })).toBe('adr-final');
   });
 
   it('is none once a final response stands; called for again when it is withdrawn or the case reopened after it', () => {
