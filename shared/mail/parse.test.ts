@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { decompressRTF } from '@kenjiuno/decompressrtf';
-import { emailHeaderProblem, parseEmail, type ParsedEmail } from './parse';
+import { emailHeaderProblem, htmlToText, parseEmail, type ParsedEmail } from './parse';
 import { rtfToText } from './rtf';
 
 const fixture = (name: string) =>
@@ -219,5 +219,24 @@ describe('rtfToText', () => {
     const decompressed = Uint8Array.from(decompressRTF(Array.from(fields.compressedRtf!)));
     expect(new TextDecoder().decode(decompressed.subarray(0, 6))).toBe('{\\rtf1');
     expect(rtfToText(decompressed)).toBe((await parsed('outlook-subject.msg')).text);
+  });
+});
+
+describe('the text of an HTML body (explore39-letters #9)', () => {
+  test('no script link target is put in the text; a web or mail link only where it says more than its words', async () => {
+    const text = await htmlToText(
+      '<p>Here is the router:</p><p><a href="javascript:alert(2)">click</a></p>' +
+        '<p><a href=" JavaScript:alert(3)">a</a> <a href="java\tscript:x">b</a> <a href=\'data:text/html;base64,PHNjcmlwdD4=\'>c</a> ' +
+        '<a href=vbscript:msgbox>d</a> <a href="#top">top</a> <a href="javascript&#58;alert(4)">e</a></p>' +
+        '<p><a href="https://example.org/help">our help page</a>, <a href="https://example.org/b">https://example.org/b</a>, ' +
+        '<a href="mailto:ada@example.com">ada@example.com</a>, <a href="mailto:ada@example.com">write to Ada</a></p>',
+    );
+    expect(text).not.toMatch(/script|data:|alert|msgbox|#top/i);
+    expect(text).toContain('Here is the router:\n\nclick');
+    expect(text).toContain('a b c d top e');
+    // A ">" inside the quoted target ends the tag early: the rest shows as text, the target does not.
+    expect(await htmlToText('<a href="data:text/html,<b>x</b>">y</a>')).not.toContain('data:');
+    expect(text).toContain('(https://example.org/help) our help page');
+    expect(text).toContain(', https://example.org/b, ada@example.com, (mailto:ada@example.com) write to Ada');
   });
 });
