@@ -205,6 +205,22 @@ export function openNothingDue(database: RedressDatabase, limit?: number, scope:
 }
 
 /** Active cases handled by `assignee` ("my cases"), most urgent first. */
+/**
+ * The cases with these references, in the order asked (references not found are left out): an email quoting a case
+ * of the desk is offered as a new complaint only with that case named (explore39-letters #7).
+ */
+export async function casesWithReferences(
+  database: RedressDatabase,
+  references: readonly string[],
+): Promise<CaseIndexRow[]> {
+  if (references.length === 0) return [];
+  const rows = await database.caseIndex
+    .where('reference')
+    .anyOf([...references])
+    .toArray();
+  return references.flatMap((r) => rows.filter((row) => row.reference === r));
+}
+
 export async function handledBy(database: RedressDatabase, assignee: string): Promise<CaseIndexRow[]> {
   const parts = await Promise.all(
     ACTIVE_STATUSES.map((status) => database.caseIndex.where('[assignee+status]').equals([assignee, status]).toArray()),
