@@ -4,7 +4,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { validateIntake, emptyIntakeForm } from '#shared/model/intake';
 import { STORED_LIMITS } from '#shared/model/stored';
-import { dateInZone, emailReceivedOn, fillFromEmail, firstParagraphs, intakeFromEmail, newWords } from './intake';
+import {
+  EMAIL_SUMMARY_SUBJECT_CHARS,
+  dateInZone,
+  emailReceivedOn,
+  fillFromEmail,
+  firstParagraphs,
+  intakeFromEmail,
+  isFromAddress,
+  newWords,
+  senderName,
+} from './intake';
 import { parseEmail, type ParsedEmail } from './parse';
 
 const desk = { today: '2026-12-02', timeZone: 'Europe/London' };
@@ -75,6 +85,7 @@ describe('intakeFromEmail on the fixtures', () => {
       channel: 'email',
       customerName: 'hmailuser',
       email: 'hmailuser@hmailserver.test',
+      title: '',
       summary: 'attachmentFiles\n\nattachmentFiles',
     });
   });
@@ -154,12 +165,13 @@ describe('the pieces', () => {
 });
 
 describe('filling a form the handler has started from an email', () => {
-  const untouched = { receivedOn: '2026-12-06', channel: '', customerName: '', email: '', summary: '' };
+  const untouched = { receivedOn: '2026-12-06', channel: '', customerName: '', email: '', title: '', summary: '' };
   const email = {
     receivedOn: '2026-12-04',
     channel: 'email',
     customerName: '',
     email: 'customer@example.com',
+    title: '' as const,
     summary: 'Refund\n\nPlease refund the second charge.',
   };
 
@@ -173,6 +185,7 @@ describe('filling a form the handler has started from an email', () => {
       channel: 'phone',
       customerName: 'Dev Patel',
       email: '',
+      title: '',
       summary: 'Rang on 1 Dec: charged twice for October.',
     };
     const { values, kept } = fillFromEmail(typed, untouched, email);
@@ -194,5 +207,114 @@ describe('the day an email was received', () => {
       fromEmail: false,
     });
     expect(emailReceivedOn({ date: 'not a date' }, desk)).toEqual({ receivedOn: '2026-12-06', fromEmail: false });
+  });
+});
+
+const plain = (over: Partial<ParsedEmail>): ParsedEmail => ({
+  format: 'eml',
+  from: { name: '', address: 'someone@example.com' },
+  to: [],
+  cc: [],
+  date: '2026-12-01T10:00:00Z',
+  subject: 'Hello',
+  text: 'Body',
+  attachments: [],
+  ...over,
+});
+
+describe('the sender’s name (explore39-letters #3)', () => {
+  test('Outlook’s "Last, First (Title)" is turned round, its title taken, and says what it was', () => {
+    expect(senderName('Smith, John (Mr)')).toEqual({ name: 'John Smith', title: 'mr', writtenAs: 'Smith, John (Mr)' });
+    expect(senderName('Smith, John')).toEqual({ name: 'John Smith', title: '', writtenAs: 'Smith, John' });
+    expect(senderName("O'Brien, Zoë (Dr.)")).toMatchObject({ name: "Zoë O'Brien", title: 'dr' });
+    expect(senderName('Lovelace, Ada [Ms]')).toMatchObject({ name: 'Ada Lovelace', title: 'ms' });
+    expect(senderName('Smith, Mrs Jane')).toMatchObject({ name: 'Jane Smith', title: 'mrs' });
+    expect(senderName('Crawley-Pelham, Marigold Anne')).toMatchObject({ name: 'Marigold Anne Crawley-Pelham' });
+    expect(senderName('SMITH, John (Jr)')).toMatchObject({ name: 'John SMITH Jr', title: '' });
+    expect(senderName('de la Cruz, María')).toMatchObject({ name: 'María de la Cruz' });
+  });
+
+  test('a name without a comma, or one that may be a company or not a name, is left as written', () => {
+    for (const name of [
+      'John Smith',
+      'Mr John Smith',
+      'Smith, Jones & Co',
+      'Smith and Jones, Solicitors',
+      'Acme, Ltd',
+      'Northwind Broadband, Ltd.',
+      'Smith, John, Jr',
+      'Smith, John (Finance)',
+      'Smith, John Paul George Ringo Starr',
+      'Flat 4, 22 High Street',
+      'Smith,',
+      ', John',
+      'Tremblay, Services Inc',
+    ])
+      expect(senderName(name)).toEqual({ name, title: '' });
+  });
+
+  test('the intake fills Name and Title from it', () => {
+    const fields = intakeFromEmail(
+      plain({ from: { name: 'Smith, John (Mr)', address: 'john.smith@example.com' } }),
+      desk,
+    );
+    expect(fields).toMatchObject({ customerName: 'John Smith', title: 'mr', email: 'john.smith@example.com' });
+  });
+});
+
+describe('a second email read into the form (explore39-letters #6)', () => {
+  const first = intakeFromEmail(
+    plain({
+      from: { name: 'Smith, John (Mr)', address: 'john@example.com' },
+      subject: 'Refund',
+      text: 'Still waiting.',
+    }),
+    desk,
+  );
+  const second = intakeFromEmail(
+    plain({
+      from: { name: 'Zoë O’Brien', address: 'zoe@example.co.uk' },
+      date: '2026-11-30T10:00:00Z',
+      subject: 'Broadband outage',
+      text: 'Down since 28 November.',
+    }),
+    desk,
+  );
+  const untouched = { receivedOn: desk.today, channel: '', customerName: '', email: '', title: '', summary: '' };
+
+  test('replaces what the first email filled in, not keeping it as if typed', () => {
+    const afterFirst = fillFromEmail(untouched, untouched, first).values;
+    const { values, kept } = fillFromEmail(afterFirst, untouched, second, first);
+    expect(values).toEqual(second);
+    expect(kept).toEqual([]);
+  });
+
+  test('keeps what the handler typed over the first email, and clears what only the first email said', () => {
+    const afterFirst = { ...fillFromEmail(untouched, untouched, first).values, summary: 'Typed by the handler' };
+    const noName = { ...second, customerName: '', title: '' as const };
+    const { values, kept } = fillFromEmail(afterFirst, untouched, noName, first);
+    expect(values).toEqual({ ...noName, summary: 'Typed by the handler' });
+    expect(kept).toEqual(['summary']);
+  });
+});
+
+describe('a very long subject (explore39-letters #11)', () => {
+  test('is cut at a word in the summary, the body still follows', () => {
+    const subject = 'my bill being wrong again and again '.repeat(60).trim();
+    const fields = intakeFromEmail(plain({ subject, text: 'I was charged twice.' }), desk);
+    const [first, rest] = fields.summary.split('\n\n');
+    expect(first.length).toBeLessThanOrEqual(EMAIL_SUMMARY_SUBJECT_CHARS);
+    expect(first).toMatch(/again…$|wrong…$|being…$|bill…$|my…$/);
+    expect(rest).toBe('I was charged twice.');
+  });
+});
+
+describe('whether an email came from the case’s customer (explore39-letters #5)', () => {
+  test('the sender’s address is one on file, whatever its case and spaces', () => {
+    expect(isFromAddress({ name: 'Ada', address: 'Ada@Example.com ' }, ['ada@example.com'])).toBe(true);
+    expect(isFromAddress({ name: 'Zoë', address: 'zoe@example.co.uk' }, ['ada@example.com', undefined])).toBe(false);
+    expect(isFromAddress({ name: 'Zoë', address: 'zoe@example.co.uk' }, [])).toBe(false);
+    expect(isFromAddress(null, ['ada@example.com'])).toBe(false);
+    expect(isFromAddress({ name: '', address: '' }, [''])).toBe(false);
   });
 });

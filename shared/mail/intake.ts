@@ -2,16 +2,80 @@
 // the email's date in the desk's time zone, channel email, and a summary from the subject and the body's first
 // paragraphs, with quoted replies, forwarded history and signatures cut off where they are easy to see. The handler
 // checks and completes the form; the email itself is attached to the case whole, so nothing cut here is lost.
+import type { CustomerTitle } from '#shared/model/case';
 import type { IntakeForm } from '#shared/model/intake';
 import { STORED_LIMITS } from '#shared/model/stored';
 import { findForbiddenCharacter, type TextLines } from '#shared/model/text';
-import type { ParsedEmail } from './parse';
+import type { MailAddress, ParsedEmail } from './parse';
 
-/** The fields an email fills in. */
-export type EmailIntakeFields = Pick<IntakeForm, 'receivedOn' | 'channel' | 'customerName' | 'email' | 'summary'>;
+/** The fields an email fills in ('' where it has nothing: no title, no address). */
+export type EmailIntakeFields = Pick<IntakeForm, 'receivedOn' | 'channel' | 'customerName' | 'email' | 'summary'> & {
+  title: '' | CustomerTitle;
+};
 
 /** How much of the body goes into the summary (whole paragraphs; the first one is cut if it alone is longer). */
 export const EMAIL_SUMMARY_CHARS = 2000;
+/** How much of the subject goes into the summary (cut at a word): a subject of pages is not the complaint's words. */
+export const EMAIL_SUMMARY_SUBJECT_CHARS = 200;
+
+/** A title written in a name ("(Mr)", "Dr."), as the form's Title; "Miss" and others are not titles the form has. */
+const NAME_TITLES: Record<string, CustomerTitle> = { mr: 'mr', mrs: 'mrs', ms: 'ms', mx: 'mx', dr: 'dr' };
+/** What may follow a name in brackets and stays after it ("(Jr)"). */
+const NAME_SUFFIXES = /^(jr|sr|ii|iii|iv|phd|md|mbe|obe|cbe|kc|qc)$/i;
+/** Words that make a "Last, First" more likely a company or a place than a person ("Smith, Jones & Co"). */
+const NOT_A_PERSON =
+  /^(and|et|co|company|ltd|limited|llp|lp|plc|inc|incorporated|llc|corp|corporation|ltée|ltee|ltd[ée]e?|cie|gmbh|sa|sarl|bv|nv|group|groupe|partners|associates|services|solutions|solicitors|accountants|team|department|dept|support|sales|billing|accounts|the)$/i;
+/** A word of a person's name: letters, with apostrophes, hyphens and a closing full stop ("O'Brien", "J."). */
+const NAME_WORD = /^\p{L}[\p{L}\p{M}'’-]*\.?$/u;
+
+/**
+ * The customer's name and title from an email's sender name. Outlook shows many senders as "Last, First (Title)"
+ * ("Smith, John (Mr)"): that is turned round ("John Smith", title Mr) and `writtenAs` keeps how it was written, so the
+ * form can say so and the handler checks it (explore39-letters #3: letters said "Dear Smith, John (Mr),"). Anything
+ * else is left as written: a name without a comma, more than one comma, a bracket that is neither a title nor a
+ * suffix, more than four words a side, digits, "&" or a company's word ("Smith, Jones & Co", "Acme, Ltd").
+ */
+export function senderName(raw: string): { name: string; title: '' | CustomerTitle; writtenAs?: string } {
+  const asWritten = { name: raw, title: '' as const };
+  let rest = raw.trim();
+  let title: '' | CustomerTitle = '';
+  let suffix = '';
+  const bracket = /\s*[([]\s*([^()[\]]*?)\s*[)\]]$/.exec(rest);
+  if (bracket) {
+    const inside = bracket[1].replace(/\.$/, '');
+    if (NAME_TITLES[inside.toLowerCase()]) title = NAME_TITLES[inside.toLowerCase()];
+    else if (NAME_SUFFIXES.test(inside)) suffix = bracket[1];
+    else return asWritten;
+    rest = rest.slice(0, bracket.index);
+  }
+  const parts = rest.split(',');
+  if (parts.length !== 2) return asWritten;
+  const last = parts[0].trim().split(/\s+/).filter(Boolean);
+  const first = parts[1].trim().split(/\s+/).filter(Boolean);
+  // "Smith, Mrs Jane": a title before the first name.
+  const leading = first.length > 1 ? NAME_TITLES[first[0].replace(/\.$/, '').toLowerCase()] : undefined;
+  if (leading) {
+    if (title && title !== leading) return asWritten;
+    title = leading;
+    first.shift();
+  }
+  const words = [...last, ...first];
+  if (last.length === 0 || first.length === 0 || last.length > 4 || first.length > 4) return asWritten;
+  if (words.some((w) => !NAME_WORD.test(w) || NOT_A_PERSON.test(w.replace(/\.$/, '')))) return asWritten;
+  if (first.length === 1 && NAME_SUFFIXES.test(first[0].replace(/\.$/, ''))) return asWritten;
+  return { name: [...first, ...last, ...(suffix ? [suffix] : [])].join(' '), title, writtenAs: raw };
+}
+
+/** Whether an email was sent from one of these addresses (the case's customer's on file): case and spaces aside. */
+export function isFromAddress(sender: MailAddress | null, addresses: ReadonlyArray<string | undefined>): boolean {
+  const from = sender?.address.trim().toLowerCase();
+  return !!from && addresses.some((a) => a?.trim().toLowerCase() === from);
+}
+
+/** A text cut at a word to at most `max` characters, with "…" when cut. */
+function clipAtWord(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+}
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone (an IANA name such as Europe/London). */
 export function dateInZone(instant: string, timeZone: string): string | null {
@@ -101,44 +165,65 @@ export function emailReceivedOn(
     : { receivedOn: desk.today, fromEmail: false };
 }
 
-/** The intake fields an email fills in, for a desk whose date is `today` in `timeZone`. */
-export function intakeFromEmail(email: ParsedEmail, desk: { today: string; timeZone: string }): EmailIntakeFields {
+/**
+ * The intake fields an email fills in, for a desk whose date is `today` in `timeZone`; `nameWrittenAs`: the sender's
+ * name as written when it was turned round ("Smith, John (Mr)"), for the form to say so.
+ */
+export function intakeFromEmail(
+  email: ParsedEmail,
+  desk: { today: string; timeZone: string },
+): EmailIntakeFields & { nameWrittenAs?: string } {
   const { receivedOn } = emailReceivedOn(email, desk);
-  const name = withoutForbiddenCharacters(email.from?.name ?? '', 'single-line')
-    .replace(/^["'\s]+|["'\s]+$/g, '')
-    .slice(0, STORED_LIMITS.name);
+  const { name, title, writtenAs } = senderName(
+    withoutForbiddenCharacters(email.from?.name ?? '', 'single-line').replace(/^["'\s]+|["'\s]+$/g, ''),
+  );
   const address = email.from?.address ?? '';
-  const subject = withoutForbiddenCharacters(email.subject, 'single-line').trim();
+  const subject = clipAtWord(
+    withoutForbiddenCharacters(email.subject, 'single-line').trim(),
+    EMAIL_SUMMARY_SUBJECT_CHARS,
+  );
   const body = firstParagraphs(newWords(withoutForbiddenCharacters(email.text, 'multi-line')), EMAIL_SUMMARY_CHARS);
   const summary = [subject, body].filter(Boolean).join('\n\n').slice(0, STORED_LIMITS.summary);
   return {
     receivedOn,
     channel: 'email',
-    customerName: name,
+    customerName: name.slice(0, STORED_LIMITS.name),
     email: address.length <= STORED_LIMITS.email ? address : '',
+    title,
     summary,
+    ...(writtenAs ? { nameWrittenAs: writtenAs } : {}),
   };
 }
 
-const EMAIL_FIELDS = ['receivedOn', 'channel', 'customerName', 'email', 'summary'] as const;
+const EMAIL_FIELDS = ['receivedOn', 'channel', 'customerName', 'email', 'title', 'summary'] as const;
+
+/** The email fields of a form (its title may be absent). */
+type FormEmailFields = Omit<EmailIntakeFields, 'title'> & { title?: string };
 
 /**
  * An email's fields put into a form the handler may have started: a field still as the form began (empty, or today's
- * date) takes the email's; what the handler typed stays, and is listed (`kept`) where the email says something else,
- * so the screen can say so. An email never wipes a typed field, nor blanks one it has nothing for.
+ * date), or still as an earlier email read into it (`previous`) filled it, takes the email's; what the handler typed
+ * stays, and is listed (`kept`) where the email says something else, so the screen can say so. An email never wipes a
+ * typed field; a field only the earlier email filled goes back to as the form began where this one has nothing for it
+ * (explore39-letters #6: a second email kept the first one's sender, as if typed).
  */
-export function fillFromEmail(
-  current: EmailIntakeFields,
-  untouched: EmailIntakeFields,
+export function fillFromEmail<T extends FormEmailFields>(
+  current: T,
+  untouched: FormEmailFields,
   fromEmail: EmailIntakeFields,
-): { values: EmailIntakeFields; kept: Array<keyof EmailIntakeFields> } {
+  previous?: EmailIntakeFields,
+): { values: T; kept: Array<keyof EmailIntakeFields> } {
   const values = { ...current };
   const kept: Array<keyof EmailIntakeFields> = [];
   for (const field of EMAIL_FIELDS) {
-    const typed = current[field].trim() !== '' && current[field] !== untouched[field];
-    if (fromEmail[field] === '' || fromEmail[field] === current[field]) continue;
+    const now: string = (current[field] as string | undefined) ?? '';
+    const before: string = untouched[field] ?? '';
+    const fromPrevious = !!previous && previous[field] !== '' && now === previous[field] && now !== before;
+    const typed = !fromPrevious && now.trim() !== '' && now !== before;
+    const next = fromEmail[field] !== '' ? fromEmail[field] : fromPrevious ? before : now;
+    if (next === now) continue;
     if (typed) kept.push(field);
-    else values[field] = fromEmail[field];
+    else (values as FormEmailFields)[field] = next;
   }
   return { values, kept };
 }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { chooseOption, expect, setUpDesk, submitComplaint, test } from './fixtures';
+import { adaByLetter, chooseOption, expect, logComplaint, setUpDesk, submitComplaint, test } from './fixtures';
 
 const mail = (name: string) => readFileSync(new URL(`../fixtures/mail/${name}`, import.meta.url));
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -130,4 +130,128 @@ test('an HTML-only email is shown without scripts, forms or anything remote; the
     notice(page, 'This file is not an email: “notes.txt”: it does not start with mail headers'),
   ).toBeVisible();
   await expect(page.locator('input[name="customerName"]')).toHaveValue('Dev Patel');
+});
+
+/** An email as a mail program saves it: headers, a blank line, the body (the tester's fixtures, explore39-letters). */
+const eml = (headers: string, body: string) =>
+  Buffer.from(
+    `${headers.trim()}\r\nMIME-Version: 1.0\r\n${body.startsWith('Content-Type') ? '' : 'Content-Type: text/plain; charset=utf-8\r\n\r\n'}${body}`.replace(
+      /\r?\n/g,
+      '\r\n',
+    ),
+  );
+const lastFirst = eml(
+  `From: "Smith, John (Mr)" <john.smith@example.com>
+To: complaints@northwind.example
+Subject: Re: FW: RE: Your ref RDR-2026-000001 - still no refund
+Date: Sun, 06 Dec 2026 22:10:00 +0000`,
+  `Still waiting for my refund.
+
+John
+
+-----Original Message-----
+From: Northwind
+Sent: 1 Dec 2026
+We are looking into it.`,
+);
+const zoeHtml = eml(
+  `From: "Zoë O'Brien" <zoe.obrien@example.co.uk>
+To: complaints@northwind.example
+Subject: =?UTF-8?B?QnJvYWRiYW5kIG91dGFnZSDigJMgcGhvdG8gb2Ygcm91dGVyIGF0dGFjaGVkIOKclA==?=
+Date: Fri, 04 Dec 2026 23:45:00 +0000`,
+  `Content-Type: text/html; charset=utf-8
+
+<html><head><script>alert('xss')</script></head>
+<body onload="alert(1)"><p>Dear Northwind,</p><p>My broadband has been <b>down since 28 November</b>. Here is the router:</p>
+<p><a href="javascript:alert(2)">click</a> <a href="https://example.co.uk/status">the status page</a></p>
+<p>Account 99887766. Please call me on 07700 900123.</p><p>Zoë</p></body></html>`,
+);
+const longSubject =
+  'Complaint about my bill being wrong again and again' + ' my bill being wrong again and again'.repeat(60);
+const graceLong = eml(
+  `From: Grace Hopper <grace@example.com>
+To: complaints@northwind.example
+Subject: ${longSubject}
+Date: Mon, 07 Dec 2026 09:15:00 +0000`,
+  `Hello,
+
+I was charged £45.99 twice in November. Please refund.
+
+Grace Hopper`,
+);
+
+test('explore39-letters: an Outlook "Last, First (Title)" sender turned round; a quoted case named; a second email replaces the first; no script link; a long subject clipped', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await setUpDesk(page);
+  await logComplaint(page, adaByLetter('2026-11-20'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('RDR-2026-000001');
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  const pick = (name: string, buffer: Buffer) =>
+    page.getByLabel('Email file').setInputFiles({ name, mimeType: 'message/rfc822', buffer });
+  const name = page.locator('input[name="customerName"]');
+  const email = page.locator('input[name="email"]');
+  const title = page.getByRole('combobox', { name: 'Title' });
+  const summary = page.locator('textarea[name="summary"]');
+  const banner = page.getByTestId('from-email');
+  const quoted = page.getByTestId('quoted-cases');
+
+  // #3: "Smith, John (Mr)" is John Smith, Mr, and the form says it was turned round. #7: the case it quotes is named.
+  await pick('lastfirst.eml', lastFirst);
+  await expect(name).toHaveValue('John Smith');
+  await expect(title).toHaveValue('Mr (M.)');
+  await expect(banner).toContainText(
+    'The email gives the sender as “Smith, John (Mr)”: Name is filled in as “John Smith” and Title as Mr (M.); check it.',
+  );
+  await expect(quoted).toContainText('This email quotes a case already logged');
+  await expect(quoted).toContainText('RDR-2026-000001 — Ada Lovelace (Open)');
+  await expect(quoted.getByRole('link', { name: 'RDR-2026-000001' })).toBeVisible();
+  await page.screenshot({ path: `${shotDir}/explore39-lastfirst.png`, fullPage: true });
+
+  // #6: a second email replaces what the first filled in (nothing was typed); #9: no script link in the summary.
+  await pick('html-inline.eml', zoeHtml);
+  await expect(banner).toContainText('Broadband outage – photo of router attached ✔');
+  await expect(name).toHaveValue("Zoë O'Brien");
+  await expect(email).toHaveValue('zoe.obrien@example.co.uk');
+  await expect(title).toHaveValue('');
+  await expect(page.getByLabel('Date received')).toHaveValue('04/12/2026');
+  await expect(summary).toHaveValue(/^Broadband outage – photo of router attached ✔\n\nDear Northwind,/);
+  await expect(summary).toHaveValue(
+    /Here is the router:\n\nclick \(https:\/\/example\.co\.uk\/status\) the status page/,
+  );
+  await expect(summary).not.toHaveValue(/javascript|alert|Still waiting/);
+  await expect(banner).not.toContainText('What you had typed is kept');
+  await expect(quoted).toBeHidden();
+  await page.screenshot({ path: `${shotDir}/explore39-second-email.png`, fullPage: true });
+
+  // What the handler types is theirs: kept when a third email is read, and said. #11: a subject of pages is clipped.
+  await name.fill('Grace M. Hopper');
+  await pick('long-subject.eml', graceLong);
+  await expect(name).toHaveValue('Grace M. Hopper');
+  await expect(email).toHaveValue('grace@example.com');
+  await expect(banner).toContainText('What you had typed is kept where the email says otherwise: Name.');
+  const subject = page.getByTestId('from-email-subject');
+  await expect(subject).toHaveAttribute('title', longSubject);
+  expect((await subject.boundingBox())!.height).toBeLessThan(60);
+  expect((await banner.boundingBox())!.height).toBeLessThan(200);
+  const whole = banner.getByRole('button', { name: 'Show the whole subject' });
+  await expect(whole).toHaveAttribute('aria-expanded', 'false');
+  const firstParagraph = (await summary.inputValue()).split('\n\n')[0];
+  expect(firstParagraph.length).toBeLessThanOrEqual(200);
+  expect(firstParagraph).toMatch(/^Complaint about my bill being wrong again and again .*…$/);
+  await expect(summary).toHaveValue(/\n\nI was charged £45\.99 twice in November\. Please refund\./);
+  await page.screenshot({ path: `${shotDir}/explore39-long-subject.png`, fullPage: true });
+  await whole.focus();
+  await page.keyboard.press('Enter');
+  await expect(banner.getByRole('button', { name: 'Shorten the subject' })).toHaveAttribute('aria-expanded', 'true');
+  expect((await subject.boundingBox())!.height).toBeGreaterThan(100);
+  await page.screenshot({ path: `${shotDir}/explore39-long-subject-whole.png`, fullPage: true });
+
+  // The quoted case opens from its link.
+  await pick('lastfirst.eml', lastFirst);
+  await expect(email).toHaveValue('john.smith@example.com');
+  await expect(name).toHaveValue('Grace M. Hopper');
+  await quoted.getByRole('link', { name: 'RDR-2026-000001' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('RDR-2026-000001');
 });

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Checkbox,
   Collapse,
@@ -14,9 +15,10 @@ import {
   Textarea,
 } from '@mantine/core';
 import { Select } from '#ui/Select';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type FocusEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FocusEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { CATEGORIES, CHANNELS, CUSTOMER_TITLES, LETTER_LANGUAGES, VULNERABILITY_REASONS } from '#shared/model/case';
 import { emptyIntakeForm, postcodesToCheck, validateIntake, type IntakeForm } from '#shared/model/intake';
@@ -35,7 +37,14 @@ import { db } from '#db/schema';
 import { activeProviders, usualProvider } from '#shared/model/provider';
 import { ScreenTitle } from '#ui/ScreenTitle';
 import { focusFirstInvalid } from '#lib/focus-invalid';
-import { emailReceivedOn, fillFromEmail as mergeEmailFields, intakeFromEmail } from '#shared/mail/intake';
+import {
+  emailReceivedOn,
+  type EmailIntakeFields,
+  fillFromEmail as mergeEmailFields,
+  intakeFromEmail,
+} from '#shared/mail/intake';
+import { referencesIn } from '#shared/model/reference';
+import { casesWithReferences } from '#db/case-index/queries';
 import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
 import { useWorkingPerson } from '#features/people';
 import { useIntl } from 'react-intl';
@@ -116,13 +125,21 @@ function intakeErrorsIn(
 }
 
 /** The fields an email fills in, by their labels on the form (to say which typed ones were kept). */
-const EMAIL_FIELD_LABELS = {
+const EMAIL_FIELD_LABELS: Record<keyof EmailIntakeFields, MessageKey> = {
+  // A computed key: the bare-text check takes a `title:` for words on screen, and this is a message key.
+  ['title' as const]: 'intake.customerTitle',
   receivedOn: 'intake.received',
   channel: 'intake.channel',
   customerName: 'intake.name',
   email: 'intake.email',
   summary: 'intake.summary',
-} as const;
+};
+
+/** The ICU select's word for a sender turned round with no title. */
+const NO_TITLE = 'none';
+
+/** A subject longer than this is shown on two lines in the banner, with a button to show it whole. */
+const LONG_SUBJECT_CHARS = 140;
 
 export function IntakePage() {
   const t = useT();
@@ -160,22 +177,36 @@ export function IntakePage() {
   const [emailShown, setEmailShown] = useState(false);
   const emailInput = useRef<HTMLInputElement>(null);
   const { getValues, setValues } = form;
-  const [keptFromEmail, setKeptFromEmail] = useState<string[]>([]);
+  const [keptFromEmail, setKeptFromEmail] = useState<Array<keyof EmailIntakeFields>>([]);
+  // What the last email read filled in: a second email replaces it, as it replaces an untouched field (explore39 #6).
+  const [filledFromEmail, setFilledFromEmail] = useState<(EmailIntakeFields & { nameWrittenAs?: string }) | null>(null);
+  const lastFilled = useRef<EmailIntakeFields | null>(null);
+  const [subjectShown, setSubjectShown] = useState(false);
   const fillFromEmail = useCallback(
     (incoming: IncomingEmail) => {
       setFromEmail(incoming);
+      setSubjectShown(false);
       // What the handler already typed stays; the email fills the rest (and says where it differed).
-      const current = getValues();
+      const fields = intakeFromEmail(incoming.email, { today: todayIso(), timeZone: deskTimeZone() });
       const { values, kept } = mergeEmailFields(
-        current,
+        getValues(),
         emptyIntakeForm(todayIso()),
-        intakeFromEmail(incoming.email, { today: todayIso(), timeZone: deskTimeZone() }),
+        fields,
+        lastFilled.current ?? undefined,
       );
+      lastFilled.current = fields;
+      setFilledFromEmail(fields);
       setValues(values);
       setKeptFromEmail(kept);
     },
     [getValues, setValues],
   );
+  // The cases of the desk the email quotes ("Your ref RDR-2026-000001"): it may belong on one of them (explore39 #7).
+  const quoted = useMemo(
+    () => (fromEmail ? referencesIn(`${fromEmail.email.subject}\n${fromEmail.email.text}`) : []),
+    [fromEmail],
+  );
+  const quotedCases = useLiveQuery(() => casesWithReferences(db(), quoted), [quoted]) ?? [];
   // An email dropped on the window (app/EmailDrop) is waiting, or arrives while the form is open.
   useEffect(() => {
     const take = () => {
@@ -306,25 +337,76 @@ export function IntakePage() {
         <Alert
           color="blue"
           variant="light"
-          title={t('intake.fromEmailTitle', { subject: fromEmail.email.subject || t('intake.noSubject') })}
+          title={
+            <Text
+              span
+              inherit
+              lineClamp={subjectShown ? undefined : 2}
+              title={fromEmail.email.subject}
+              style={{ overflowWrap: 'anywhere' }}
+              data-testid="from-email-subject"
+            >
+              {t('intake.fromEmailTitle', { subject: fromEmail.email.subject || t('intake.noSubject') })}
+            </Text>
+          }
           data-testid="from-email"
         >
           <Group gap="sm" justify="space-between">
             <Text size="sm">
               {t('intake.filledFrom', { fileName: fromEmail.fileName })}
+              {filledFromEmail?.nameWrittenAs &&
+                form.values.customerName === filledFromEmail.customerName &&
+                ` ${t('intake.nameTurned', {
+                  writtenAs: filledFromEmail.nameWrittenAs,
+                  name: filledFromEmail.customerName,
+                  title: filledFromEmail.title ? t(`model.title.${filledFromEmail.title}`) : NO_TITLE,
+                })}`}
               {!emailReceivedOn(fromEmail.email, { today: todayIso(), timeZone: deskTimeZone() }).fromEmail &&
                 ` ${t('intake.emailUndated')}`}
               {keptFromEmail.length > 0 &&
                 ` ${t('intake.keptTyped', {
                   fields: new Intl.ListFormat(intl.locale, { type: 'conjunction' }).format(
-                    keptFromEmail.map((f) => t(EMAIL_FIELD_LABELS[f as keyof typeof EMAIL_FIELD_LABELS])),
+                    keptFromEmail.map((f) => t(EMAIL_FIELD_LABELS[f])),
                   ),
                 })}`}
             </Text>
-            <Button size="xs" variant="light" onClick={() => setEmailShown(true)}>
-              {t('intake.showEmail')}
-            </Button>
+            <Group gap="xs">
+              {fromEmail.email.subject.length > LONG_SUBJECT_CHARS && (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  aria-expanded={subjectShown}
+                  onClick={() => setSubjectShown((s) => !s)}
+                >
+                  {subjectShown ? t('intake.subjectShorter') : t('intake.subjectWhole')}
+                </Button>
+              )}
+              <Button size="xs" variant="light" onClick={() => setEmailShown(true)}>
+                {t('intake.showEmail')}
+              </Button>
+            </Group>
           </Group>
+        </Alert>
+      )}
+      {quotedCases.length > 0 && (
+        <Alert color="yellow" variant="light" role="status" title={t('intake.quotesCase')} data-testid="quoted-cases">
+          <Stack gap={4}>
+            {quotedCases.map((c) => (
+              <Text size="sm" key={c.caseId}>
+                <Anchor
+                  href={`#/cases/${c.caseId}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(`/cases/${c.caseId}`);
+                  }}
+                >
+                  {c.reference}
+                </Anchor>
+                {` — ${c.customerName} (${t(`model.status.${c.status}`)})`}
+              </Text>
+            ))}
+            <Text size="sm">{t('intake.quotesCaseText', { count: quotedCases.length })}</Text>
+          </Stack>
         </Alert>
       )}
       <Modal opened={emailShown} onClose={() => setEmailShown(false)} title={t('intake.emailPreview')} size="xl">
@@ -388,6 +470,9 @@ export function IntakePage() {
                 data={CUSTOMER_TITLES.map((title) => ({ value: title, label: t(`model.title.${title}`) }))}
                 clearable
                 {...field('title')}
+                // None is '' in the form; Mantine shows the last title chosen for a value it has no option for, so a
+                // title an earlier email set and the next one cleared stayed on screen (explore39-letters #6).
+                value={form.values.title || null}
               />
               <TextInput label={t('intake.account')} {...field('accountNumber')} />
               <Textarea

@@ -1471,6 +1471,16 @@ export const enGB = {
   'intake.keptTyped': 'What you had typed is kept where the email says otherwise: {fields}.',
   'intake.filledFrom': 'Filled in from {fileName}: check each field, choose a category and complete what is missing.',
   'intake.showEmail': 'Show the email',
+  // explore39-letters #3: Outlook's "Smith, John (Mr)" turned round; the handler checks it.
+  'intake.nameTurned':
+    'The email gives the sender as “{writtenAs}”: Name is filled in as “{name}”{title, select, none {} other { and Title as {title}}}; check it.',
+  // explore39-letters #11: a subject of pages is shown on two lines unless asked for whole.
+  'intake.subjectWhole': 'Show the whole subject',
+  'intake.subjectShorter': 'Shorten the subject',
+  // explore39-letters #7: an email quoting a case of the desk may belong on that case.
+  'intake.quotesCase': 'This email quotes a case already logged',
+  'intake.quotesCaseText':
+    'If it is about {count, plural, one {that case} other {one of those cases}}, open it and add the email there (Add files…) instead of logging a new complaint.',
   'intake.emailPreview': 'Email preview',
   'intake.complaint': 'The complaint',
   'intake.provider': 'Provider',

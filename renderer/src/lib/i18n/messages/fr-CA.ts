@@ -1797,6 +1797,13 @@ export const frCA: Record<MessageKey, string> = {
   'intake.filledFrom':
     'Rempli à partir de {fileName}\u00a0: vérifiez chaque champ, choisissez une catégorie et complétez ce qui manque.',
   'intake.showEmail': 'Afficher le courriel',
+  'intake.nameTurned':
+    'Le courriel nomme l’expéditeur ou l’expéditrice «\u00a0{writtenAs}\u00a0»\u00a0: le nom est rempli «\u00a0{name}\u00a0»{title, select, none {} other { et le titre {title}}}\u00a0; vérifiez-le.',
+  'intake.subjectWhole': 'Afficher l’objet en entier',
+  'intake.subjectShorter': 'Raccourcir l’objet',
+  'intake.quotesCase': 'Ce courriel cite un dossier déjà consigné',
+  'intake.quotesCaseText':
+    'S’il porte sur {count, plural, one {ce dossier} other {l’un de ces dossiers}}, ouvrez-le et joignez-y le courriel (Ajouter des fichiers…) au lieu de consigner une nouvelle plainte.',
   'intake.emailPreview': 'Aperçu du courriel',
   'intake.complaint': 'Plainte',
   'intake.provider': 'Fournisseur',
