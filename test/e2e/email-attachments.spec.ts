@@ -182,13 +182,19 @@ test('the proof: an emailed complaint logged from its .eml, its files kept byte 
   await expect(add).toBeHidden();
   await expect(list.locator('[data-attachment]')).toHaveCount(3);
 
-  // A further email from the customer dropped on the case: attached as an email AND a contact from the customer,
+  // A further email from the customer (from another address) dropped on the case: attached as an email AND, ticked,
+  // a contact from the customer,
   // dated the email's date (4 November), through the same 'log-contact' entry as any contact.
   const reply = mail('gmail-utf8-reply-signature.eml');
   await dropFile(page, 'Reply.eml', reply, 'message/rfc822');
   await expect(add.locator('[data-file="Reply.eml"]')).toBeVisible();
+  // It is not from the address on file (explore39-letters #5): said, and ticked only by the desk.
   const asContact = add.getByRole('checkbox', { name: 'Log Reply.eml as contact from the customer' });
-  await expect(asContact).toBeChecked();
+  await expect(asContact).not.toBeChecked();
+  await expect(add.locator('[data-file="Reply.eml"]')).toContainText(
+    'Sent by Siobhán Ó Briain <siobhan.obriain@example.net>, not the customer’s address on file.',
+  );
+  await asContact.check();
   await page.screenshot({ path: `${SHOTS}/drop-email-on-case.png` });
   await add.getByRole('button', { name: 'Add the file' }).click();
   await expect(add).toBeHidden();

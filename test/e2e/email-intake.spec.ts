@@ -255,3 +255,47 @@ test('explore39-letters: an Outlook "Last, First (Title)" sender turned round; a
   await quoted.getByRole('link', { name: 'RDR-2026-000001' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('RDR-2026-000001');
 });
+
+test('explore39-letters #5: an email added to a case is logged as contact from the customer by default only when it is from their address', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await setUpDesk(page);
+  await page.getByRole('link', { name: 'New complaint' }).click();
+  await page
+    .getByLabel('Email file')
+    .setInputFiles({ name: 'lastfirst.eml', mimeType: 'message/rfc822', buffer: lastFirst });
+  await expect(page.locator('input[name="email"]')).toHaveValue('john.smith@example.com');
+  await chooseOption(page, 'Category', 'Billing');
+  await submitComplaint(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-2026-\d{6}$/);
+
+  const fromJohn = eml(
+    `From: John Smith <John.Smith@Example.com>
+To: complaints@northwind.example
+Subject: Any news?
+Date: Mon, 07 Dec 2026 08:00:00 +0000`,
+    'Any news on my refund?',
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add files…' }).click();
+  await (
+    await chooser
+  ).setFiles([
+    { name: 'zoe.eml', mimeType: 'message/rfc822', buffer: zoeHtml },
+    { name: 'john.eml', mimeType: 'message/rfc822', buffer: fromJohn },
+  ]);
+  const add = page.getByRole('dialog', { name: 'Add files to the case' });
+  await expect(add.getByRole('checkbox', { name: 'Log john.eml as contact from the customer' })).toBeChecked();
+  await expect(add.getByRole('checkbox', { name: 'Log zoe.eml as contact from the customer' })).not.toBeChecked();
+  await expect(add.locator('[data-file="zoe.eml"]')).toContainText(
+    "Sent by Zoë O'Brien <zoe.obrien@example.co.uk>, not the customer’s address on file.",
+  );
+  await expect(add.locator('[data-file="john.eml"] [data-not-from-customer]')).toHaveCount(0);
+  await page.screenshot({ path: `${shotDir}/explore39-add-emails.png` });
+  await add.getByRole('button', { name: 'Add 2 files' }).click();
+  await expect(add).toBeHidden();
+  const contact = page.getByRole('group', { name: 'Timeline' }).locator('[data-event-type="contact"]');
+  await expect(contact).toHaveCount(1);
+  await expect(contact).toContainText('The customer got in touch by email: Any news?');
+});

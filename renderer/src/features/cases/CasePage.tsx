@@ -447,6 +447,7 @@ export function CasePage({ id }: { id: string }) {
         />
         <AddAttachmentsDialog
           caseId={record.id}
+          customerEmail={record.customer.email}
           files={adding}
           by={by || settings?.handlerName || ''}
           onClose={() => setAdding(null)}

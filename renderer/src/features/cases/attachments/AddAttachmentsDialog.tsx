@@ -11,24 +11,34 @@ import { addAttachments } from '#db/repositories/attachments';
 import { logEmailContact } from '#db/repositories/email-contact';
 import { db } from '#db/schema';
 import { deskTimeZone, todayIso } from '#lib/today';
-import { checkPickedFiles, likelyKind, type PickedFile } from './files';
+import { isFromAddress } from '#shared/mail/intake';
+import type { MailAddress } from '#shared/mail/parse';
+import { checkPickedFiles, emailSender, likelyKind, type PickedFile } from './files';
 
 interface Choice {
   kind: AttachmentKind;
   note: string;
   /** An email: also record it as a contact from the customer (a 'log-contact' entry). */
   contact?: boolean;
+  /** An email not sent from the customer's address on file: who sent it (said, and `contact` not ticked for it). */
+  notFromCustomer?: MailAddress;
 }
+
+/** How a sender is named: "Zoë O'Brien <zoe@example.co.uk>", or the address alone. */
+const senderLabel = (a: MailAddress) => (a.name ? `${a.name} <${a.address}>` : a.address);
 
 const isEmail = (p: PickedFile) => p.ok && (p.fileType === 'eml' || p.fileType === 'msg');
 
 export function AddAttachmentsDialog({
   caseId,
+  customerEmail,
   files,
   by,
   onClose,
 }: {
   caseId: string;
+  /** The customer's email address on file: an email from it is ticked to log as contact from the customer. */
+  customerEmail: string | undefined;
   /** The files picked or dropped; null: closed. */
   files: File[] | null;
   by: string;
@@ -49,21 +59,30 @@ export function AddAttachmentsDialog({
     setError(null);
     if (!files) return;
     let live = true;
-    void checkPickedFiles(files).then((checked) => {
+    void (async () => {
+      const checked = await checkPickedFiles(files);
+      // An email is logged as contact from the customer by default only when it came from the customer's address on
+      // file; someone else's is said, and left unticked (explore39-letters #5: another person's email was recorded as
+      // "The customer got in touch by email").
+      const choices: Record<string, Choice> = {};
+      for (const p of checked) {
+        if (!p.ok) continue;
+        const choice: Choice = { kind: likelyKind(p.fileType), note: '' };
+        if (isEmail(p)) {
+          const sender = await emailSender(p.file);
+          choice.contact = isFromAddress(sender, [customerEmail]);
+          if (!choice.contact && sender?.address) choice.notFromCustomer = sender;
+        }
+        choices[p.key] = choice;
+      }
       if (!live) return;
       setPicked(checked);
-      setChoices(
-        Object.fromEntries(
-          checked
-            .filter((p) => p.ok)
-            .map((p) => [p.key, { kind: likelyKind(p.fileType), note: '', ...(isEmail(p) ? { contact: true } : {}) }]),
-        ),
-      );
-    });
+      setChoices(choices);
+    })();
     return () => {
       live = false;
     };
-  }, [files]);
+  }, [files, customerEmail]);
 
   const accepted = (picked ?? []).filter((p): p is Extract<PickedFile, { ok: true }> => p.ok);
   const set = (key: string, change: Partial<Choice>) => setChoices((c) => ({ ...c, [key]: { ...c[key], ...change } }));
@@ -75,7 +94,12 @@ export function AddAttachmentsDialog({
       const outcomes = await addAttachments(
         db(),
         caseId,
-        accepted.map((p) => ({ fileName: p.file.name, bytes: p.file, ...choices[p.key] })),
+        accepted.map((p) => ({
+          fileName: p.file.name,
+          bytes: p.file,
+          kind: choices[p.key]!.kind,
+          note: choices[p.key]!.note,
+        })),
         by,
       );
       // An email the person marked as a contact: one 'log-contact' entry, after its attachment (which stays if the
@@ -190,6 +214,13 @@ export function AddAttachmentsDialog({
                         checked={choices[p.key]?.contact ?? false}
                         onChange={(e) => set(p.key, { contact: e.currentTarget.checked })}
                       />
+                    )}
+                    {isEmail(p) && choices[p.key]?.notFromCustomer && (
+                      <Text size="xs" c="orange.9" mt={4} data-not-from-customer>
+                        {t('attachments.email.notFromCustomer', {
+                          sender: senderLabel(choices[p.key]!.notFromCustomer!),
+                        })}
+                      </Text>
                     )}
                   </Table.Td>
                 </Table.Tr>

@@ -8,6 +8,7 @@ import {
   fileNameForType,
 } from '#shared/model/attachment';
 import { recogniseFile } from '#shared/files/recognise';
+import type { MailAddress } from '#shared/mail/parse';
 import { attachmentRefusal, type AttachmentRefusal } from '#shared/files/refusals';
 import { attachmentBytes, whyNotAttach } from '#db/repositories/attachments';
 import { db } from '#db/schema';
@@ -41,6 +42,17 @@ async function checkPickedFile(file: File): Promise<PickedFile> {
       : { key, file, ok: false, reason: recognised.reason, said: recognised.said };
   } catch (error) {
     return { key, file, ok: false, ...attachmentRefusal('unreadable', { error: String(error) }) };
+  }
+}
+
+/** Who an email file was sent by (its From), or null when it has none or cannot be read as an email. */
+export async function emailSender(file: File): Promise<MailAddress | null> {
+  try {
+    const { parseEmail } = await import('#shared/mail/parse');
+    const parsed = await parseEmail(new Uint8Array(await file.arrayBuffer()), file.name);
+    return parsed.ok ? parsed.email.from : null;
+  } catch {
+    return null;
   }
 }
 

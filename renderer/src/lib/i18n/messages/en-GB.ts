@@ -1408,6 +1408,7 @@ export const enGB = {
   'attachments.email.asContact':
     'Also log it as contact from the customer (dated the email’s date, or the case’s latest date if the email is older)',
   'attachments.email.asContactOn': 'Log {name} as contact from the customer',
+  'attachments.email.notFromCustomer': 'Sent by {sender}, not the customer’s address on file.',
   'attachments.email.noSubject': '(no subject)',
   'attachments.email.sentOn': '(sent {on})',
   'attachments.email.contactLogged':

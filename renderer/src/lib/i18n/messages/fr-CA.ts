@@ -1736,6 +1736,8 @@ export const frCA: Record<MessageKey, string> = {
   'attachments.email.asContact':
     'Consigner aussi comme communication de la personne cliente (à la date du courriel, ou à la dernière date du dossier si le courriel est plus ancien)',
   'attachments.email.asContactOn': 'Consigner {name} comme communication de la personne cliente',
+  'attachments.email.notFromCustomer':
+    'Envoyé par {sender}, et non depuis l’adresse de la personne cliente au dossier.',
   'attachments.email.noSubject': '(sans objet)',
   'attachments.email.sentOn': '(envoyé le {on})',
   'attachments.email.contactLogged':
