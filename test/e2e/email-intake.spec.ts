@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { axeViolations } from '#test/support/axe';
 import { adaByLetter, chooseOption, expect, logComplaint, setUpDesk, submitComplaint, test } from './fixtures';
 
 const mail = (name: string) => readFileSync(new URL(`../fixtures/mail/${name}`, import.meta.url));
@@ -208,6 +209,7 @@ test('explore39-letters: an Outlook "Last, First (Title)" sender turned round; a
   await expect(quoted).toContainText('RDR-2026-000001 — Ada Lovelace (Open)');
   await expect(quoted.getByRole('link', { name: 'RDR-2026-000001' })).toBeVisible();
   await page.screenshot({ path: `${shotDir}/explore39-lastfirst.png`, fullPage: true });
+  expect(await axeViolations(page, 'main')).toEqual([]);
 
   // #6: a second email replaces what the first filled in (nothing was typed); #9: no script link in the summary.
   await pick('html-inline.eml', zoeHtml);
@@ -267,8 +269,19 @@ test('explore39-letters #5: an email added to a case is logged as contact from t
     .setInputFiles({ name: 'lastfirst.eml', mimeType: 'message/rfc822', buffer: lastFirst });
   await expect(page.locator('input[name="email"]')).toHaveValue('john.smith@example.com');
   await chooseOption(page, 'Category', 'Billing');
+  await page.getByLabel('Postal address').first().fill('1 Quay Street\nLeeds');
+  await page.getByLabel('Postcode').first().fill('LS1 4AP');
   await submitComplaint(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-2026-\d{6}$/);
+  // #3 as the customer reads it: the letter greets Mr Smith, not "Smith, John (Mr)".
+  await page.getByRole('button', { name: 'Other letters…' }).click();
+  const letter = page.getByRole('dialog', { name: 'Write a letter' });
+  await chooseOption(page, 'Letter', 'Acknowledgement');
+  await letter.getByRole('button', { name: 'Preview' }).click();
+  await expect(letter.getByLabel('Letter preview')).toContainText('Dear Mr Smith,');
+  await expect(letter.getByLabel('Letter preview')).not.toContainText('Smith, John');
+  await page.keyboard.press('Escape');
+  await expect(letter).toBeHidden();
 
   const fromJohn = eml(
     `From: John Smith <John.Smith@Example.com>
@@ -293,6 +306,7 @@ Date: Mon, 07 Dec 2026 08:00:00 +0000`,
   );
   await expect(add.locator('[data-file="john.eml"] [data-not-from-customer]')).toHaveCount(0);
   await page.screenshot({ path: `${shotDir}/explore39-add-emails.png` });
+  expect(await axeViolations(page, '[role="dialog"]')).toEqual([]);
   await add.getByRole('button', { name: 'Add 2 files' }).click();
   await expect(add).toBeHidden();
   const contact = page.getByRole('group', { name: 'Timeline' }).locator('[data-event-type="contact"]');
