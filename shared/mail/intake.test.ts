@@ -232,6 +232,17 @@ describe('the sender’s name (explore39-letters #3)', () => {
     expect(senderName('Crawley-Pelham, Marigold Anne')).toMatchObject({ name: 'Marigold Anne Crawley-Pelham' });
     expect(senderName('SMITH, John (Jr)')).toMatchObject({ name: 'John SMITH Jr', title: '' });
     expect(senderName('de la Cruz, María')).toMatchObject({ name: 'María de la Cruz' });
+    // A title the form has no choice for ("Miss", "Prof", the French "Mme") is left out of the name, Title left to
+    // the handler; "M." is Mr.
+    expect(senderName('Smith, Jane (Miss)')).toEqual({
+      name: 'Jane Smith',
+      title: '',
+      writtenAs: 'Smith, Jane (Miss)',
+    });
+    expect(senderName('Tremblay, Mme Renée')).toMatchObject({ name: 'Renée Tremblay', title: '' });
+    expect(senderName('Côté, François (M.)')).toMatchObject({ name: 'François Côté', title: 'mr' });
+    expect(senderName('Hopper, Prof. Grace')).toMatchObject({ name: 'Grace Hopper', title: '' });
+    expect(senderName('Smith, M. John')).toMatchObject({ name: 'M. John Smith', title: '' });
   });
 
   test('a name without a comma, or one that may be a company or not a name, is left as written', () => {

@@ -18,8 +18,15 @@ export const EMAIL_SUMMARY_CHARS = 2000;
 /** How much of the subject goes into the summary (cut at a word): a subject of pages is not the complaint's words. */
 export const EMAIL_SUMMARY_SUBJECT_CHARS = 200;
 
-/** A title written in a name ("(Mr)", "Dr."), as the form's Title; "Miss" and others are not titles the form has. */
-const NAME_TITLES: Record<string, CustomerTitle> = { mr: 'mr', mrs: 'mrs', ms: 'ms', mx: 'mx', dr: 'dr' };
+/** A title written in a name ("(Mr)", "Dr.", the French "M."), as the form's Title. */
+const NAME_TITLES: Record<string, CustomerTitle> = { mr: 'mr', m: 'mr', mrs: 'mrs', ms: 'ms', mx: 'mx', dr: 'dr' };
+/** Titles the form has no choice for (or more than one: "Mme" is Mrs or Ms): left out of the name, Title left empty. */
+const OTHER_TITLES = /^(miss|mme|mlle|prof|professor|rev|revd|sir|dame|lady|lord)$/i;
+/** The form's title for a title written in a name, '' for one it has no choice for, null when it is not a title. */
+function titleIn(word: string): CustomerTitle | '' | null {
+  const bare = word.replace(/\.$/, '').toLowerCase();
+  return NAME_TITLES[bare] ?? (OTHER_TITLES.test(bare) ? '' : null);
+}
 /** What may follow a name in brackets and stays after it ("(Jr)"). */
 const NAME_SUFFIXES = /^(jr|sr|ii|iii|iv|phd|md|mbe|obe|cbe|kc|qc)$/i;
 /** Words that make a "Last, First" more likely a company or a place than a person ("Smith, Jones & Co"). */
@@ -42,9 +49,9 @@ export function senderName(raw: string): { name: string; title: '' | CustomerTit
   let suffix = '';
   const bracket = /\s*[([]\s*([^()[\]]*?)\s*[)\]]$/.exec(rest);
   if (bracket) {
-    const inside = bracket[1].replace(/\.$/, '');
-    if (NAME_TITLES[inside.toLowerCase()]) title = NAME_TITLES[inside.toLowerCase()];
-    else if (NAME_SUFFIXES.test(inside)) suffix = bracket[1];
+    const inBracket = titleIn(bracket[1]);
+    if (inBracket !== null) title = inBracket;
+    else if (NAME_SUFFIXES.test(bracket[1].replace(/\.$/, ''))) suffix = bracket[1];
     else return asWritten;
     rest = rest.slice(0, bracket.index);
   }
@@ -52,11 +59,11 @@ export function senderName(raw: string): { name: string; title: '' | CustomerTit
   if (parts.length !== 2) return asWritten;
   const last = parts[0].trim().split(/\s+/).filter(Boolean);
   const first = parts[1].trim().split(/\s+/).filter(Boolean);
-  // "Smith, Mrs Jane": a title before the first name.
-  const leading = first.length > 1 ? NAME_TITLES[first[0].replace(/\.$/, '').toLowerCase()] : undefined;
-  if (leading) {
-    if (title && title !== leading) return asWritten;
-    title = leading;
+  // "Smith, Mrs Jane": a title before the first name ("M." there may be an initial: not taken).
+  const leading = first.length > 1 && !/^m\.?$/i.test(first[0]) ? titleIn(first[0]) : null;
+  if (leading !== null) {
+    if (title && leading && title !== leading) return asWritten;
+    title = title || leading;
     first.shift();
   }
   const words = [...last, ...first];
