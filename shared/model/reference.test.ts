@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReference, isDeskReference, parseReference, referencesIn } from './reference';
+import { formatReference, isDeskReference, parseReference, referencesQuotedIn } from './reference';
 
 describe('reference format', () => {
   it('names the desk that issued it: its prefix, whole', () => {
@@ -27,17 +27,17 @@ describe('reference format', () => {
 
 describe('references quoted in a text (explore39-letters #7)', () => {
   it('finds each reference once, in order, in a subject or a body, whatever its case', () => {
-    expect(referencesIn('Re: FW: RE: Your ref RDR-2026-000001 - still no refund')).toEqual(['RDR-2026-000001']);
-    expect(referencesIn('(rdr-2026-000002) and RDR-2026-000001, again RDR-2026-000002.')).toEqual([
+    expect(referencesQuotedIn('Re: FW: RE: Your ref RDR-2026-000001 - still no refund')).toEqual(['RDR-2026-000001']);
+    expect(referencesQuotedIn('(rdr-2026-000002) and RDR-2026-000001, again RDR-2026-000002.')).toEqual([
       'RDR-2026-000002',
       'RDR-2026-000001',
     ]);
   });
   it('does not take a longer number, a part of a word, or something that is not a reference', () => {
-    expect(referencesIn('order XRDR-2026-0000011234 and RDR-2026-00001 and RDR-26-000001, tel 2026-000001')).toEqual(
-      [],
-    );
-    expect(referencesIn('RDR-2026-000001x')).toEqual([]);
-    expect(referencesIn('')).toEqual([]);
+    expect(
+      referencesQuotedIn('order XRDR-2026-0000011234 and RDR-2026-00001 and RDR-26-000001, tel 2026-000001'),
+    ).toEqual([]);
+    expect(referencesQuotedIn('RDR-2026-000001x')).toEqual([]);
+    expect(referencesQuotedIn('')).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ export function formatReference(prefix: string, year: number, sequence: number):
  * The references quoted in a text (an email's subject and body: "Your ref RDR-2026-000001"), each once, in the order
  * first seen, in capitals; one run into a longer word or number is not one. The same form as REFERENCE_PATTERN.
  */
-export function referencesIn(text: string): string[] {
+export function referencesQuotedIn(text: string): string[] {
   const inText = new RegExp(`(?<![\\p{L}\\p{N}_-])${REFERENCE_PATTERN.source.slice(1, -1)}(?![\\p{L}\\p{N}_])`, 'giu');
   const found = new Set<string>();
   for (const m of text.matchAll(inText)) found.add(m[0].toUpperCase());

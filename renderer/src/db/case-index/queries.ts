@@ -204,7 +204,6 @@ export function openNothingDue(database: RedressDatabase, limit?: number, scope:
   return countAndFirstRows(() => within(database.caseIndex.orderBy('openNothingDue').reverse(), scope), limit);
 }
 
-/** Active cases handled by `assignee` ("my cases"), most urgent first. */
 /**
  * The cases with these references, in the order asked (references not found are left out): an email quoting a case
  * of the desk is offered as a new complaint only with that case named (explore39-letters #7).
@@ -221,6 +220,7 @@ export async function casesWithReferences(
   return references.flatMap((r) => rows.filter((row) => row.reference === r));
 }
 
+/** Active cases handled by `assignee` ("my cases"), most urgent first. */
 export async function handledBy(database: RedressDatabase, assignee: string): Promise<CaseIndexRow[]> {
   const parts = await Promise.all(
     ACTIVE_STATUSES.map((status) => database.caseIndex.where('[assignee+status]').equals([assignee, status]).toArray()),

@@ -43,7 +43,7 @@ import {
   fillFromEmail as mergeEmailFields,
   intakeFromEmail,
 } from '#shared/mail/intake';
-import { referencesIn } from '#shared/model/reference';
+import { referencesQuotedIn } from '#shared/model/reference';
 import { casesWithReferences } from '#db/case-index/queries';
 import { EmailView, onEmailForIntake, readEmailFile, takeEmailForIntake, type IncomingEmail } from '#features/mail';
 import { useWorkingPerson } from '#features/people';
@@ -203,7 +203,7 @@ export function IntakePage() {
   );
   // The cases of the desk the email quotes ("Your ref RDR-2026-000001"): it may belong on one of them (explore39 #7).
   const quoted = useMemo(
-    () => (fromEmail ? referencesIn(`${fromEmail.email.subject}\n${fromEmail.email.text}`) : []),
+    () => (fromEmail ? referencesQuotedIn(`${fromEmail.email.subject}\n${fromEmail.email.text}`) : []),
     [fromEmail],
   );
   const quotedCases = useLiveQuery(() => casesWithReferences(db(), quoted), [quoted]) ?? [];
