@@ -33,8 +33,8 @@ const TOASTS = 'redress-toasts';
  * The app's messages, at the bottom left: the app's dialogs keep their buttons at the bottom right, and a message shown
  * as one opens (a file added, then previewed) never sits over its Download or Save until it fades. When the keyboard
  * focus lands on something a message covers (the navigation's About link, a list's last row), the messages move to the
- * other side, and stay there until the focus lands under them again: WCAG 2.2's 2.4.11, focus not obscured
- * (explore34-keyboard #13). None is closed early: some stay until closed.
+ * other side, and stay there until the focus lands under them again or on the right half of the window (a dialog's
+ * buttons): WCAG 2.2's 2.4.11, focus not obscured (explore34-keyboard #13). None is closed early: some stay until closed.
  */
 function Toasts() {
   const [side, setSide] = useState<'left' | 'right'>('left');
@@ -48,6 +48,9 @@ function Toasts() {
         return at.left < box.right && at.right > box.left && at.top < box.bottom && at.bottom > box.top;
       });
       if (covered) setSide((was) => (was === 'left' ? 'right' : 'left'));
+      // Moved right, they go back left as soon as the focus is on the right half (a dialog opened, whose Download and
+      // Save sit at its bottom right), so they are there only while what they would cover on the left has the focus.
+      else if (at.left + at.width / 2 > window.innerWidth / 2) setSide('left');
     };
     document.addEventListener('focusin', onFocus);
     return () => document.removeEventListener('focusin', onFocus);
