@@ -287,7 +287,7 @@ test('explore39-letters #5: an email added to a case is logged as contact from t
     `From: John Smith <John.Smith@Example.com>
 To: complaints@northwind.example
 Subject: Any news?
-Date: Mon, 07 Dec 2026 08:00:00 +0000`,
+Date: Thu, 03 Dec 2026 08:00:00 +0000`,
     'Any news on my refund?',
   );
   const chooser = page.waitForEvent('filechooser');
@@ -312,4 +312,7 @@ Date: Mon, 07 Dec 2026 08:00:00 +0000`,
   const contact = page.getByRole('group', { name: 'Timeline' }).locator('[data-event-type="contact"]');
   await expect(contact).toHaveCount(1);
   await expect(contact).toContainText('The customer got in touch by email: Any news?');
+  // Sent before the complaint's date received, so dated that day, its own day said as the timeline says days
+  // (explore39-letters #14: "(sent 2026-12-03)").
+  await expect(contact).toContainText('Any news? (sent Thu 3 Dec 2026)');
 });

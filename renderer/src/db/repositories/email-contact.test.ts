@@ -90,7 +90,7 @@ describe('logEmailContact', () => {
       { by: 'Sam', today: '2026-11-20', timeZone: 'Europe/London', clock },
     );
     expect(event.on).toBe('2026-11-06');
-    expect(event.summary).toMatch(/October bill \(sent 2026-11-02\)$/);
+    expect(event.summary).toMatch(/October bill \(sent 2026-11-02\)$/); // the default words; the dialog gives the day in words
   });
 
   it('a file that is not an email is refused with the reason and records nothing', async () => {

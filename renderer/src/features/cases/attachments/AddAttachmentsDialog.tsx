@@ -11,6 +11,7 @@ import { addAttachments } from '#db/repositories/attachments';
 import { logEmailContact } from '#db/repositories/email-contact';
 import { db } from '#db/schema';
 import { deskTimeZone, todayIso } from '#lib/today';
+import { formatDate } from '#lib/format';
 import { isFromAddress } from '#shared/mail/intake';
 import type { MailAddress } from '#shared/mail/parse';
 import { checkPickedFiles, emailSender, likelyKind, type PickedFile } from './files';
@@ -120,7 +121,8 @@ export function AddAttachmentsDialog({
               timeZone: deskTimeZone(),
               words: {
                 noSubject: t('attachments.email.noSubject'),
-                sent: (on) => t('attachments.email.sentOn', { on }),
+                // The day as the timeline writes days ("Fri 4 Dec 2026"), not "2026-12-04" (explore39-letters #14).
+                sent: (on) => t('attachments.email.sentOn', { on: formatDate(on) }),
               },
             },
           );
@@ -178,8 +180,9 @@ export function AddAttachmentsDialog({
             <Table.Tbody>
               {accepted.map((p) => (
                 <Table.Tr key={p.key} data-file={p.file.name}>
-                  <Table.Td>
-                    <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
+                  <Table.Td miw={150}>
+                    {/* Broken only where a name cannot fit its column ("scan-lette / r.pdf" was broken anywhere). */}
+                    <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                       {p.file.name}
                     </Text>
                     <Text size="xs" c="dimmed">
