@@ -305,17 +305,7 @@ export const CASE_TEXT_PLACES = {
 export type CaseTextPlace = keyof typeof CASE_TEXT_PLACES;
 
 /** The places that are what the desk typed in the letter dialog: the refusal tells them to correct it there. */
-export type TypedTextPlace = Extract<
-  CaseTextPlace,
-  | 'letter-progress'
-  | 'letter-outcome'
-  | 'letter-actions'
-  | 'letter-remedy'
-  | 'letter-final-position'
-  | 'letter-resolution'
-  | 'letter-edited'
->;
-const TYPED_PLACES: ReadonlySet<string> = new Set<TypedTextPlace>([
+const TYPED = [
   'letter-progress',
   'letter-outcome',
   'letter-actions',
@@ -323,7 +313,9 @@ const TYPED_PLACES: ReadonlySet<string> = new Set<TypedTextPlace>([
   'letter-final-position',
   'letter-resolution',
   'letter-edited',
-]);
+] as const satisfies readonly CaseTextPlace[];
+export type TypedTextPlace = (typeof TYPED)[number];
+const TYPED_PLACES: ReadonlySet<string> = new Set<TypedTextPlace>(TYPED);
 
 /** Where a subject-access summary's text is, in words (m17b: one home; {reference} is the case's). */
 export const SUMMARY_TEXT_PLACES = {
