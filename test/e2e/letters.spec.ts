@@ -352,6 +352,15 @@ test("a letter to someone acting for the customer comes with the customer's copy
   await page.getByLabel('Representative’s postcode').fill('SR7 7AG');
   await submitComplaint(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  const caseUrl = page.url();
+  // Letters to post says who the envelopes go to, not only the customer (explore39-letters, question 3).
+  await page.getByRole('link', { name: 'Letters to post' }).click();
+  await expect(page.locator('[data-representative]')).toHaveText(
+    'To Augusta Byron, acting for them, with the customer’s copy',
+  );
+  await page.screenshot({ path: shots('54b-post-to-representative') });
+  await page.goto(caseUrl);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
 
   await page.getByRole('button', { name: 'Other letters…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Write a letter' });

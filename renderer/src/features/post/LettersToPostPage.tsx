@@ -343,7 +343,7 @@ const LettersTable = memo(function LettersTable({
                     onChange={() => onToggle(k)}
                   />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Anchor
                     href={`#/cases/${l.caseId}`}
                     onClick={(e) => {
@@ -354,7 +354,14 @@ const LettersTable = memo(function LettersTable({
                     {l.reference}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{l.customerName}</Table.Td>
+                <Table.Td>
+                  {l.customerName}
+                  {l.representativeName && (
+                    <Text size="xs" c="dimmed" data-representative>
+                      {t('post.toRepresentative', { name: l.representativeName })}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>{t(postKindKey(l))}</Table.Td>
                 <Table.Td>
                   {l.why.kind === 'unacknowledged'

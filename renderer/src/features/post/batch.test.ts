@@ -431,6 +431,8 @@ describe('making the print file', () => {
     );
     const due = await lettersToPost(database, '2026-11-22', settings);
     expect(due.map((l) => l.caseId).sort()).toEqual([withCopy.id, noCopy.id].sort());
+    // The list says who the envelopes go to, not only the customer (explore39-letters, question 3).
+    expect(due.map((l) => l.representativeName)).toEqual(['Augusta Byron', 'Augusta Byron']);
     const outcome = await makePrintFile(database, due, { settings, today: '2026-11-22', by: 'Sam', progress: '' });
     expect(outcome.errors).toEqual([]);
     expect(outcome.noCopy.map((e) => [e.letter.reference, e.message])).toEqual([

@@ -46,6 +46,8 @@ export interface DueLetter {
   caseId: string;
   reference: string;
   customerName: string;
+  /** Who it goes to when someone acts for the customer (their letter, then the customer's copy): the list says so. */
+  representativeName?: string;
   kind: PostLetterKind;
   /** Why it is due: not acknowledged yet (received that day), or the ADR letter's due date (today or past). */
   why:
@@ -118,7 +120,14 @@ export async function lettersToPost(
     records.filter((r): r is CaseRecord => !!r && wantsPost(r)).map((r) => [r.id, whyNotPrintable(r, settings)]),
   );
   const out: DueLetter[] = [];
-  const problem = (caseId: string) => byPost.get(caseId)!;
+  // The list names whoever the envelopes go to when it is not the customer alone (explore39-letters, question 3).
+  const representatives = new Map(
+    records.flatMap((r) => (r?.representative?.name.trim() ? [[r.id, r.representative.name.trim()] as const] : [])),
+  );
+  const problem = (caseId: string) => ({
+    ...byPost.get(caseId)!,
+    ...(representatives.has(caseId) ? { representativeName: representatives.get(caseId)! } : {}),
+  });
   for (const r of unack) {
     if (!byPost.has(r.caseId)) continue;
     out.push({

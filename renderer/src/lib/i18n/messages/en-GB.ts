@@ -1229,6 +1229,7 @@ export const enGB = {
   'post.col.reference': 'Reference',
   'post.col.customer': 'Customer',
   'post.col.letter': 'Letter',
+  'post.toRepresentative': 'To {name}, acting for them, with the customer’s copy',
   'post.col.why': 'Why it is due',
   // i17b: why a letter is due (the letters-to-post list).
   'post.why.unacknowledged': 'Not yet acknowledged (received {date})',

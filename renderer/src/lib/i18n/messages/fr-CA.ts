@@ -1491,6 +1491,7 @@ export const frCA: Record<MessageKey, string> = {
   'post.col.reference': 'Numéro',
   'post.col.customer': 'Personne cliente',
   'post.col.letter': 'Lettre',
+  'post.toRepresentative': 'À {name}, qui agit en son nom, avec la copie de la personne cliente',
   'post.col.why': 'Motif de l’échéance',
   // i17b : pourquoi une lettre est due (lettres à poster).
   'post.why.unacknowledged': 'Accusé de réception à envoyer (plainte reçue le {date})',
