@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
+import { axeViolations } from '#test/support/axe';
 import {
   addProvider,
   allRows,
@@ -318,6 +319,7 @@ test('open deadlines as an ICS calendar, and a subject-access bundle with the is
   await expect(voidedGroup.getByRole('checkbox', { name: /Charles Babbage next door/ })).toBeChecked();
   await expect(voidedGroup.getByRole('checkbox', { name: /Customer called twice/ })).not.toBeChecked();
   await expect(voidedGroup).toContainText('Recorded on the wrong case');
+  expect(await axeViolations(page, '[role="dialog"]'), 'axe violations on the subject-access dialog').toEqual([]);
   await page.screenshot({ path: shots('84-subject-access'), fullPage: true });
   const zip = await download(page, dir, () =>
     dialog.getByRole('button', { name: 'Make the bundle (2 cases)' }).click(),

@@ -91,7 +91,10 @@ function SubjectAccessDialog({ record, onClose }: { record: CaseRecord; onClose:
       const outcome = await exportSubjectAccess(db(), {
         start: record,
         caseIds,
-        leaveOut: [...leaveOut],
+        // Only the chosen cases' entries: the privacy record lists what was left out of this bundle.
+        leaveOut: caseIds.flatMap((id) =>
+          (voided.get(id) ?? []).flatMap((v) => (leaveOut.has(v.voided.entry.id) ? [v.voided.entry.id] : [])),
+        ),
         requestReceivedOn: receivedOn,
         settings,
         by: person || settings.handlerName,
