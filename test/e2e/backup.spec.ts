@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { axeViolations } from '#test/support/axe';
 import {
   adaByLetter,
   chooseBackupFile,
@@ -215,6 +216,7 @@ test('replace: a backup of another desk is said and asks for a deliberate tick; 
   await expect(replaceButton).toBeEnabled();
   await messagesGone(page);
   await page.screenshot({ path: shots('74-replace-other-desk-confirm') });
+  expect(await axeViolations(page, '[role="dialog"]'), 'axe violations on the other-desk confirmation').toEqual([]);
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   expect(await countRows(page, 'cases')).toBe(2);
 
