@@ -281,6 +281,8 @@ async function main() {
       crashed = true;
       errors.push('the page crashed');
     });
+    // BENCH_CONSOLE=1 prints what the page and its workers write to the console (to time a step's parts).
+    if (process.env.BENCH_CONSOLE) page.on('console', (m) => log(`page: ${m.text()}`));
     page.on('console', (m) => {
       // An error, or the warning that the backup worker stopped and the work fell back to the page's thread.
       if (m.type() === 'error' || (m.type() === 'warning' && /backup worker/.test(m.text())))

@@ -209,6 +209,17 @@ describe('what a replace does to the desk’s cases (explore39 #2, #5)', () => {
     // The backup is this desk's own: no other-desk warning.
     expect(plan.otherDesk).toBeUndefined();
 
+    // Into a new copy (as the app replaces) the desk is compared while the file is written: the same comparison.
+    const copy = freshDatabase();
+    const intoCopy = await restoreBackup(desk, checked, { mode: 'replace', by: 'Sam Patel', into: copy });
+    expect(intoCopy.cases).toEqual(plan.cases);
+    // What it removed is counted meanwhile too, and recorded in the copy's audit trail with the restore.
+    expect(intoCopy.removed.cases).toBe(13);
+    const [restored] = await copy.audit.where('kind').equals('restore').toArray();
+    expect(restored.detail).toMatchObject({ removed: { cases: 13, events: await countEntries(desk) } });
+    expect(await copy.cases.get(after.id)).toBeUndefined();
+    expect(await desk.cases.get(after.id)).toBeDefined();
+
     const report = await restoreBackup(desk, checked, { mode: 'replace', by: 'Sam Patel' });
     expect(report.cases).toEqual(plan.cases);
     expect(await desk.cases.get(after.id)).toBeUndefined();
