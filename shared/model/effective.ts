@@ -28,23 +28,22 @@ export function voidsByEntry<T extends Entry>(events: readonly T[]): Map<string,
  * never be voided (`UNVOIDABLE_TYPES`), so a void always counts.
  */
 export function effectiveTimeline<T extends Entry>(events: readonly T[]): T[] {
+  return timelineAsItCounts(events).flatMap(({ entry, takenBack }) => (takenBack ? [] : [entry]));
+}
+
+/**
+ * `effectiveTimeline` with what a later reopening took back still in its place, marked `takenBack`: a resolution so
+ * taken back no longer settles the case, but it was still the reply the customer got, which the rules' own targets
+ * count (shared/rules/facts.ts `caseFacts`; shared/rules/README.md, "Voided entries and reopening").
+ */
+export function timelineAsItCounts<T extends Entry>(events: readonly T[]): { entry: T; takenBack: boolean }[] {
   const voids = voidsByEntry(events);
   const kept = inTimelineOrder(events).filter(
     (e) => e.id === undefined || UNVOIDABLE_TYPES.has(e.type) || !voids.has(e.id),
   );
-  let lastReopening = -1;
-  kept.forEach((e, i) => {
-    if (e.type === 'reopened') lastReopening = i;
-  });
-  if (lastReopening < 0) return kept;
   // Each reopening takes back every closure and resolution before it.
-  const out: T[] = [];
-  const reopenings = kept.map((e) => e.type === 'reopened');
-  kept.forEach((e, i) => {
-    if (UNDONE_BY_REOPENING.has(e.type) && reopenings.slice(i + 1).some(Boolean)) return;
-    out.push(e);
-  });
-  return out;
+  const lastReopening = kept.findLastIndex((e) => e.type === 'reopened');
+  return kept.map((entry, i) => ({ entry, takenBack: i < lastReopening && UNDONE_BY_REOPENING.has(entry.type) }));
 }
 
 /**

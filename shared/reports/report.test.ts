@@ -188,6 +188,39 @@ describe('a business customer', () => {
   });
 });
 
+describe('a case reopened after its resolution (explore40-manager #1)', () => {
+  // c12 (kijoma, Scotland, received Thu 04-02, resolved Tue 04-07 inside kijoma's 5 working days), reopened Mon 04-20
+  // and resolved again Wed 05-20, long after. The reply of 04-07 was given: the targets it met stay met. The case's
+  // resolution is the last one (the "Complaints resolved" definition): 04-02 → 05-20 = 28 + 20 = 48 days.
+  const c12 = FIXTURE_CASES.find((c) => c.record.id === 'c12')!;
+  const later = (type: 'reopened' | 'resolved', on: string, n: number) => ({
+    ...c12.events[0],
+    id: `c12-later${n}`,
+    type,
+    on,
+    at: `${on}T11:00:00.000Z`,
+    summary: type,
+  });
+  const reopened = summariseCase(
+    c12.record,
+    [...c12.events, later('reopened', '2026-04-20', 1), later('resolved', '2026-05-20', 2)],
+    FIXTURE_TODAY,
+  );
+
+  it('keeps the provider targets its first resolution met, and counts its last resolution', () => {
+    expect(s('c12').providerTargets).toBe('met');
+    expect(reopened.providerTargets).toBe('met');
+    expect([reopened.resolvedOn, reopened.daysToResolve]).toEqual(['2026-05-20', 48]);
+    const report = buildReport([...summaries.filter((x) => x.id !== 'c12'), reopened], {
+      period: FIXTURE_PERIOD,
+      today: FIXTURE_TODAY,
+    });
+    // Still 6 of 8, as with c12 resolved once (below).
+    const m = measureOf(report, 'within-provider-targets');
+    expect([m.numerator, m.denominator]).toEqual([6, 8]);
+  });
+});
+
 describe('the report for 2026-04-01 to 2026-06-30, no filters, worked by hand', () => {
   it('volumes: 14 cases received in the period (c10 and c15 came earlier)', () => {
     expect(value(report, 'received').value).toBe(14);

@@ -335,7 +335,9 @@ function summarise(
 
   const targets: TargetClock[] = [];
   const out: Summarised = { summary, targets, pauseOpen: false };
-  const facts = caseFacts(record, sorted);
+  // From the timeline as recorded: caseFacts reads it as it counts, a resolution a reopening took back still the reply
+  // that met the provider's targets (explore40-manager #1).
+  const facts = caseFacts(record, events);
   for (const e of facts.events) {
     if (e.type === 'paused') out.pauseOpen = true;
     else if (e.type === 'resumed') out.pauseOpen = false;

@@ -1,7 +1,7 @@
 // Checking case facts before any date is computed: bad facts give a clear error, never a wrong date.
 // Hand-written rather than zod because it runs once per evaluated case (100,000 cases must take well under a second).
 import { CALENDARS, CATEGORIES, CHANNELS, type CaseRecord, type TimelineEvent } from '#shared/model/case';
-import { effectiveTimeline } from '#shared/model/effective';
+import { timelineAsItCounts } from '#shared/model/effective';
 import { type DayNumber, toDayNumber } from './dates';
 import { RulesError } from './errors';
 import { phrase } from './explain';
@@ -201,19 +201,22 @@ export type FactsCaseRecord = Pick<CaseRecord, 'procedureId' | 'calendar' | 'rec
  * rules, used by the case page, the case index (written entry by entry or rebuilt) and the reports. The entries are
  * put in THE order of a timeline (`inTimelineOrder`, shared/model/case.ts: by day, then time, then id), so the same
  * case gives the same facts however its entries were read. Voided entries are left out and a reopening takes back the
- * closure and resolution before it (`effectiveTimeline`, shared/model/effective.ts).
+ * closure and resolution before it, a resolution so taken back still counting as the reply the customer got
+ * (`timelineAsItCounts`, shared/model/effective.ts).
  */
 export function caseFacts(
   record: FactsCaseRecord,
   events: readonly (Pick<TimelineEvent, 'type' | 'on' | 'data'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>)[],
 ): CaseFacts {
-  // Voided entries do not count, and a reopening takes back the closure and resolution before it (#15).
-  const ruleEvents: RuleEvent[] = effectiveTimeline(events)
-    .filter((e) => EVENT_TYPES.has(e.type))
-    .map((e) => {
-      const stage = typeof e.data?.stage === 'string' ? e.data.stage : undefined;
-      return { type: e.type as RuleEventType, on: e.on, ...(stage ? { stage } : {}), ...(e.at ? { at: e.at } : {}) };
-    });
+  // Voided entries do not count, and a reopening takes back the closure and resolution before it (#15). A resolution
+  // so taken back still was the reply the customer got: the targets it met stay met (README.md, "Voided entries and
+  // reopening"; explore40-manager #1: a case resolved inside its targets turned "missed" when the customer came back).
+  const ruleEvents: RuleEvent[] = timelineAsItCounts(events).flatMap(({ entry: e, takenBack }) => {
+    const type = takenBack ? (e.type === 'resolved' ? 'responded' : null) : e.type;
+    if (type === null || !EVENT_TYPES.has(type)) return [];
+    const stage = typeof e.data?.stage === 'string' ? e.data.stage : undefined;
+    return [{ type: type as RuleEventType, on: e.on, ...(stage ? { stage } : {}), ...(e.at ? { at: e.at } : {}) }];
+  });
   return {
     procedureId: record.procedureId,
     calendar: record.calendar,

@@ -70,6 +70,38 @@ describe('reopening a closed or resolved case', () => {
     expect(reopened.stage).toBe('customer-services');
   });
 
+  it('own targets: a resolution taken back by the reopening still was the reply, so what it met stays met (explore40-manager #1)', () => {
+    // Received Mon 2 Nov, resolved the next day with no separate reply, closed, then reopened and resolved again.
+    const first: Row[] = [
+      ['acknowledged', '2026-11-02'],
+      ['resolved', '2026-11-03'],
+      ['closed', '2026-11-05'],
+    ];
+    const rows: Row[] = [...first, ['reopened', '2026-11-20'], ['resolved', '2026-11-27']];
+    const e = evaluate('kijoma', '2026-11-02', rows, '2026-11-30');
+    const firstTime = evaluate('kijoma', '2026-11-02', first, '2026-11-30');
+    for (const id of ['first-response', 'stage-response']) {
+      expect(clock(firstTime, id)).toMatchObject({ state: 'met', closedOn: '2026-11-03' });
+      expect(clock(e, id)).toMatchObject({ state: 'met', closedOn: '2026-11-03' });
+    }
+    // Reopened and not yet resolved again: open, its targets met, nothing due by them.
+    const open = evaluate('kijoma', '2026-11-02', [...first, ['reopened', '2026-11-20']], '2026-11-23');
+    expect(open.status).toBe('open');
+    expect(clock(open, 'stage-response')).toMatchObject({ state: 'met', closedOn: '2026-11-03' });
+    // A closure taken back was no reply: a case closed unanswered and reopened is still owed its reply.
+    const closedOnly = evaluate(
+      'kijoma',
+      '2026-11-02',
+      [
+        ['acknowledged', '2026-11-02'],
+        ['closed', '2026-11-03'],
+        ['reopened', '2026-11-04'],
+      ],
+      '2026-11-05',
+    );
+    expect(clock(closedOnly, 'stage-response')).toMatchObject({ state: 'running', closedOn: null });
+  });
+
   it('ADR letter: counts from the original receipt as for any unresolved complaint; past its date, it is due now', () => {
     const rows: Row[] = [
       ['resolved', '2026-09-10'],

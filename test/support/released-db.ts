@@ -1,5 +1,5 @@
 // A desk's database as an older release left it, for the schema-upgrade tests (test/unit/migration-v*.test.ts):
-// the version-1 fixture (test/fixtures/redress-v1.json) and the stores of versions 1 to 17 exactly as released.
+// the version-1 fixture (test/fixtures/redress-v1.json) and the stores of versions 1 to 18 exactly as released.
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach } from 'vitest';
@@ -74,9 +74,17 @@ const RELEASED_STORES: [ReleasedVersion, Record<string, string | null>][] = [
   [15, { timelines: TIMELINE_STORE, events: null }],
   [16, {}],
   [17, {}],
+  [
+    18,
+    {
+      caseIndex:
+        'caseId, reference, procedureId, receivedOn, adrReferralEndsOn, openNothingDue, ' +
+        '[status+nextDueOn], [status+acknowledged], [status+adrLetterDueOn], [assignee+status]',
+    },
+  ],
 ];
 
-export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 12 | 13 | 14 | 15 | 16 | 17;
+export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 12 | 13 | 14 | 15 | 16 | 17 | 18;
 
 /** The database `name` opened exactly as released at `version`: the stores of versions 1 to `version`. */
 export function asReleased(name: string, version: ReleasedVersion): Dexie {

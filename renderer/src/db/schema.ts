@@ -189,7 +189,7 @@ export interface NotifiedRow {
 export const DB_NAME = 'redress';
 
 /** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
-export const DB_VERSION = 18;
+export const DB_VERSION = 19;
 
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
@@ -343,6 +343,12 @@ export class RedressDatabase extends Dexie {
           '[status+nextDueOn], [status+acknowledged], [status+adrLetterDueOn], [assignee+status]',
       })
       .upgrade((tx) => markOpenCasesWithNothingDue(tx));
+    // Version 19: a resolution taken back by a reopening still was the reply that met the provider's own targets
+    // (shared/rules/README.md, "Voided entries and reopening"; explore40-manager #1: the case page and Reports counted
+    // them missed once the customer came back). No store changes; the reopened cases' rows are derived again.
+    this.version(19)
+      .stores({})
+      .upgrade((tx) => reopenedAsItCounts(tx));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
     this.use({ stack: 'dbcore', name: 'held', create: (down) => refuseWhileHeld(down, () => this.held) });
     this.use(packsMiddleware());
@@ -587,19 +593,38 @@ async function acknowledgedAsItCounts(tx: Transaction): Promise<void> {
  * again (closed ones too: a closed case's report is still owed). The desk's own procedures are installed first, as
  * the 'ready' handler would after the upgrade, so that a case on one of them is read by its rules, not refused.
  */
-async function cctsReportAsItCounts(tx: Transaction): Promise<void> {
+function cctsReportAsItCounts(tx: Transaction): Promise<void> {
+  return deriveAgain(tx, (e) => e.type === 'ccts-referral', { reportRows: false });
+}
+
+/** Version 19: the rows of the cases with a reopening, the case index's and the report's, derived again. */
+function reopenedAsItCounts(tx: Transaction): Promise<void> {
+  return deriveAgain(tx, (e) => e.type === 'reopened', { reportRows: true });
+}
+
+/**
+ * The derived rows of the cases whose timeline has an entry that `has`, made again by today's rules (with the desk's
+ * procedures installed): the case index's, and the report's too when asked. Every other row is left as it is.
+ */
+async function deriveAgain(
+  tx: Transaction,
+  has: (entry: TimelineEvent) => boolean,
+  { reportRows }: { reportRows: boolean },
+): Promise<void> {
   installRows(await tx.table<ProcedureRow, string>('procedures').toArray());
-  const referred: TimelineRow[] = [];
+  const found: TimelineRow[] = [];
   await tx.table<TimelineRow, string>(TIMELINE_TABLE).each((row) => {
-    if (row.entries.some((e) => e.type === 'ccts-referral')) referred.push(row);
+    if (row.entries.some(has)) found.push(row);
   });
-  if (referred.length === 0) return;
-  const records = await tx.table<CaseRecord, string>('cases').bulkGet(referred.map((r) => r.caseId));
-  const rows = referred.flatMap((r, i) => {
+  if (found.length === 0) return;
+  const records = await tx.table<CaseRecord, string>('cases').bulkGet(found.map((r) => r.caseId));
+  const cases = found.flatMap((r, i) => {
     const record = records[i];
-    return record ? [deriveCaseIndex(record, r.entries)] : [];
+    return record ? [{ record, events: r.entries }] : [];
   });
-  await tx.table<CaseIndexRow, string>('caseIndex').bulkPut(rows);
+  await tx.table<CaseIndexRow, string>('caseIndex').bulkPut(cases.map((c) => deriveCaseIndex(c.record, c.events)));
+  if (reportRows)
+    await tx.table<ReportRow, string>('reportRows').bulkPut(cases.map((c) => deriveReportRow(c.record, c.events)));
 }
 
 /**
