@@ -20,6 +20,7 @@ import type {
 } from '#shared/model/case';
 import { validateVulnerability } from '#shared/model/vulnerability';
 import { isIsoDate } from '#shared/model/dates';
+import { voidsByEntry } from '#shared/model/effective';
 import { parseEmployees } from '#shared/model/intake';
 import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
 import { fieldCharacterProblem } from '#shared/model/text';
@@ -293,11 +294,16 @@ const UNDATED_KINDS: ReadonlySet<string> = new Set([
   'letter-withdrawn',
 ]);
 
-/** The latest entry a new entry may not be dated before (corrections, voids and files attached do not count). */
+/**
+ * The latest entry a new entry may not be dated before (corrections, voids and files attached do not count, nor an
+ * entry voided: voiding the later entry is how an earlier one is recorded, docs/user-guide.md "Putting mistakes right";
+ * explore40-team #3, a note dated tomorrow by a desk whose clock was fast blocked the case at every desk after its void).
+ */
 export function lastEntry(events: readonly TimelineEvent[]): TimelineEvent | undefined {
+  const voided = voidsByEntry(events);
   let last: TimelineEvent | undefined;
   for (const e of events)
-    if (UNDATED_KINDS.has(e.type)) continue;
+    if (UNDATED_KINDS.has(e.type) || voided.has(e.id)) continue;
     else if (!last || e.on > last.on || (e.on === last.on && e.at >= last.at)) last = e;
   return last;
 }
