@@ -34,6 +34,7 @@ const ADMIN_AUTH = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toStr
 const DESK_A = { name: 'leeds-desk', password: 'leeds-password-for-the-test' };
 const DESK_B = { name: 'bradford-desk', password: 'bradford-password-for-the-test' };
 const DESK_C = { name: 'halifax-desk', password: 'halifax-password-for-the-test' };
+const DESK_D = { name: 'wakefield-desk', password: 'wakefield-password-for-the-test' };
 
 let server: SyncServer;
 
@@ -48,7 +49,7 @@ test.beforeAll(async ({ baseURL }) => {
     db: DB,
     admin: ADMIN,
     teamRole: 'team-e2e',
-    desks: [DESK_A, DESK_B, DESK_C],
+    desks: [DESK_A, DESK_B, DESK_C, DESK_D],
     erasureDesks: [DESK_A.name],
   });
 });
@@ -690,5 +691,71 @@ test('a desk whose team server has hung opens at once, logs cases in turn, says 
   } finally {
     await c.context.close();
     await gate.stop();
+  }
+});
+
+test('a desk whose computer clock was ahead shares again once the clock is put right (explore40-team #1)', async ({
+  browser,
+  baseURL,
+}) => {
+  const d = await openDesk(browser, baseURL!);
+  try {
+    await setUpDesk(d.page, 'WKF');
+    await join(d.page, DESK_D);
+    // The app closed, its local copy of the team's cases as a computer whose clock was a day ahead left it: PouchDB's
+    // indexeddb adapter opens the copy with the version 2·10^13 + Date.now(), so the version stored is a day ahead
+    // (apache/pouchdb#8639: with the clock put right every open then failed, and the desk never shared again).
+    await d.page.close();
+    const page = await d.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+    await page.route('**/blank', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>-</title>' }),
+    );
+    await page.goto('/blank');
+    const copy = await page.evaluate(async () => {
+      const [name] = (await indexedDB.databases())
+        .map((db) => db.name ?? '')
+        .filter((n) => n.startsWith('_pouch_') && n.endsWith('-indexeddb'));
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(name, 2 * 10 ** 13 + Date.now() + 86_400_000);
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => reject(request.error);
+      });
+      return name;
+    });
+    expect(copy).toMatch(/^_pouch_.*-indexeddb$/);
+
+    // Opened again on the right clock: it shares, and what it logs reaches the team.
+    await page.goto('/');
+    const status = page.getByRole('status', { name: 'Sharing with your team' });
+    await expect(status).toContainText(/Synced/, { timeout: 30_000 });
+    await logComplaint(page, {
+      receivedOn: '2026-11-20',
+      channel: 'Phone',
+      category: 'Billing',
+      summary: 'Logged after the clock was put right.',
+      name: 'Katherine Johnson',
+      address: '4 Westgate\nWakefield',
+      postcode: 'WF1 1AA',
+    });
+    const reference = (await page.getByRole('heading', { level: 1 }).textContent({ timeout: 15_000 }))!;
+    expect(reference).toMatch(/^WKF-/);
+    await expect
+      .poll(
+        async () =>
+          (await onServer('case')).some((doc) => (doc.body as { reference?: string }).reference === reference),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(true);
+    await expect(status).toContainText(/Synced/, { timeout: 30_000 });
+    expect(errors, 'page errors').toEqual([]);
+  } finally {
+    await d.context.close();
   }
 });

@@ -5,6 +5,8 @@ declare module 'pouchdb-browser' {
     plugin(plugin: unknown): unknown;
     /** The adapters registered so far, by name. */
     adapters: Record<string, unknown>;
+    /** What a local database's name is prefixed with in the browser's storage ('_pouch_'). */
+    prefix: string;
     replicate(
       source: import('./pouch').PouchDatabase,
       target: import('./pouch').PouchDatabase,

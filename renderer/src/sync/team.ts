@@ -21,6 +21,7 @@ import { anonymisedHere, reapplyAnonymisation } from '#db/repositories/retention
 import { timelinesOf } from '#db/timeline';
 import { todayIso } from '#lib/today';
 import { refused, sharingProblemInEnglish, type SharingSaying } from './sayings';
+import { keepVersionsAhead } from './clock-proof';
 import { saying } from '#shared/model/saying';
 import {
   Bridge,
@@ -140,6 +141,8 @@ export const browserPouch: PouchFactory = {
       const { default: plugin } = await import('pouchdb-adapter-indexeddb');
       PouchDB.plugin(plugin);
     }
+    // A copy last opened while the computer's clock was ahead still opens once the clock is put right (./clock-proof.ts).
+    if (adapter === 'indexeddb') await keepVersionsAhead(indexedDB, `${PouchDB.prefix}${name}`);
     // No automatic compaction: a revision's body stays until the desk compacts (after an erasure), so a conflict is
     // merged from the revision both sides grew from.
     return new PouchDB(name, { adapter });
