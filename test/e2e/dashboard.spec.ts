@@ -464,8 +464,8 @@ test('reminders: a morning digest at 08:00, one notification when a deadline pas
   await page.clock.fastForward('06:00');
   await expect.poll(notes).toEqual([
     {
-      title: 'Good morning: 1 overdue, 1 due today',
-      body: `${overdue} Olive Overdue: ADR letter, 2 days overdue\n${dueToday} Tariq Today: ADR letter, due today`,
+      title: 'Good morning: 1 due today, 1 overdue',
+      body: `${dueToday} Tariq Today: ADR letter, due today\n${overdue} Olive Overdue: ADR letter, 2 days overdue`,
       tag: 'digest:2026-11-20',
     },
   ]);
@@ -476,7 +476,7 @@ test('reminders: a morning digest at 08:00, one notification when a deadline pas
   await page.clock.fastForward('06:01:00');
   await expect
     .poll(async () => (await notes()).map((n) => n.title))
-    .toEqual(['Good morning: 1 overdue, 1 due today', `Overdue: ${dueToday}`]);
+    .toEqual(['Good morning: 1 due today, 1 overdue', `Overdue: ${dueToday}`]);
   const [, overdueNote] = await notes();
   expect(overdueNote.tag).toMatch(/^overdue:[0-9a-f-]{36}:adr-letter:2026-11-20$/);
   expect(overdueNote.body).toBe('Tariq Today: ADR letter was due Fri 20 Nov 2026 and is now 1 day overdue.');

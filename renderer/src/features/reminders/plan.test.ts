@@ -18,7 +18,7 @@ const row = (n: number, nextDueOn: string, extra: Partial<DueRow> = {}): DueRow 
 const at = (iso: string) => new Date(iso);
 
 describe('morningDigest', () => {
-  it('counts and lists today’s and overdue items, most overdue first', () => {
+  it('counts and lists today’s items first (they can still be met), then the overdue ones', () => {
     const d = morningDigest({
       today: '2026-11-21',
       overdue: [row(1, '2026-11-18')],
@@ -26,13 +26,19 @@ describe('morningDigest', () => {
     });
     expect(d).toEqual({
       id: 'digest:2026-11-21',
-      title: 'Good morning: 1 overdue, 2 due today',
+      title: 'Good morning: 2 due today, 1 overdue',
       body: [
-        'RDR-2026-000001 Customer 1: First response, 3 days overdue',
         'RDR-2026-000002 Customer 2: First response, due today',
         'RDR-2026-000003 Customer 3: First response, due today',
+        'RDR-2026-000001 Customer 1: First response, 3 days overdue',
       ].join('\n'),
     });
+  });
+  it('names the case due today after five overdue ones, instead of counting it in "and N more" (explore40-manager #4)', () => {
+    const overdue = [1, 2, 3, 4, 5].map((n) => row(n, '2026-11-18'));
+    const d = morningDigest({ today: '2026-11-21', overdue, dueToday: [row(6, '2026-11-21')] });
+    expect(d?.body.split('\n')[0]).toBe('RDR-2026-000006 Customer 6: First response, due today');
+    expect(d?.body.split('\n').at(-1)).toBe('and 1 more');
   });
   it('greets as fits the hour it is shown at: it comes on the first check after 08:00, which may be late', () => {
     const input = { today: '2026-11-21', overdue: [row(1, '2026-11-18')], dueToday: [] };
@@ -204,11 +210,11 @@ describe('the notifications in the interface language (p8e)', () => {
       overdueCount: 7,
       t: fr,
     });
-    expect(d?.title).toBe('Bonjour\u00a0: 7 en retard, 2 à échéance aujourd’hui');
+    expect(d?.title).toBe('Bonjour\u00a0: 2 à échéance aujourd’hui, 7 en retard');
     expect(d?.body.split('\n')).toEqual([
-      'RDR-2026-000001 Customer 1\u00a0: Première réponse (courriel), 3 jours de retard',
       'RDR-2026-000002 Customer 2\u00a0: Première réponse (courriel), échéance aujourd’hui',
       'RDR-2026-000003 Customer 3\u00a0: Prochaine échéance, échéance aujourd’hui',
+      'RDR-2026-000001 Customer 1\u00a0: Première réponse (courriel), 3 jours de retard',
       'et 6 autres',
     ]);
     expect(d?.body).not.toMatch(/\b(due|overdue|more|response)\b/i);

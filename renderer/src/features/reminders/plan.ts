@@ -93,11 +93,13 @@ export function morningDigest(input: DigestInput): PlannedNotification | null {
   const dueTodayCount = input.dueTodayCount ?? input.dueToday.length;
   const overdueCount = input.overdueCount ?? input.overdue.length;
   if (dueTodayCount + overdueCount === 0) return null;
+  // Today's first: they can still be met, and the list is cut at five (explore40-manager #4: one case due today went
+  // unnamed under "and 1 more" after five overdue ones).
   const parts = [
-    overdueCount ? t('reminders.digest.overdue', { n: overdueCount }) : null,
     dueTodayCount ? t('reminders.digest.dueToday', { n: dueTodayCount }) : null,
+    overdueCount ? t('reminders.digest.overdue', { n: overdueCount }) : null,
   ].filter(Boolean);
-  const rows = [...input.overdue, ...input.dueToday];
+  const rows = [...input.dueToday, ...input.overdue];
   const only = dueTodayCount + overdueCount === 1 ? rows[0] : undefined;
   return {
     id: digestId(input.today),

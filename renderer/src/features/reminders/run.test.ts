@@ -171,8 +171,8 @@ describe('startReminders', () => {
 
   it('shows the digest for a customer whose name has a NUL or a vertical tab, and a digest too long for the shell, cut', async () => {
     vi.setSystemTime(new Date('2026-11-20T09:00:00'));
-    const odd = { ...row(1, '2026-11-19'), customerName: 'Ada\u0000 Love\u000blace' };
-    const long = { ...row(2, '2026-11-20'), customerName: 'B'.repeat(2500) };
+    const odd = { ...row(1, '2026-11-20'), customerName: 'Ada\u0000 Love\u000blace' };
+    const long = { ...row(2, '2026-11-19'), customerName: 'B'.repeat(2500) };
     const desk = fakeDesk([odd, long]);
     const shown: PlannedNotification[] = [];
     const runner = startReminders({ now: () => new Date(), source: desk.source, notify: shell(shown) });
