@@ -438,6 +438,31 @@ describe("the desk's local PouchDB", () => {
   }, 60_000);
 });
 
+describe('leaving the team', () => {
+  it('counts what was not sent though sharing never started (its local copy would not open; explore40-team #5)', async () => {
+    const desk = await memberDesk(memoryPouch('team-server'));
+    desk.factory.local = () =>
+      Promise.reject(
+        Object.assign(new Error('The requested version is less than the existing version'), { name: 'VersionError' }),
+      );
+    const { started } = await desk.team.begin();
+    await started.catch(() => undefined);
+    expect(desk.database.sharing).toBe(true);
+    const clock = { now: () => new Date('2026-12-07T10:00:00Z') };
+    await createCase(desk.database, newCaseParts(), {
+      settings: deskSettings({ deskPrefix: 'DSB' }),
+      by: 'Sam',
+      clock,
+    });
+    // The status's count was taken when sharing failed, before the case was logged (the tester's desk said nothing
+    // waits, or had no count at all while "Connecting to the team…")…
+    const { state } = desk.team.snapshot();
+    expect('waiting' in state ? state.waiting.cases : 0).toBe(0);
+    // …but the question before leaving is told of the case.
+    expect(await desk.team.changesNotSent()).toEqual({ cases: 1, other: 0 });
+  }, 30_000);
+});
+
 describe('starting without waiting for the server', () => {
   /** The server's answer to the counters' read held until `release` (a slow server or link). */
   function holdCounters(server: PouchDatabase) {

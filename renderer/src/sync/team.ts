@@ -1506,6 +1506,15 @@ export class TeamSync {
     return changesWaiting([...inOutbox, ...(await this.unsentHere(local, user, since))]);
   }
 
+  /**
+   * What this desk has that the server has not got, counted now whatever the status says: asked before the desk leaves
+   * the team (a desk whose sharing never started, its status "Connecting to the team…", holds its changes in the outbox
+   * and said nothing of them; explore40-team #5).
+   */
+  changesNotSent(): Promise<ChangesWaiting> {
+    return this.waitingForServer();
+  }
+
   /** The documents changed here and not yet handed to the local PouchDB (the outbox's keys only). */
   private async outboxRefs(): Promise<string[]> {
     return (await this.database.outbox.toCollection().primaryKeys()) as string[];

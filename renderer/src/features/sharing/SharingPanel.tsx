@@ -339,9 +339,13 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
       setTriedAt(new Date().toISOString());
     }
   };
-  const leave = () => {
-    // Changes the team has not got yet stay at this desk only once it leaves: said before the choice.
-    const waiting = 'waiting' in status.state && anyWaiting(status.state.waiting) ? status.state.waiting : null;
+  const leave = async () => {
+    // Changes the team has not got yet stay at this desk only once it leaves: said before the choice, counted now (a
+    // desk whose sharing has not started has no count in its status).
+    const counted = await teamSync()
+      .changesNotSent()
+      .catch(() => ('waiting' in status.state ? status.state.waiting : null));
+    const waiting = counted && anyWaiting(counted) ? counted : null;
     openConfirm({
       title: t('sharing.leaveTitle'),
       children: (
@@ -417,7 +421,7 @@ function Joined(props: { serverUrl: string; database: string; user: string }) {
         <Button variant="default" loading={trying} onClick={() => void syncNow()}>
           {t('sharing.syncNow')}
         </Button>
-        <Button variant="default" color="red" onClick={leave}>
+        <Button variant="default" color="red" onClick={() => void leave()}>
           {t('sharing.leaveButton')}
         </Button>
       </Group>
