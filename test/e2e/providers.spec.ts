@@ -177,10 +177,14 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
   const unacknowledged = page.getByRole('region', { name: 'Unacknowledged', exact: true });
   await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toBeVisible();
   await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toBeVisible();
-  // Filtered by provider: Jive's case alone, then every case again.
+  // Each row says whose case it is: the references share the desk's prefix (explore40-manager #3).
+  await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toContainText('· Jive Canada');
+  await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toContainText('· Kijoma Broadband');
+  // Filtered by provider: Jive's case alone (the provider said by the filter, not on each row), then every case again.
   await chooseOption(page, 'Provider', 'Jive Canada');
   await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toHaveCount(0);
   await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toBeVisible();
+  await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).not.toContainText('Jive Canada');
   await chooseOption(page, 'Provider', 'Kijoma Broadband');
   await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toHaveCount(0);
   await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toBeVisible();

@@ -3,7 +3,7 @@
 // out of sight; every item is one click (or Tab + Enter) from its case.
 import { Group, Loader, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { Select } from '#ui/Select';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type RefObject } from 'react';
 import { useLocation } from 'wouter';
 import { calendarDaysBetween, proceduresMayHave } from '#shared/rules/index';
 import { deskProviders } from '#shared/model/provider';
@@ -42,6 +42,12 @@ interface ItemView {
 }
 
 /**
+ * The providers' names by id, for each row to say whose case it is, while the dashboard shows the cases of several
+ * providers (their references share the desk's prefix; explore40-manager #3); null when it shows one provider's.
+ */
+const ProviderNames = createContext<ReadonlyMap<string, string> | null>(null);
+
+/**
  * One case of a due list. Drawn with plain elements and the page's own classes (the look of Mantine's Group, Text and
  * light Badge): the dashboard draws up to 300 of these on a cold start, and Mantine's components cost several times
  * as much to render each (issue #19).
@@ -49,6 +55,7 @@ interface ItemView {
 function CaseItem({ item, navigate }: { item: ItemView; navigate: (to: string) => void }) {
   const { row } = item;
   const t = useT();
+  const provider = useContext(ProviderNames)?.get(row.providerId);
   return (
     <li className={classes.item}>
       <a
@@ -69,6 +76,7 @@ function CaseItem({ item, navigate }: { item: ItemView; navigate: (to: string) =
             <span className={classes.detail}>
               {item.what}
               {item.dueOn ? ` · ${formatDate(item.dueOn)}` : ''}
+              {provider ? ` · ${provider}` : ''}
               {row.assignee ? ` · ${row.assignee}` : ''}
             </span>
           </span>
@@ -189,6 +197,7 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
   const counted = useDashboard(today, 50, { desk: scope.desk, ...(providerId ? { providerId } : {}) });
   // The ADR letter and referral lists only where a provider shown can have them (its procedure's regime: not the CCTS).
   const shownProviders = providerId ? providers.filter((p) => p.id === providerId) : providers;
+  const providerNames = shownProviders.length > 1 ? new Map(shownProviders.map((p) => [p.id, p.name])) : null;
   const may = proceduresMayHave(shownProviders.map((p) => p.procedureId));
   // Shown once the scope is known: a desk that counts only its own cases never sees the team's figures first.
   const data = scope.ready ? counted : undefined;
@@ -289,174 +298,176 @@ export function DashboardPage({ onShown }: { onShown?: () => void } = {}) {
   );
 
   return (
-    <Stack
-      gap="lg"
-      maw={1200}
-      data-ready={data ? 'dashboard' : undefined}
-      data-rows={data ? (allRows ? 'all' : 'first') : undefined}
-    >
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <ScreenTitle>{t('dashboard.title')}</ScreenTitle>
-          <Text c="dimmed" size="sm">
-            {formatLongDate(today)}
-            {me ? ` · ${me.name}` : ''}
-          </Text>
-        </div>
-        <Group gap="sm" align="flex-end">
-          {providers.length > 1 && (
-            <Select
-              label={t('filter.provider')}
-              placeholder={t('filter.allProviders')}
-              data={providers.map((p) => ({ value: p.id, label: p.name }))}
-              value={providerId}
-              onChange={setProviderId}
-              clearable
-              size="xs"
-              w={220}
-              maw="100%"
-            />
-          )}
-          <CasesScopeChoice scope={scope} />
+    <ProviderNames.Provider value={providerNames}>
+      <Stack
+        gap="lg"
+        maw={1200}
+        data-ready={data ? 'dashboard' : undefined}
+        data-rows={data ? (allRows ? 'all' : 'first') : undefined}
+      >
+        <Group justify="space-between" align="flex-end">
+          <div>
+            <ScreenTitle>{t('dashboard.title')}</ScreenTitle>
+            <Text c="dimmed" size="sm">
+              {formatLongDate(today)}
+              {me ? ` · ${me.name}` : ''}
+            </Text>
+          </div>
+          <Group gap="sm" align="flex-end">
+            {providers.length > 1 && (
+              <Select
+                label={t('filter.provider')}
+                placeholder={t('filter.allProviders')}
+                data={providers.map((p) => ({ value: p.id, label: p.name }))}
+                value={providerId}
+                onChange={setProviderId}
+                clearable
+                size="xs"
+                w={220}
+                maw="100%"
+              />
+            )}
+            <CasesScopeChoice scope={scope} />
+          </Group>
         </Group>
-      </Group>
 
-      <ReminderFailuresAlert />
+        <ReminderFailuresAlert />
 
-      {!data ? (
-        <Loader aria-label={t('dashboard.loading')} size="sm" />
-      ) : (
-        <>
-          <SimpleGrid cols={TILE_COLUMNS[tiles]} spacing="sm" aria-label={t('dashboard.summary')}>
-            <Tile
-              label={t('dashboard.tile.overdue')}
-              count={data.overdue.count}
-              tone="red"
-              onClick={jump(refs.overdue)}
-            />
-            <Tile
-              label={t('dashboard.tile.dueToday')}
-              count={data.dueToday.count}
-              tone="orange"
-              onClick={jump(refs.today)}
-            />
-            <Tile
-              label={t('dashboard.tile.dueThisWeek')}
-              count={data.dueThisWeek.count}
-              tone="gray"
-              onClick={jump(refs.week)}
-            />
-            <Tile
-              label={t('dashboard.tile.unacknowledged')}
-              count={data.unacknowledged.count}
-              tone="gray"
-              onClick={jump(refs.unack)}
-            />
-            {showAdr && (
+        {!data ? (
+          <Loader aria-label={t('dashboard.loading')} size="sm" />
+        ) : (
+          <>
+            <SimpleGrid cols={TILE_COLUMNS[tiles]} spacing="sm" aria-label={t('dashboard.summary')}>
               <Tile
-                label={t('dashboard.tile.adrLetters')}
-                count={data.adrLettersDue.count}
-                tone="gray"
-                onClick={jump(refs.adr)}
+                label={t('dashboard.tile.overdue')}
+                count={data.overdue.count}
+                tone="red"
+                onClick={jump(refs.overdue)}
               />
-            )}
-            {showReferral && (
               <Tile
-                label={t('dashboard.tile.referrals')}
-                count={data.referralWindowsClosing.count}
+                label={t('dashboard.tile.dueToday')}
+                count={data.dueToday.count}
+                tone="orange"
+                onClick={jump(refs.today)}
+              />
+              <Tile
+                label={t('dashboard.tile.dueThisWeek')}
+                count={data.dueThisWeek.count}
                 tone="gray"
-                onClick={jump(refs.referral)}
+                onClick={jump(refs.week)}
               />
-            )}
-            <Tile
-              label={t('dashboard.tile.nothingDue')}
-              count={data.openNothingDue.count}
-              tone="gray"
-              onClick={jump(refs.nothingDue)}
-            />
-          </SimpleGrid>
-
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
-            <Stack gap="md">
-              <Section
-                id="overdue"
-                title={t('dashboard.overdue.title')}
-                description={t('dashboard.overdue.description')}
-                list={data.overdue}
-                empty={t('dashboard.overdue.empty')}
-                view={next}
-                allRows={allRows}
-                navigate={navigate}
-                headingRef={refs.overdue}
-              />
-              <Section
-                id="today"
-                title={t('dashboard.today.title')}
-                description={t('dashboard.today.description')}
-                list={data.dueToday}
-                empty={t('dashboard.today.empty')}
-                view={next}
-                allRows={allRows}
-                navigate={navigate}
-                headingRef={refs.today}
-              />
-              {!alone && week}
-              <Section
-                id="nothing-due"
-                title={t('dashboard.nothingDue.title')}
-                description={t('dashboard.nothingDue.description')}
-                list={data.openNothingDue}
-                empty={t('dashboard.nothingDue.empty')}
-                showing={(shown, count) => t('dashboard.nothingDue.showing', { shown, count })}
-                view={nothingDue}
-                allRows={allRows}
-                navigate={navigate}
-                headingRef={refs.nothingDue}
-              />
-            </Stack>
-            <Stack gap="md">
-              {alone && week}
-              <Section
-                id="unacknowledged"
-                title={t('dashboard.unack.title')}
-                description={t('dashboard.unack.description')}
-                list={data.unacknowledged}
-                empty={t('dashboard.unack.empty')}
-                view={waiting}
-                allRows={allRows}
-                navigate={navigate}
-                headingRef={refs.unack}
+              <Tile
+                label={t('dashboard.tile.unacknowledged')}
+                count={data.unacknowledged.count}
+                tone="gray"
+                onClick={jump(refs.unack)}
               />
               {showAdr && (
-                <Section
-                  id="adr"
-                  title={t('dashboard.adr.title')}
-                  description={t('dashboard.adr.description', { days: ADR_LETTER_HORIZON_DAYS })}
-                  list={data.adrLettersDue}
-                  empty={t('dashboard.adr.empty')}
-                  view={adrLetter}
-                  allRows={allRows}
-                  navigate={navigate}
-                  headingRef={refs.adr}
+                <Tile
+                  label={t('dashboard.tile.adrLetters')}
+                  count={data.adrLettersDue.count}
+                  tone="gray"
+                  onClick={jump(refs.adr)}
                 />
               )}
               {showReferral && (
-                <Section
-                  id="referral"
-                  title={t('dashboard.referral.title')}
-                  description={t('dashboard.referral.description', { days: REFERRAL_HORIZON_DAYS })}
-                  list={data.referralWindowsClosing}
-                  empty={t('dashboard.referral.empty')}
-                  view={referral}
-                  allRows={allRows}
-                  navigate={navigate}
-                  headingRef={refs.referral}
+                <Tile
+                  label={t('dashboard.tile.referrals')}
+                  count={data.referralWindowsClosing.count}
+                  tone="gray"
+                  onClick={jump(refs.referral)}
                 />
               )}
-            </Stack>
-          </SimpleGrid>
-        </>
-      )}
-    </Stack>
+              <Tile
+                label={t('dashboard.tile.nothingDue')}
+                count={data.openNothingDue.count}
+                tone="gray"
+                onClick={jump(refs.nothingDue)}
+              />
+            </SimpleGrid>
+
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
+              <Stack gap="md">
+                <Section
+                  id="overdue"
+                  title={t('dashboard.overdue.title')}
+                  description={t('dashboard.overdue.description')}
+                  list={data.overdue}
+                  empty={t('dashboard.overdue.empty')}
+                  view={next}
+                  allRows={allRows}
+                  navigate={navigate}
+                  headingRef={refs.overdue}
+                />
+                <Section
+                  id="today"
+                  title={t('dashboard.today.title')}
+                  description={t('dashboard.today.description')}
+                  list={data.dueToday}
+                  empty={t('dashboard.today.empty')}
+                  view={next}
+                  allRows={allRows}
+                  navigate={navigate}
+                  headingRef={refs.today}
+                />
+                {!alone && week}
+                <Section
+                  id="nothing-due"
+                  title={t('dashboard.nothingDue.title')}
+                  description={t('dashboard.nothingDue.description')}
+                  list={data.openNothingDue}
+                  empty={t('dashboard.nothingDue.empty')}
+                  showing={(shown, count) => t('dashboard.nothingDue.showing', { shown, count })}
+                  view={nothingDue}
+                  allRows={allRows}
+                  navigate={navigate}
+                  headingRef={refs.nothingDue}
+                />
+              </Stack>
+              <Stack gap="md">
+                {alone && week}
+                <Section
+                  id="unacknowledged"
+                  title={t('dashboard.unack.title')}
+                  description={t('dashboard.unack.description')}
+                  list={data.unacknowledged}
+                  empty={t('dashboard.unack.empty')}
+                  view={waiting}
+                  allRows={allRows}
+                  navigate={navigate}
+                  headingRef={refs.unack}
+                />
+                {showAdr && (
+                  <Section
+                    id="adr"
+                    title={t('dashboard.adr.title')}
+                    description={t('dashboard.adr.description', { days: ADR_LETTER_HORIZON_DAYS })}
+                    list={data.adrLettersDue}
+                    empty={t('dashboard.adr.empty')}
+                    view={adrLetter}
+                    allRows={allRows}
+                    navigate={navigate}
+                    headingRef={refs.adr}
+                  />
+                )}
+                {showReferral && (
+                  <Section
+                    id="referral"
+                    title={t('dashboard.referral.title')}
+                    description={t('dashboard.referral.description', { days: REFERRAL_HORIZON_DAYS })}
+                    list={data.referralWindowsClosing}
+                    empty={t('dashboard.referral.empty')}
+                    view={referral}
+                    allRows={allRows}
+                    navigate={navigate}
+                    headingRef={refs.referral}
+                  />
+                )}
+              </Stack>
+            </SimpleGrid>
+          </>
+        )}
+      </Stack>
+    </ProviderNames.Provider>
   );
 }
