@@ -121,6 +121,10 @@ test('a wrong letter is withdrawn, never deleted, and a corrected one issued; bo
     'Withdrawing records that this letter was wrong; it does not recall a letter already posted or sent.',
   );
   await expect(withdraw.getByLabel('Why is it withdrawn?')).toBeFocused();
+  // Who issued it, as the list says too: two desks' letters of one kind share a name and a day (explore40-team #7).
+  await expect(withdraw).toContainText(
+    new RegExp(`${ref}-acknowledgement\\.pdf, issued \\w{3} \\d{1,2} \\w{3} \\d{4} by ${DESK.handler}\\.`),
+  );
   // The acknowledgement the letter recorded beside itself is named: withdrawing the letter leaves it counting.
   await expect(withdraw.getByRole('note').filter({ hasText: 'still counts' })).toContainText(
     /Issuing it also recorded “Complaint acknowledged by letter” \(\w{3} \d{1,2} \w{3} \d{4}\)/,

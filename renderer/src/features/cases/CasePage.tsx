@@ -64,6 +64,7 @@ import {
 } from '#lib/i18n/index';
 import { AddAttachmentsDialog } from './attachments/AddAttachmentsDialog';
 import { AttachmentsCard, FileDropArea } from './attachments/AttachmentsCard';
+import { letterNames } from './letters-issued/names';
 
 const STATE_COLOURS = { running: 'blue', met: 'teal', missed: 'red', 'not-applicable': 'gray' } as const;
 const STATUS_COLOURS = { open: 'teal', resolved: 'blue', closed: 'gray' } as const;
@@ -261,6 +262,7 @@ export function CasePage({ id }: { id: string }) {
   // Each issued letter as the timeline says it (its withdrawal, the date received it was made with); the letter's row
   // is never changed.
   const issued = useMemo(() => new Map(lettersOnTimeline(events ?? []).map((l) => [l.letterId, l] as const)), [events]);
+  const names = letterNames(letters ?? [], (id) => issued.get(id)?.issuedBy, t);
   const addressNow = useMemo(() => (record ? addressedTo(record) : undefined), [record]);
 
   // Drawn once everything it lists is read (the three reads run together), so nothing jumps down the page.
@@ -559,6 +561,7 @@ export function CasePage({ id }: { id: string }) {
               <Table.Tbody>
                 {letters.map((l) => {
                   const onTimeline = issued.get(l.id);
+                  const name = names.get(l.id) ?? l.fileName;
                   const withdrawn = onTimeline?.withdrawn;
                   // Made with a date received since corrected (here, or at another desk while this one was offline).
                   const madeWith = onTimeline ? receiptSinceCorrected(onTimeline, record.receivedOn) : null;
@@ -599,7 +602,14 @@ export function CasePage({ id }: { id: string }) {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>{formatDate(l.issuedOn)}</Table.Td>
+                      <Table.Td>
+                        {formatDate(l.issuedOn)}
+                        {onTimeline?.issuedBy && (
+                          <Text size="xs" c="dimmed">
+                            {t('case.issuedBy', { by: onTimeline.issuedBy })}
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td>
                         <Text size="xs" ff="monospace" c="dimmed" title={t('case.sha')}>
                           {l.sha256.slice(0, 16)}…
@@ -613,7 +623,7 @@ export function CasePage({ id }: { id: string }) {
                           <Anchor
                             component="button"
                             onClick={() => void printIssuedLetter(l, t)}
-                            aria-label={t('case.printName', { name: l.fileName })}
+                            aria-label={t('case.printName', { name })}
                           >
                             {t('case.print')}
                           </Anchor>
@@ -622,7 +632,7 @@ export function CasePage({ id }: { id: string }) {
                               component="button"
                               c="red.8"
                               onClick={() => setWithdrawing(l)}
-                              aria-label={t('case.withdrawName', { name: l.fileName })}
+                              aria-label={t('case.withdrawName', { name })}
                             >
                               {t('case.withdraw')}
                             </Anchor>

@@ -11,6 +11,7 @@ import { entrySummaryIn, useLocale, useT } from '#lib/i18n/index';
 import { formatDate } from '#lib/format';
 import type { LetterRow } from '#db/schema';
 import type { TimelineEvent } from '#shared/model/case';
+import { lettersOnTimeline } from '#shared/model/letters-issued';
 import { recordedWithLetter } from '#shared/letters/index';
 import { withdrawIssuedLetter } from './issue';
 
@@ -35,6 +36,8 @@ export function WithdrawLetterDialog({
   const { locale } = useLocale();
   const focusAfterClose = useFocusReturnAfterClose(letter !== null, returnFocusTo);
   const recordedWith = letter ? recordedWithLetter(events, letter.id) : null;
+  // Who issued it: two letters of one kind from two desks have the same name and day (explore40-team #7).
+  const issuedBy = letter ? lettersOnTimeline(events).find((l) => l.letterId === letter.id)?.issuedBy : undefined;
 
   return (
     <ReasonDialog
@@ -56,8 +59,13 @@ export function WithdrawLetterDialog({
       {letter && (
         <Text size="sm">
           <FormattedMessage
-            id="withdraw.issued"
-            values={{ fileName: letter.fileName, date: formatDate(letter.issuedOn), b: (c) => <b>{c}</b> }}
+            id={issuedBy ? 'withdraw.issuedBy' : 'withdraw.issued'}
+            values={{
+              fileName: letter.fileName,
+              date: formatDate(letter.issuedOn),
+              by: issuedBy ?? '',
+              b: (c) => <b>{c}</b>,
+            }}
           />
         </Text>
       )}

@@ -2029,6 +2029,8 @@ export const enGB = {
   'case.printName': 'Print {name}',
   'case.withdraw': 'Withdraw…',
   'case.withdrawName': 'Withdraw {name}…',
+  'case.issuedBy': 'by {by}',
+  'case.letterNameBy': '{name}, issued by {by} on {date}',
   'case.corrected': 'Issue a corrected letter…',
 
   // Attachments (features/cases/attachments) and file sizes (lib/i18n/sizes.ts).
@@ -2508,6 +2510,7 @@ export const enGB = {
   'withdraw.done': 'Letter withdrawn',
   'withdraw.title': 'Withdraw a letter',
   'withdraw.issued': '<b>{fileName}</b>, issued {date}.',
+  'withdraw.issuedBy': '<b>{fileName}</b>, issued {date} by {by}.',
   'withdraw.wording': `${WITHDRAW_WORDING} The letter stays on the case, marked withdrawn, and can still be downloaded. You can then issue a corrected letter.`,
   'withdraw.recordedWith':
     'Issuing it also recorded “{summary}” ({date}), which still counts: withdrawing the letter does not change it. If the customer never received this letter, void that entry too (Void… beside it on the timeline).',

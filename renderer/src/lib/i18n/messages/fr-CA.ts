@@ -2611,6 +2611,8 @@ export const frCA: Record<MessageKey, string> = {
   'case.printName': 'Imprimer {name}',
   'case.withdraw': 'Retirer…',
   'case.withdrawName': 'Retirer {name}…',
+  'case.issuedBy': 'par {by}',
+  'case.letterNameBy': '{name}, produite par {by} le {date}',
   'case.corrected': 'Produire une lettre corrigée…',
   'size.bytes': '{n, plural, one {# octet} other {# octets}}',
   'size.kb': '{n} ko',
@@ -3271,6 +3273,7 @@ export const frCA: Record<MessageKey, string> = {
   'withdraw.done': 'Lettre retirée',
   'withdraw.title': 'Retirer une lettre',
   'withdraw.issued': '<b>{fileName}</b>, produite le {date}.',
+  'withdraw.issuedBy': '<b>{fileName}</b>, produite le {date} par {by}.',
   'withdraw.wording':
     'Le retrait indique que cette lettre était erronée\u00a0; il ne rappelle pas une lettre déjà postée ou envoyée. La lettre reste dans le dossier, marquée comme retirée, et peut encore être téléchargée. Vous pouvez ensuite produire une lettre corrigée.',
   'withdraw.recordedWith':
