@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { axeViolations } from '#test/support/axe';
 import {
+  act,
   addDays,
   addProvider,
+  allRows,
   chooseIn,
   chooseOption,
   closedCase,
@@ -17,6 +19,7 @@ import {
   JIVE_CANADA,
   logComplaint,
   openAction,
+  putRows,
   setUpDesk,
   test,
   textbox,
@@ -281,4 +284,55 @@ test('a proposal voided after the customer accepted it: the case says the accept
   await dialog.getByRole('button', { name: 'Void the entry' }).click();
   await expect(dialog).toBeHidden();
   await expect(misfits).toHaveCount(0);
+});
+
+test('an entry dated tomorrow by a desk whose clock was ahead is said so, and once voided stops nothing (explore40-team #2, #3)', async ({
+  page,
+}) => {
+  await setUpDesk(page);
+  await logComplaint(page, {
+    receivedOn: addDays(today, -3),
+    channel: 'Phone',
+    category: 'Billing',
+    summary: 'Charged twice for November',
+    name: 'Mary Jackson',
+    phone: '0113 496 0003',
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  // Another desk's note, dated tomorrow by its computer's fast clock, as the team's copy brings it here.
+  const [row] = await allRows<{ caseId: string; entries: Array<Record<string, unknown>>; entryCount: number }>(
+    page,
+    'timelines',
+  );
+  const note = {
+    id: 'entry-from-a-fast-clock',
+    caseId: row.caseId,
+    type: 'note',
+    on: addDays(today, 1),
+    at: new Date(Date.now() + 86_400_000).toISOString(),
+    by: 'Tom Reilly',
+    summary: 'Customer sent his tenancy agreement',
+  };
+  await putRows(page, 'timelines', [{ ...row, entries: [...row.entries, note], entryCount: row.entryCount + 1 }]);
+  await page.reload();
+  const timeline = page.getByLabel('Timeline');
+  await expect(timeline.locator('[data-dated-ahead]')).toContainText('Dated after today (');
+  await expect(timeline.locator('[data-dated-ahead]')).toContainText('void it and record it again');
+  await page.screenshot({ path: shots('188-case-entry-dated-ahead'), fullPage: true, style: HIDE_NOTIFICATIONS });
+
+  // Acknowledging today is refused, naming the note…
+  const dialog = await openAction(page, 'Acknowledge');
+  await fillDate(textbox(dialog, 'Date'), today);
+  await dialog.getByRole('button', { name: /^Record/ }).click();
+  await expect(dialog).toContainText('The date cannot be before the last entry on the timeline');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  // …until it is voided (then the note on it goes: it no longer counts).
+  await page.getByRole('button', { name: /^Void the entry of .*Customer sent his tenancy agreement/ }).click();
+  const voiding = page.getByRole('dialog', { name: 'Void this entry' });
+  await textbox(voiding, 'Why it is void').fill('Dated by a computer whose clock was a day fast');
+  await voiding.getByRole('button', { name: 'Void the entry' }).click();
+  await expect(voiding).toBeHidden();
+  await expect(timeline.locator('[data-dated-ahead]')).toHaveCount(0);
+  await act(page, 'Acknowledge', [['Date', today]], 'Complaint acknowledged');
 });

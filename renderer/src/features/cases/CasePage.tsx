@@ -509,6 +509,13 @@ export function CasePage({ id }: { id: string }) {
                         : t('case.voided', { date: formatDate(voidedBy.on), by: voidedBy.by })}
                     </Text>
                   )}
+                  {/* Dated after this desk's today: recorded at a desk whose clock was ahead, most likely. It stops
+                      steps dated today on this case at every desk until voided (explore40-team #2). */}
+                  {!voidedBy && e.on > today && (
+                    <Text size="xs" c="orange.9" mt={2} data-dated-ahead>
+                      {t('case.datedAhead', { today: formatDate(today) })}
+                    </Text>
+                  )}
                   {/* The receipt keeps the day it was logged with; a correction since moved it (explore33-desk #6). */}
                   {e.type === 'received' && e.on !== record.receivedOn && (
                     <Text size="xs" c="dimmed" mt={2} data-received-corrected>

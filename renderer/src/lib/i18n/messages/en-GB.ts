@@ -2010,6 +2010,8 @@ export const enGB = {
   // i17c: the letters named in the timeline's summaries, as shared/casework/summaries.ts writes them.
   ...letterNames,
   'case.recorded': '{date} · recorded {at} by {by}',
+  'case.datedAhead':
+    'Dated after today ({today}): the computer that recorded it may have had its clock ahead. If the date is wrong, void it and record it again: until then no step can be dated before it.',
   'case.voidEntry': 'Void the entry of {date}: {summary}',
   'case.void': 'Void…',
   'case.receivedCorrectedTo': 'Date received since corrected to {date}: see the correction below.',

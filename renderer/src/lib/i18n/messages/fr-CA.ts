@@ -2592,6 +2592,8 @@ export const frCA: Record<MessageKey, string> = {
   'letterName.summary-resolution': 'Communication de règlement sommaire',
   // fin i17c
   'case.recorded': '{date} · inscrit le {at} par {by}',
+  'case.datedAhead':
+    'Date postérieure à aujourd’hui ({today})\u00a0: l’horloge de l’ordinateur qui a fait cette inscription était peut-être en avance. Si la date est fausse, invalidez l’inscription et faites-la de nouveau\u00a0: d’ici là, aucune étape ne peut être datée avant elle.',
   'case.voidEntry': 'Invalider l’inscription du {date}\u00a0: {summary}',
   'case.void': 'Invalider…',
   'case.receivedCorrectedTo': 'Date de réception corrigée depuis\u00a0: {date} (voir la correction plus bas).',
