@@ -1,5 +1,5 @@
 // The PDF report rendered with pdfmake in Node and read back with poppler; the CSV table; the period presets.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,8 +52,39 @@ describe('the PDF report', () => {
     expect(text).toContain('Not counted: 1 case.');
     expect(text).toMatch(/Page 1 of \d/);
     expect(text).not.toMatch(/Customer c\d\d|Free text|example\.com|Personal Street/);
+    // A desk of one provider: no table by provider.
+    expect(text).not.toContain('Received by provider');
     // No paper given (a UK desk's report): A4, as it always was.
     expect(poppler('pdfinfo', [file])).toMatch(/Page size: +595\.\d* x 841\.\d* pts \(A4\)/);
+  });
+
+  it('on a desk of several providers, prints the cases received by each (explore40-manager #2)', async () => {
+    // c06 and c07 (received 05-15 and 06-30) are Jive Canada's; the other 12 received in the period the first's.
+    const several = buildReport(
+      FIXTURE_CASES.map((c) =>
+        summariseCase(
+          c.record.procedureId === 'jive-ca' ? { ...c.record, providerId: 'jive' } : c.record,
+          c.events,
+          FIXTURE_TODAY,
+        ),
+      ),
+      {
+        period: FIXTURE_PERIOD,
+        today: FIXTURE_TODAY,
+        providers: [
+          { id: 'first', name: 'Northwind Broadband' },
+          { id: 'jive', name: 'Jive Canada' },
+        ],
+      },
+    );
+    const file = join(dir, 'several.pdf');
+    writeFileSync(file, await renderPdfInNode(reportDocument(several, meta) as never));
+    if (process.env.REPORT_PDF_OUT)
+      writeFileSync(process.env.REPORT_PDF_OUT.replace(/\.pdf$/, '-providers.pdf'), readFileSync(file));
+    const layout = poppler('pdftotext', ['-layout', file, '-']);
+    expect(layout).toContain('Received by provider');
+    expect(layout).toMatch(/Northwind Broadband +12\n/);
+    expect(layout).toMatch(/Jive Canada +2\n/);
   });
 
   it('is laid out on US Letter for a Canadian desk (meta.paper), with every figure still on it', async () => {

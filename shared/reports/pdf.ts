@@ -211,6 +211,8 @@ export function reportDocument(report: Report, meta: ReportMeta): ReportDocument
     headlineTable(report, w),
     received,
     pair(table('byChannel'), table('byHandler')),
+    // On a desk of several providers, unfiltered: what each provider is sent, adding up to the desk's figure.
+    ...(report.volumes.byProvider.length ? [table('byProvider')] : []),
     table('byProcedure'),
     {
       stack: [

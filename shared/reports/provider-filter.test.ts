@@ -48,6 +48,54 @@ describe('the provider filter', () => {
   });
 });
 
+describe('received by provider (explore40-manager #2)', () => {
+  const desk = [
+    { id: FIRST_PROVIDER_ID, name: 'Kijoma Broadband' },
+    { id: 'jive', name: 'Jive Canada' },
+    { id: 'quiet', name: 'Quiet Telecom' },
+  ];
+  const report = (options: { providers?: typeof desk; providerId?: string } = {}) =>
+    buildReport(summaries, {
+      period: FIXTURE_PERIOD,
+      today: FIXTURE_TODAY,
+      filters: options.providerId ? { providerId: options.providerId } : {},
+      ...(options.providers ? { providers: options.providers } : {}),
+    });
+
+  it('counts each provider’s cases received, in the desk’s order, one with none too; they add up to the desk’s', () => {
+    // Jive's: c01 (04-01), c04 (04-14), c07 (06-30), c13 (06-16), c16 (05-05) in the period; c10 (03-16) before it.
+    // The other 9 of the 14 received are the first provider's.
+    const byProvider = report({ providers: desk }).volumes.byProvider;
+    expect(byProvider).toEqual([
+      { key: FIRST_PROVIDER_ID, label: 'Kijoma Broadband', count: 9 },
+      { key: 'jive', label: 'Jive Canada', count: 5 },
+      { key: 'quiet', label: 'Quiet Telecom', count: 0 },
+    ]);
+    expect(byProvider.reduce((n, r) => n + r.count, 0)).toBe(received());
+    // In the CSV, under its own title.
+    const table = reportTable(report({ providers: desk }), { company: 'Desk' });
+    expect(table.filter((row) => row[0] === 'Received by provider').map((row) => [row[1], row[2]])).toEqual([
+      ['Kijoma Broadband', '9'],
+      ['Jive Canada', '5'],
+      ['Quiet Telecom', '0'],
+    ]);
+  });
+
+  it('is left out on a desk of one provider, and in a report on one provider', () => {
+    expect(report().volumes.byProvider).toEqual([]);
+    expect(report({ providers: desk.slice(0, 1) }).volumes.byProvider).toEqual([]);
+    expect(report({ providers: desk, providerId: 'jive' }).volumes.byProvider).toEqual([]);
+  });
+
+  it('names by its id a provider the desk no longer has, after the desk’s own', () => {
+    expect(report({ providers: desk.filter((p) => p.id !== 'jive') }).volumes.byProvider).toEqual([
+      { key: FIRST_PROVIDER_ID, label: 'Kijoma Broadband', count: 9 },
+      { key: 'quiet', label: 'Quiet Telecom', count: 0 },
+      { key: 'jive', label: 'jive', count: 5 },
+    ]);
+  });
+});
+
 describe('the regions reported on', () => {
   const report = (regions?: ReadonlySet<'UK' | 'CA'>) =>
     buildReport(summaries, { period: FIXTURE_PERIOD, today: FIXTURE_TODAY, filters: { providerId: 'jive' }, regions });

@@ -157,6 +157,12 @@ export interface Volumes {
   byChannel: VolumeRow[];
   byProcedure: VolumeRow[];
   byHandler: VolumeRow[];
+  /**
+   * By provider, on a desk of several (`BuildReportInput.providers`), every provider's row, none received too: what
+   * each is sent and what adds up to the desk's figure (explore40-manager #2). Empty on a desk of one, or when the
+   * report is filtered to one.
+   */
+  byProvider: VolumeRow[];
 }
 
 export interface CompensationRow {
@@ -190,6 +196,8 @@ export interface BuildReportInput {
    * Every measure when not given.
    */
   regions?: ReadonlySet<RegulatorRegion>;
+  /** The desk's providers, in its order, with their names: with two or more, the cases received by provider. */
+  providers?: ReadonlyArray<{ id: string; name: string }>;
 }
 
 /** Measures that exist under one region's rules only: Ofcom's ADR letter and its time limits, the CCTS's referrals. */
@@ -291,6 +299,22 @@ class Counter {
   }
 }
 
+/**
+ * The cases received by provider: each of the desk's providers in its order (none received too), then any other a case
+ * names (a provider since removed), by its id. None on a desk of one provider, or in a report filtered to one.
+ */
+function providerRows(desk: BuildReportInput['providers'], filters: ReportFilters, counted: Counter): VolumeRow[] {
+  if (!desk || desk.length < 2 || filters.providerId !== undefined) return [];
+  const known = new Set(desk.map((p) => p.id));
+  return [
+    ...desk.map((p) => ({ key: p.id, label: p.name, count: counted.get(p.id) })),
+    ...[...counted.counts]
+      .filter(([id]) => !known.has(id))
+      .map(([id, count]) => ({ key: id, label: id, count }))
+      .sort(byCountThenLabel),
+  ];
+}
+
 const inPeriod = (day: string, p: ReportPeriod) => day >= p.from && day <= p.to;
 const countIn = (days: readonly string[], p: ReportPeriod) => days.reduce((n, d) => (inPeriod(d, p) ? n + 1 : n), 0);
 /** Most first, then by label. */
@@ -320,6 +344,7 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
     return key;
   };
   const handlers = new Counter();
+  const providers = new Counter();
   let ackMet = 0;
   let ackDecided = 0;
   let resolved = 0;
@@ -347,6 +372,7 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
       // some of its cases do not follow (explore36-manager #2).
       procedures.add(versionKey(c.procedureId, c.receivedOn));
       handlers.add(c.handler);
+      providers.add(c.providerId);
       if (c.rulesError !== null) rulesErrors += 1;
       else if (c.acknowledgement === 'met' || c.acknowledgement === 'missed') {
         ackDecided += 1;
@@ -424,6 +450,7 @@ export function buildReport(summaries: readonly CaseSummary[], input: BuildRepor
     byHandler: [...handlers.counts]
       .map(([k, count]) => ({ key: k, label: k || UNASSIGNED_LABEL, count }))
       .sort(byCountThenLabel),
+    byProvider: providerRows(input.providers, filters, providers),
   };
 
   return {

@@ -102,6 +102,7 @@ export const VOLUME_SECTIONS: ReadonlyArray<{ key: VolumeKey; title: string }> =
   { key: 'byMonth', title: 'Received by month' },
   { key: 'byCategory', title: 'Received by category' },
   { key: 'byChannel', title: 'Received by channel' },
+  { key: 'byProvider', title: 'Received by provider' },
   { key: 'byProcedure', title: 'Received by procedure' },
   { key: 'byHandler', title: 'Received by handler' },
 ];

@@ -201,6 +201,15 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
   });
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(list.getByRole('row', { name: new RegExp(ukRef) })).toBeVisible();
+  // Reports: the cases received by each provider, every provider of the desk listed (explore40-manager #2).
+  await page.getByRole('link', { name: 'Reports' }).click();
+  const byProvider = page.getByRole('table', { name: 'Received by provider' });
+  await expect(byProvider.getByRole('row', { name: 'Kijoma Broadband 1' })).toBeVisible();
+  await expect(byProvider.getByRole('row', { name: 'Jive Canada 1' })).toBeVisible();
+  await expect(byProvider.getByRole('row', { name: /^Northwind Broadband Ltd 0$/ })).toBeVisible();
+  await page.getByRole('region', { name: 'Received by provider' }).screenshot({
+    path: fileURLToPath(new URL('../output/screenshots/181-report-by-provider.png', import.meta.url)),
+  });
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toBeVisible();
   await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toHaveCount(0);

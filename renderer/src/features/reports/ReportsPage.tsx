@@ -502,12 +502,17 @@ export function ReportsPage() {
     const reported = deskProviders(settings).filter((p) => !providerId || p.id === providerId);
     return reported.length ? new Set(reported.map((p) => p.region)) : undefined;
   }, [settings, providerId]);
+  // The desk's providers by name, for the cases received by provider on a desk of several.
+  const providersByName = useMemo(
+    () => (settings ? deskProviders(settings).map((p) => ({ id: p.id, name: p.name })) : undefined),
+    [settings],
+  );
   const report = useMemo(
     () =>
       summaries && from && to && scoped
-        ? buildReport(summaries, { period: { from, to }, filters, today, regions })
+        ? buildReport(summaries, { period: { from, to }, filters, today, regions, providers: providersByName })
         : null,
-    [summaries, from, to, filters, today, scoped, regions],
+    [summaries, from, to, filters, today, scoped, regions, providersByName],
   );
 
   const procedureOptions = useMemo(
@@ -639,12 +644,12 @@ export function ReportsPage() {
           <Text size="sm" c="dimmed">
             {t('reports.definition.volumes')}
           </Text>
-          {VOLUME_SECTIONS.map((s) => (
+          {VOLUME_SECTIONS.filter((s) => s.key !== 'byProvider' || report.volumes.byProvider.length > 0).map((s) => (
             <VolumeSection
               key={s.key}
               sectionKey={s.key}
               rows={report.volumes[s.key]}
-              horizontal={s.key === 'byProcedure' || s.key === 'byHandler'}
+              horizontal={s.key === 'byProcedure' || s.key === 'byHandler' || s.key === 'byProvider'}
             />
           ))}
           <CompensationSection report={report} />

@@ -56,6 +56,7 @@ export function reportUnprintable(
       : []),
     ...names(report.volumes.byProcedure).map((name) => placedSource({ place: 'report-procedure' }, name)),
     ...names(report.volumes.byHandler).map((name) => placedSource({ place: 'report-handler' }, name)),
+    ...names(report.volumes.byProvider).map((name) => placedSource({ place: 'report-provider' }, name)),
   ];
   return documentUnprintable(doc, sources, 'report');
 }
