@@ -15,7 +15,9 @@ const floors = new WeakMap<IDBFactory, Map<string, number>>();
  * from the browser now, and each open since). Other databases' opens pass through unchanged.
  */
 export async function keepVersionsAhead(factory: IDBFactory, idbName: string): Promise<void> {
-  const stored = (await factory.databases()).find((d) => d.name === idbName)?.version ?? 0;
+  // `databases()` is in every browser Redress runs in (Chromium, Electron); without it the stored version is not known.
+  const listed = typeof factory.databases === 'function' ? await factory.databases() : [];
+  const stored = listed.find((d) => d.name === idbName)?.version ?? 0;
   let known = floors.get(factory);
   if (!known) {
     known = new Map();
