@@ -24,8 +24,8 @@ const readMeta = (key: string) => async () => (await db().meta.get(key))?.value 
 /** A row of the desk's meta table (its value; null when there is none). Live, one read for the window per key. */
 export const useMetaValue = <T>(key: string) => useSharedRead(metaKey(key), readMeta(key)) as T | null | undefined;
 
-/** Whether the dashboard and Reports count every case of the team or only this desk's (meta; features/sharing). */
-export const CASES_SCOPE_KEY = 'cases-scope';
+import { CASES_SCOPE_KEY } from './cases-scope';
+export { CASES_SCOPE_KEY };
 
 /**
  * Start the reads the first screens need as the database is declared (main.tsx): the settings, the people, the desk's

@@ -4,6 +4,11 @@ import { RedressDatabase } from '#db/schema';
 import { mainFailure } from '#shared/ipc/messages';
 import { en, fr } from '#test/support/translate';
 import { describeReminderFailures, databaseReminderSource, reminderFailures, SENDING_LEASE_MS } from './source';
+import { createCase } from '#db/repositories/cases';
+import { CASES_SCOPE_KEY } from '#db/cases-scope';
+import { SHARING_META_KEYS } from '#db/outbox';
+import { newCaseParts } from '#test/support/cases';
+import { deskSettings } from '#test/support/desk';
 
 let opened: RedressDatabase[] = [];
 function open() {
@@ -134,5 +139,44 @@ describe('databaseReminderSource: the notified record', () => {
         '«\u00a0Overdue: RDR-2026-000001\u00a0» (La notification n’a pas été affichée\u00a0: Toast XML is invalid); ' +
         '«\u00a0Overdue: RDR-2026-000002\u00a0» (An older shell said this). Ils sont réessayés chaque minute tant que l’application est ouverte.',
     );
+  });
+});
+
+describe('databaseReminderSource: whose cases', () => {
+  /** A team desk (prefix LDS) holding its own case and a colleague's (BFD), both overdue on 20 Dec 2026 (the ADR letter). */
+  async function teamDesk() {
+    const database = open();
+    const clock = { now: () => new Date('2026-11-02T09:00:00Z') };
+    const by = 'Sam Patel';
+    const own = await createCase(database, newCaseParts({ receivedOn: '2026-11-02' }), {
+      settings: deskSettings({ deskPrefix: 'LDS' }),
+      by,
+      clock,
+    });
+    const colleagues = await createCase(database, newCaseParts({ receivedOn: '2026-11-02' }), {
+      settings: deskSettings({ deskPrefix: 'BFD' }),
+      by,
+      clock,
+    });
+    await database.settings.put({ key: 'desk', value: deskSettings({ deskPrefix: 'LDS' }) });
+    return { database, own: own.reference, colleagues: colleagues.reference };
+  }
+  const digested = async (database: RedressDatabase) =>
+    (await databaseReminderSource(database).digest('2026-12-20')).overdue.map((r) => r.reference).sort();
+
+  it('are the ones the dashboard counts: a team desk that chose its own cases is reminded of those only', async () => {
+    const { database, own, colleagues } = await teamDesk();
+    // A lone desk (or one not yet in a team), whatever was chosen: every case.
+    await database.meta.put({ key: CASES_SCOPE_KEY, value: 'desk' });
+    expect(await digested(database)).toEqual([colleagues, own].sort());
+    // In a team, the team's cases…
+    await database.meta.put({ key: SHARING_META_KEYS.membership, value: { serverUrl: 'http://127.0.0.1:1' } });
+    await database.meta.put({ key: CASES_SCOPE_KEY, value: 'team' });
+    expect(await digested(database)).toEqual([colleagues, own].sort());
+    // …or this desk's, in the digest and in what fell overdue (explore40-team: every desk got every colleague's).
+    await database.meta.put({ key: CASES_SCOPE_KEY, value: 'desk' });
+    expect(await digested(database)).toEqual([own]);
+    const fell = await databaseReminderSource(database).dueBetween('2026-11-01', '2026-12-31');
+    expect(fell.map((r) => r.reference)).toEqual([own]);
   });
 });

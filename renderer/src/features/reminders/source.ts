@@ -1,7 +1,8 @@
 // The reminders' view of the database: index range queries on the case index, and the `notified` record of what was
 // shown, what a window is showing now and what was refused.
 import type { NotifiedRow, RedressDatabase } from '#db/schema';
-import { nextDueBetween } from '#db/case-index/queries';
+import { nextDueBetween, type CaseScope } from '#db/case-index/queries';
+import { readDeskScope } from '#db/cases-scope';
 import type { ReminderSource } from './run';
 import type { MainMessage } from '#shared/ipc/messages';
 import { failureIn, type Translate } from '#lib/i18n/index';
@@ -22,12 +23,22 @@ function isTaken(row: NotifiedRow | undefined, at: Date): boolean {
   return row.failed === undefined;
 }
 
+/**
+ * The cases the reminders are about: the ones the desk's dashboard counts. In a team, a desk that chose "This desk's
+ * cases" is not told of every colleague's case (explore40-team: every desk, the lead's too, got them all).
+ */
+async function remindedScope(database: RedressDatabase): Promise<CaseScope> {
+  const desk = await readDeskScope(database);
+  return desk ? { desk } : {};
+}
+
 export function databaseReminderSource(database: RedressDatabase): ReminderSource {
   return {
     async digest(today) {
+      const scope = await remindedScope(database);
       const [overdue, dueToday] = await Promise.all([
-        nextDueBetween(database, '', today, false, DIGEST_ROWS),
-        nextDueBetween(database, today, today, true, DIGEST_ROWS),
+        nextDueBetween(database, '', today, false, DIGEST_ROWS, scope),
+        nextDueBetween(database, today, today, true, DIGEST_ROWS, scope),
       ]);
       return {
         overdue: overdue.rows,
@@ -37,7 +48,8 @@ export function databaseReminderSource(database: RedressDatabase): ReminderSourc
       };
     },
     async dueBetween(fromOn, beforeOn) {
-      return (await nextDueBetween(database, fromOn, beforeOn, false, FELL_DUE_ROWS)).rows;
+      const scope = await remindedScope(database);
+      return (await nextDueBetween(database, fromOn, beforeOn, false, FELL_DUE_ROWS, scope)).rows;
     },
     async notifiedAmong(ids, at) {
       const rows = await database.notified.bulkGet([...ids]);

@@ -5,6 +5,7 @@
 import { SegmentedControl } from '@mantine/core';
 import { CASES_SCOPE_KEY, useMetaValue, useSettings } from '#db/hooks';
 import { db } from '#db/schema';
+import { deskScope } from '#db/cases-scope';
 import { useMembership } from './hooks';
 import { useT } from '#lib/i18n/index';
 
@@ -28,7 +29,7 @@ export function useCasesScope(): CasesScope {
   const inTeam = membership === undefined ? undefined : membership !== null;
   const prefix = settings?.deskPrefix;
   const ready = membership !== undefined && settings !== undefined && chosen !== undefined;
-  return { inTeam, prefix, desk: inTeam && chosen === 'desk' && prefix ? prefix : undefined, ready };
+  return { inTeam, prefix, desk: deskScope(inTeam === true, chosen, prefix), ready };
 }
 
 /** Remember at this desk whether the dashboard and Reports count only its own cases. */
