@@ -25,6 +25,18 @@ const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
 });
 const clock = (e: Evaluation, id: string) => e.clocks.find((c) => c.id === id)!;
 
+describe('a name at the start of an explanation', () => {
+  it('is kept as its owner writes it, not capitalised; the engine’s own words are (explore40-manager #6)', () => {
+    const noAck: Phrase = { kind: 'no-ack-target', values: { rule: 'kinex communications complaints procedure v1' } };
+    expect(explanationIn(en, 'en-GB', [noAck])).toBe(
+      'kinex communications complaints procedure v1 sets no acknowledgement target of its own.',
+    );
+    expect(explanationIn(fr, 'fr-CA', [noAck])).toMatch(/^kinex communications complaints procedure v1 ne fixe pas/);
+    const e = evaluateCase(facts(), '2026-12-02');
+    expect(explanationIn(en, 'en-GB', clock(e, 'adr-letter').explain)).toMatch(/^Due 30 Dec 2026: /);
+  });
+});
+
 describe('explanations in the interface language', () => {
   it('says the ADR letter’s due date in English (UK) and in French (Canada), dates the interface’s way', () => {
     const e = evaluateCase(facts(), '2026-12-02');

@@ -68,7 +68,25 @@ export function phraseIn(t: T, locale: string, p: Phrase): string {
  */
 export function explanationIn(t: T, locale: string, parts: Explanation): string {
   const text = joinExplanation(parts.map((p) => phraseIn(t, locale, p)));
+  if (parts[0] && startsWithName(t, parts[0])) return text;
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+/**
+ * Whether a phrase, in the interface language, starts with a name given as written (a procedure's, "kinex
+ * communications complaints procedure v1"): kept as its owner spells it, not capitalised (explore40-manager #6).
+ */
+function startsWithName(t: T, p: Phrase): boolean {
+  const names = Object.entries(p.values ?? {}).filter(([, v]) => typeof v === 'string');
+  if (names.length === 0) return false;
+  const marked: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(p.values ?? {})) marked[name] = typeof v === 'number' ? v : '';
+  for (const [name] of names) marked[name] = '\u0000';
+  try {
+    return t(`explain.${p.kind}`, marked).startsWith('\u0000');
+  } catch {
+    return false;
+  }
 }
 
 /** A next action's reason: its own sentence, then the clock's explanation. */
