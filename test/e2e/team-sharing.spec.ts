@@ -700,7 +700,7 @@ test('a desk whose computer clock was ahead shares again once the clock is put r
 }) => {
   const d = await openDesk(browser, baseURL!);
   try {
-    await setUpDesk(d.page, 'WKF');
+    await setUpDesk(d.page, 'CLK');
     await join(d.page, DESK_D);
     // The app closed, its local copy of the team's cases as a computer whose clock was a day ahead left it: PouchDB's
     // indexeddb adapter opens the copy with the version 2·10^13 + Date.now(), so the version stored is a day ahead
@@ -743,7 +743,7 @@ test('a desk whose computer clock was ahead shares again once the clock is put r
       postcode: 'WF1 1AA',
     });
     const reference = (await page.getByRole('heading', { level: 1 }).textContent({ timeout: 15_000 }))!;
-    expect(reference).toMatch(/^WKF-/);
+    expect(reference).toMatch(/^CLK-/);
     await expect
       .poll(
         async () =>
