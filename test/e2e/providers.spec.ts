@@ -180,6 +180,9 @@ test('two providers on one desk: each case keeps its own provider, letterhead, l
   // Each row says whose case it is: the references share the desk's prefix (explore40-manager #3).
   await expect(unacknowledged.getByRole('link', { name: new RegExp(caRef) })).toContainText('· Jive Canada');
   await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toContainText('· Kijoma Broadband');
+  await unacknowledged.screenshot({
+    path: fileURLToPath(new URL('../output/screenshots/179-dashboard-rows-name-provider.png', import.meta.url)),
+  });
   // Filtered by provider: Jive's case alone (the provider said by the filter, not on each row), then every case again.
   await chooseOption(page, 'Provider', 'Jive Canada');
   await expect(unacknowledged.getByRole('link', { name: new RegExp(ukRef) })).toHaveCount(0);
