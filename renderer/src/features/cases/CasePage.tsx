@@ -542,6 +542,7 @@ export function CasePage({ id }: { id: string }) {
         <WithdrawLetterDialog
           letter={withdrawing}
           events={events ?? []}
+          issuedBy={withdrawing ? issued.get(withdrawing.id)?.issuedBy : undefined}
           today={today}
           by={by || settings?.handlerName || ''}
           onClose={() => setWithdrawing(null)}

@@ -11,13 +11,13 @@ import { entrySummaryIn, useLocale, useT } from '#lib/i18n/index';
 import { formatDate } from '#lib/format';
 import type { LetterRow } from '#db/schema';
 import type { TimelineEvent } from '#shared/model/case';
-import { lettersOnTimeline } from '#shared/model/letters-issued';
 import { recordedWithLetter } from '#shared/letters/index';
 import { withdrawIssuedLetter } from './issue';
 
 export function WithdrawLetterDialog({
   letter,
   events,
+  issuedBy,
   today,
   by,
   onClose,
@@ -26,6 +26,9 @@ export function WithdrawLetterDialog({
   letter: Pick<LetterRow, 'id' | 'caseId' | 'fileName' | 'issuedOn'> | null;
   /** The case's timeline: the entry the letter recorded beside itself is named, since withdrawing leaves it. */
   events: readonly TimelineEvent[];
+  /** Who issued it, as the case page's letters read it from the timeline: two letters of one kind from two desks have
+   * the same name and day (explore40-team #7). */
+  issuedBy?: string;
   today: string;
   by: string;
   onClose: () => void;
@@ -36,8 +39,6 @@ export function WithdrawLetterDialog({
   const { locale } = useLocale();
   const focusAfterClose = useFocusReturnAfterClose(letter !== null, returnFocusTo);
   const recordedWith = letter ? recordedWithLetter(events, letter.id) : null;
-  // Who issued it: two letters of one kind from two desks have the same name and day (explore40-team #7).
-  const issuedBy = letter ? lettersOnTimeline(events).find((l) => l.letterId === letter.id)?.issuedBy : undefined;
 
   return (
     <ReasonDialog
