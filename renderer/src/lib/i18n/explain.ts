@@ -55,38 +55,34 @@ function valueIn(t: T, locale: string, v: PhraseValue): string | number {
   return v.list.map((item) => valueIn(t, locale, item)).join(v.separator);
 }
 
-/** One phrase in the interface language. */
-export function phraseIn(t: T, locale: string, p: Phrase): string {
+/** A phrase's values in the interface language. */
+function valuesIn(t: T, locale: string, p: Phrase): Record<string, string | number> {
   const values: Record<string, string | number> = {};
   for (const [name, v] of Object.entries(p.values ?? {})) values[name] = valueIn(t, locale, v);
-  return t(`explain.${p.kind}`, values);
+  return values;
+}
+
+/** One phrase in the interface language. */
+export function phraseIn(t: T, locale: string, p: Phrase): string {
+  return t(`explain.${p.kind}`, valuesIn(t, locale, p));
 }
 
 /**
  * A clock's explanation: "Due 30 Dec 2026: received 18 Nov 2026 + 6 weeks, …" / "Échéance le 30 déc. 2026 : …" (on
- * the screen it starts a line, so with a capital; the records keep the engine's "due …").
+ * the screen it starts a line, so with a capital; the records keep the engine's "due …"). One that starts with a name
+ * given as written (a procedure's, "kinex communications complaints procedure v1") keeps it as its owner spells it
+ * (explore40-manager #6).
  */
 export function explanationIn(t: T, locale: string, parts: Explanation): string {
-  const text = joinExplanation(parts.map((p) => phraseIn(t, locale, p)));
-  if (parts[0] && startsWithName(t, parts[0])) return text;
-  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
-}
-
-/**
- * Whether a phrase, in the interface language, starts with a name given as written (a procedure's, "kinex
- * communications complaints procedure v1"): kept as its owner spells it, not capitalised (explore40-manager #6).
- */
-function startsWithName(t: T, p: Phrase): boolean {
-  const names = Object.entries(p.values ?? {}).filter(([, v]) => typeof v === 'string');
-  if (names.length === 0) return false;
-  const marked: Record<string, string | number> = {};
-  for (const [name, v] of Object.entries(p.values ?? {})) marked[name] = typeof v === 'number' ? v : '';
-  for (const [name] of names) marked[name] = '\u0000';
-  try {
-    return t(`explain.${p.kind}`, marked).startsWith('\u0000');
-  } catch {
-    return false;
-  }
+  const [first, ...rest] = parts;
+  if (!first) return '';
+  const values = valuesIn(t, locale, first);
+  const lead = t(`explain.${first.kind}`, values);
+  const text = joinExplanation([lead, ...rest.map((p) => phraseIn(t, locale, p))]);
+  const startsWithName = Object.entries(first.values ?? {}).some(
+    ([name, v]) => typeof v === 'string' && v !== '' && lead.startsWith(String(values[name])),
+  );
+  return startsWithName ? text : text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
 /** A next action's reason: its own sentence, then the clock's explanation. */
