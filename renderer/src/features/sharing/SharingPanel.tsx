@@ -27,11 +27,12 @@ import {
 import { failureIn, sayingIn, useT } from '#lib/i18n/index';
 import { formatTimestamp } from '#lib/format';
 import { FormattedMessage } from 'react-intl';
-import { useMembership, useNow, useSharingStatus } from './hooks';
+import { useMembership, useSharingStatus } from './hooks';
+import { useNow } from '#lib/now';
 
 /** The team server's set-up command, as typed. */
 
-type Checked = { ok: true; documents: number } | { ok: false; reason: string; said: SharingSaying } | null;
+type Checked = { ok: true; holdsCases: boolean } | { ok: false; reason: string; said: SharingSaying } | null;
 
 export function SharingPanel() {
   const membership = useMembership();
@@ -247,7 +248,9 @@ function JoinStep({ config }: { config: SharingConfig }) {
         </Group>
         {checked && (
           <Alert color={checked.ok ? 'teal' : 'red'} variant="light" role={checked.ok ? 'status' : 'alert'}>
-            {checked.ok ? t('sharing.connected', { count: checked.documents }) : sharingProblemIn(t, checked.said)}
+            {checked.ok
+              ? t(checked.holdsCases ? 'sharing.connected' : 'sharing.connectedEmpty')
+              : sharingProblemIn(t, checked.said)}
           </Alert>
         )}
         {clashes.length > 0 && (

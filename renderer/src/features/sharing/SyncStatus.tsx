@@ -5,7 +5,8 @@ import { useT } from '#lib/i18n/index';
 import { Anchor, Group, Text } from '@mantine/core';
 import { useLocation } from 'wouter';
 import { statusLine } from '#sync';
-import { useConflicts, useNow, useSharingStatus } from './hooks';
+import { useConflicts, useSharingStatus } from './hooks';
+import { useNow } from '#lib/now';
 
 const COLOURS: Record<string, string> = {
   synced: 'teal.9',

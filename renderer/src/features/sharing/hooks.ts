@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useMetaValue } from '#db/hooks';
 import { db } from '#db/schema';
 import { MEMBERSHIP_KEY, teamSync, type SharingStatus, type TeamMembership } from '#sync';
@@ -25,14 +25,4 @@ export function useConflicts() {
       .map((row, i) => ({ ...row, reference: cases[i]?.reference ?? row.caseId, record: cases[i] }))
       .sort((a, b) => a.reference.localeCompare(b.reference));
   }, []);
-}
-
-/** Now, ticking every 30 seconds ("Synced 2 minutes ago" stays true). */
-export function useNow(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
 }
