@@ -107,6 +107,11 @@ export function syncDocId(type: SyncType, key: string): string {
   return `${type}:${key}`;
 }
 
+/** The range of ids of one type's documents, for `_all_docs` (`startkey`, `endkey`): every `<type>:<key>`. */
+export function syncDocIdRange(type: SyncType): { startkey: string; endkey: string } {
+  return { startkey: `${type}:`, endkey: `${type}:\ufff0` };
+}
+
 /** The type and row key a document id names, or null for an id that is not one of ours (design documents…). */
 export function parseSyncDocId(id: string): { type: SyncType; key: string } | null {
   const colon = id.indexOf(':');

@@ -12,6 +12,7 @@ import { anonymiseEvent } from '#shared/privacy/anonymise';
 import { DESIGN_DOC_ID } from '#shared/sync/design';
 import { ERASURE_ROLE, SYNC_SCHEMA, toSyncDoc } from '#shared/sync/documents';
 import { createAdmin, startSyncServer, type SyncServer } from '#test/support/sync-server';
+import { checkTeamDatabase } from '#renderer/sync/team';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -29,6 +30,12 @@ const revisions: string[] = [];
 
 const auth = (login: Login | null): Record<string, string> =>
   login ? { authorization: `Basic ${Buffer.from(`${login.name}:${login.password}`).toString('base64')}` } : {};
+
+/** The browser's fetch for a desk signed in (its session cookie), as basic auth. */
+const signedIn =
+  (login: Login): typeof fetch =>
+  (input, init) =>
+    fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), ...auth(login) } });
 
 async function call(login: Login | null, method: string, url: string, body?: unknown) {
   const response = await fetch(`${server.url}${url}`, {
@@ -162,6 +169,10 @@ describe('who may read the team database', () => {
     expect((await call(DESK1, 'GET', '/complaints')).status).toBe(200);
     expect((await call(DESK2, 'GET', '/complaints/_all_docs')).status).toBe(200);
   });
+
+  it('tells a desk testing its connection that the team has no cases yet (explore40-team #8b)', async () => {
+    expect(await checkTeamDatabase(server.url, 'complaints', signedIn(DESK1))).toEqual({ ok: true, holdsCases: false });
+  });
 });
 
 describe('the validation rules', () => {
@@ -174,6 +185,8 @@ describe('the validation rules', () => {
     const entry = await call(DESK2, 'PUT', `/complaints/${entryId}`, toSyncDoc('entry', 'e-0001', entryBody, 'desk2'));
     expect(entry.status).toBe(201);
     entryRev = String(entry.body.rev);
+    // A desk testing its connection now hears that the team holds cases.
+    expect(await checkTeamDatabase(server.url, 'complaints', signedIn(DESK1))).toEqual({ ok: true, holdsCases: true });
   });
 
   it('refuses an edit or a deletion of a timeline entry: record a correction instead', async () => {

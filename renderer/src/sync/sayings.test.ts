@@ -72,10 +72,33 @@ describe('why sharing could not do something, in the interface language', () => 
 
     const away = await signIn('https://couch.example', 'desk1', 'pw', unreachable);
     expect(away.ok || away.said.code).toBe('sign-in-unreachable');
-    expect(await checkTeamDatabase('https://couch.example', 'complaints', answering(200, 200))).toEqual({
+  });
+
+  it('says whether the team database holds cases, asking it for one case document, not counting its documents', async () => {
+    const asked: string[] = [];
+    const server =
+      (rows: unknown[]): typeof fetch =>
+      async (input) => {
+        const url = input instanceof Request ? input.url : input.toString();
+        asked.push(url);
+        return new Response(JSON.stringify(url.includes('_all_docs') ? { total_rows: 4, rows } : { doc_count: 4 }), {
+          status: 200,
+        });
+      };
+    expect(await checkTeamDatabase('https://couch.example', 'complaints', server([]))).toEqual({
       ok: true,
-      documents: 3,
+      holdsCases: false,
     });
+    const casesAsked = new URL(asked.at(-1)!);
+    expect(casesAsked.pathname).toBe('/complaints/_all_docs');
+    expect(casesAsked.searchParams.get('limit')).toBe('1');
+    expect(JSON.parse(casesAsked.searchParams.get('startkey')!)).toBe('case:');
+    expect(JSON.parse(casesAsked.searchParams.get('endkey')!)).toBe('case:\ufff0');
+    expect(await checkTeamDatabase('https://couch.example', 'complaints', server([{ id: 'case:1' }]))).toEqual({
+      ok: true,
+      holdsCases: true,
+    });
+    expect(en('sharing.connectedEmpty')).toBe('Connected: the team’s database is ready, with no cases in it yet.');
   });
 
   it('a server that takes the request and never answers is said to be unreachable after 20 s, not waited for', async () => {

@@ -10,7 +10,7 @@
 import { translate, type Translate } from '#lib/i18n/index';
 import { liveQuery, type Subscription } from 'dexie';
 import { sameValue } from '#shared/model/merge';
-import { parseSyncDocId, syncDocId } from '#shared/sync/documents';
+import { parseSyncDocId, syncDocId, syncDocIdRange } from '#shared/sync/documents';
 import { anyWaiting, changesWaiting, countedOnItsOwn, type ChangesWaiting } from '#shared/sync/waiting';
 import type { Provider } from '#shared/model/provider';
 import type { RedressDatabase } from '#db/schema';
@@ -188,28 +188,34 @@ export async function signIn(
   }
 }
 
-/** Whether the signed-in user may use the team's database, and what it holds. */
+/**
+ * Whether the signed-in user may use the team's database, and whether it holds cases already (a team starting out, or
+ * one this desk joins with its work ahead of it). Not a count of the server's documents: "the team database holds 4
+ * records", counting its design document and settings, meant nothing to a handler (explore40-team #8b).
+ */
 export async function checkTeamDatabase(
   serverUrl: string,
   database: string,
   fetcher: typeof fetch = fetch,
-): Promise<{ ok: true; documents: number } | { ok: false; reason: string; said: SharingSaying }> {
+): Promise<{ ok: true; holdsCases: boolean } | { ok: false; reason: string; said: SharingSaying }> {
   const ask = answeredWithin(fetcher, ANSWER_DEADLINE_MS); // as signIn
+  const base = `${serverUrl}/${encodeURIComponent(database)}`;
+  const get = (path: string) =>
+    ask(`${base}${path}`, { credentials: 'include', headers: { accept: 'application/json' } });
   try {
-    const response = await ask(`${serverUrl}/${encodeURIComponent(database)}`, {
-      credentials: 'include',
-      headers: { accept: 'application/json' },
-    });
+    const response = await get('');
     if (response.status === 401 || response.status === 403) return refused('not-member', { database });
     if (response.status === 404) return refused('no-database', { database });
     if (!response.ok) return refused('server-status', { status: response.status });
-    const info = (await response.json()) as { doc_count?: number };
-    const design = await ask(`${serverUrl}/${encodeURIComponent(database)}/_design/redress`, {
-      credentials: 'include',
-      headers: { accept: 'application/json' },
-    });
+    const design = await get('/_design/redress');
     if (design.status === 404) return refused('not-set-up', { database });
-    return { ok: true, documents: info.doc_count ?? 0 };
+    // One case document, if there is any: ids are "case:<key>" (shared/sync/documents.ts).
+    const range = syncDocIdRange('case');
+    const key = (id: string) => encodeURIComponent(JSON.stringify(id));
+    const cases = await get(`/_all_docs?limit=1&startkey=${key(range.startkey)}&endkey=${key(range.endkey)}`);
+    if (!cases.ok) return refused('server-status', { status: cases.status });
+    const { rows } = (await cases.json()) as { rows?: unknown[] };
+    return { ok: true, holdsCases: (rows?.length ?? 0) > 0 };
   } catch {
     return refused('unreachable');
   }
@@ -242,7 +248,7 @@ export async function prefixesIssuedBy(remote: PouchDatabase, user: string): Pro
 
 /** The team's counters `user` wrote (`PREFIX-YEAR` and the last number issued): the one reader of a login's counters. */
 async function countersWrittenBy(remote: PouchDatabase, user: string): Promise<Array<{ key: string; last: number }>> {
-  const counters = await remote.allDocs({ startkey: 'counter:', endkey: 'counter:\ufff0', include_docs: true });
+  const counters = await remote.allDocs({ ...syncDocIdRange('counter'), include_docs: true });
   return counters.rows.flatMap((row) => {
     const doc = row.doc as { writer?: string; body?: { last?: number } } | undefined;
     return doc?.writer === user ? [{ key: row.id.slice('counter:'.length), last: doc.body?.last ?? 0 }] : [];
@@ -980,7 +986,7 @@ export class TeamSync {
   private async takeTeamCounters(remote: PouchDatabase, user: string): Promise<void> {
     let rows;
     try {
-      rows = (await remote.allDocs({ startkey: 'counter:', endkey: 'counter:\ufff0', include_docs: true })).rows;
+      rows = (await remote.allDocs({ ...syncDocIdRange('counter'), include_docs: true })).rows;
     } catch (error) {
       // Said at once (offline, unreachable, signed out), not only once the replication has tried too.
       void this.refreshState('error', error);
@@ -1176,7 +1182,7 @@ export class TeamSync {
    */
   private async providersToLeave(remote: PouchDatabase): Promise<{ notUploaded: string[]; remove: string[] } | null> {
     if ((await this.database.cases.count()) > 0) return null;
-    const team = await remote.allDocs({ startkey: 'provider:', endkey: 'provider:\ufff0' });
+    const team = await remote.allDocs({ ...syncDocIdRange('provider') });
     if (!team.rows.some((r) => r.value && !r.value.deleted)) return null;
     const providers = await this.database.providers.toArray();
     const uses = new Set(providers.map((p) => p.procedureId));
@@ -1202,11 +1208,11 @@ export class TeamSync {
     const take = (await this.database.meta.get(TAKE_PROVIDERS_KEY))?.value as TakeTeamProviders | undefined;
     if (!take) return;
     try {
-      const providers = (
-        await remote.allDocs({ startkey: 'provider:', endkey: 'provider:\ufff0', include_docs: true })
-      ).rows.filter((r) => r.doc && !r.value?.deleted);
+      const providers = (await remote.allDocs({ ...syncDocIdRange('provider'), include_docs: true })).rows.filter(
+        (r) => r.doc && !r.value?.deleted,
+      );
       const uses = new Set(providers.map((r) => (r.doc?.body as { procedureId?: unknown } | undefined)?.procedureId));
-      const procedures = (await remote.allDocs({ startkey: 'procedure:', endkey: 'procedure:\ufff0' })).rows.filter(
+      const procedures = (await remote.allDocs({ ...syncDocIdRange('procedure') })).rows.filter(
         (r) => !r.value?.deleted && uses.has(procedureIdOf(r.id)),
       );
       const ids = [...providers, ...procedures].map((r) => r.id);

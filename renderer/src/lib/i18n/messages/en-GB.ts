@@ -533,7 +533,8 @@ export const enGB = {
   'sharing.join': 'Join the team',
   'sharing.joined': 'Joined the team',
   'sharing.joinedMessage': 'This desk now shares its cases.',
-  'sharing.connected': 'Connected: the team database holds {count, plural, one {# record} other {# records}}.',
+  'sharing.connected': 'Connected: the team’s database is ready and already holds the team’s cases.',
+  'sharing.connectedEmpty': 'Connected: the team’s database is ready, with no cases in it yet.',
   'sharing.prefixTaken': 'Choose another reference prefix',
   'sharing.prefixTakenBy':
     'The prefix {prefix} is already used by {desks}: two desks with one prefix would give two cases the same reference. Choose another prefix for this desk’s new cases (references already issued here do not change).',

@@ -526,7 +526,9 @@ export const frCA: Record<MessageKey, string> = {
   'sharing.joined': 'Équipe rejointe',
   'sharing.joinedMessage': 'Ce service partage maintenant ses dossiers.',
   'sharing.connected':
-    'Connexion réussie\u00a0: la base de données de l’équipe contient {count, plural, one {# document} other {# documents}}.',
+    'Connexion réussie\u00a0: la base de données de l’équipe est prête et contient déjà les dossiers de l’équipe.',
+  'sharing.connectedEmpty':
+    'Connexion réussie\u00a0: la base de données de l’équipe est prête et ne contient encore aucun dossier.',
   'sharing.prefixTaken': 'Choisissez un autre préfixe de numéro de dossier',
   'sharing.prefixTakenBy':
     'Le préfixe {prefix} est déjà utilisé par {desks}\u00a0: deux services avec un même préfixe donneraient le même numéro à deux dossiers. Choisissez un autre préfixe pour les nouveaux dossiers de ce service (les numéros déjà attribués ici ne changent pas).',
