@@ -217,7 +217,14 @@ test('two desks share cases live, work offline, and meet again with every entry,
   const a = await openDesk(browser, baseURL!);
   const b = await openDesk(browser, baseURL!);
   await setUpDesk(a.page, 'LDS');
+  // A desk in no team is told nothing of cases changed at two desks; once in one, that none are (explore40-team #8c).
+  await a.page.getByRole('link', { name: 'Team sharing' }).click();
+  await expect(a.page.getByRole('heading', { name: 'Team sharing', level: 1 })).toBeVisible();
+  await expect(a.page.getByRole('heading', { name: 'Changed at two desks' })).toHaveCount(0);
   await join(a.page, DESK_A);
+  await expect(a.page.getByRole('region', { name: 'Changed at two desks' })).toContainText(
+    'No case has details changed at two desks',
+  );
   await setUpDesk(b.page, 'BRD');
   await join(b.page, DESK_B);
   // Desk B joined with no case: it took the team's provider instead of adding a look-alike of its own (p8b).
