@@ -246,6 +246,23 @@ describe('availableActions', () => {
     expect(accepted.summary).toBe('Ada Lovelace accepted the proposed resolution (by email)');
   });
 
+  it('the answer to a proposal starts as made the way the proposal was, not the complaint (explore40-team #8d)', () => {
+    const desk = new Desk({ ...record('kijoma'), channel: 'letter' }, '2026-09-10');
+    // No proposal yet: the complaint's channel, as for every other step.
+    expect(defaultInput('record-acceptance', desk.context()).channel).toBe('letter');
+    desk.do('propose-resolution', { on: '2026-09-02', channel: 'phone', summary: 'Refund of £12.50' });
+    expect(defaultInput('record-acceptance', desk.context()).channel).toBe('phone');
+    expect(defaultInput('record-rejection', desk.context()).channel).toBe('phone');
+    desk.do('record-rejection', { on: '2026-09-03', channel: 'phone', summary: 'Wants more' });
+    const second = desk.do('propose-resolution', { on: '2026-09-04', channel: 'email', summary: 'Refund of £25' });
+    expect(defaultInput('record-acceptance', desk.context()).channel).toBe('email');
+    // A proposal taken back (voided) is not the one answered.
+    desk.do('void-entry', { entryId: desk.events.find((e) => e.summary === second.summary)!.id, reason: 'Wrong case' });
+    expect(defaultInput('record-acceptance', desk.context()).channel).toBe('phone');
+    // Other steps keep the complaint's channel.
+    expect(defaultInput('acknowledge', desk.context()).channel).toBe('letter');
+  });
+
   it('the ADR letter once; a closed case refuses everything but a note, a payment and the customer details', () => {
     const desk = new Desk(record('kinex'), '2026-10-20');
     desk.do('record-deadlock', { on: '2026-09-20', summary: 'We will not refund the early termination charge' });

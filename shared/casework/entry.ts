@@ -18,9 +18,10 @@ import type {
   TimelineType,
   VulnerabilityRecord,
 } from '#shared/model/case';
+import { inTimelineOrder } from '#shared/model/case';
 import { validateVulnerability } from '#shared/model/vulnerability';
 import { isIsoDate } from '#shared/model/dates';
-import { voidsByEntry } from '#shared/model/effective';
+import { effectiveTimeline, voidsByEntry } from '#shared/model/effective';
 import { parseEmployees } from '#shared/model/intake';
 import { addressTextProblem, STORED_LIMITS } from '#shared/model/stored';
 import { fieldCharacterProblem } from '#shared/model/text';
@@ -125,10 +126,13 @@ export function readAmount(text: string): number | null {
   return /^\d{1,7}(\.\d{1,2})?$/.test(plain) ? Number(plain) : null;
 }
 
-/** The form's starting values: today's date, the case's channel, the customer's current details. */
+/**
+ * The form's starting values: today's date, the case's channel (a reply to a proposal: the proposal's, as the customer
+ * most often answers the way it reached them), the customer's current details.
+ */
 export function defaultInput(
   id: CaseActionId,
-  ctx: Pick<ActionContext, 'record' | 'procedure' | 'today'>,
+  ctx: Pick<ActionContext, 'record' | 'procedure' | 'today'> & Partial<Pick<ActionContext, 'events'>>,
 ): Record<string, string> {
   const spec = getAction(id);
   const { record } = ctx;
@@ -136,6 +140,15 @@ export function defaultInput(
   for (const f of spec.fields) values[f.name] = '';
   values.on = ctx.today;
   if ('channel' in values) values.channel = id === 'adr-letter-sent' ? 'letter' : record.channel;
+  if (id === 'record-acceptance' || id === 'record-rejection') {
+    // Not the complaint's channel: a proposal made by phone on a complaint by letter was "accepted (by letter)" unless
+    // the handler changed it (explore40-team #8d).
+    const proposal = inTimelineOrder(effectiveTimeline(ctx.events ?? [])).findLast(
+      (e) => e.type === 'resolution-proposed',
+    );
+    const proposedBy = proposal?.data?.channel;
+    if (typeof proposedBy === 'string' && proposedBy) values.channel = proposedBy;
+  }
   if ('direction' in values) values.direction = 'from-customer';
   if ('who' in values) values.who = record.representative?.name ?? record.customer.name;
   if (id === 'record-payment') {
