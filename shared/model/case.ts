@@ -258,27 +258,31 @@ export interface TimelineEvent {
  * THE order of a case's timeline, wherever it is read: the rules engine's facts (case page, case index written entry
  * by entry or rebuilt after a restore, reports, letters, exports), the actions' reading of the case and subject-access
  * copies. By the day an entry counts from (`on`), then by when it was recorded (`at`, as the app writes it: an ISO
- * instant in UTC), then by id, so entries recorded in the same millisecond (a letter and the acknowledgement it
- * records) come in one order whatever order they were read in. Entries without `at` or `id` (reports' slim entries)
- * compare as equal there and keep the order given (the sort is stable).
+ * instant in UTC). Entries recorded in the same moment are a letter and the step it records (the acknowledgement, the
+ * ADR letter sent…: shared/model/letters-issued.ts `recordedBeside`): the letter comes first, then the step it stands
+ * for, on every case (explore40-team #8e: by random id, one case read them one way and the next the other); then by
+ * id, so they come in one order whatever order they were read in. Entries without `at` or `id` (reports' slim
+ * entries) compare as equal there and keep the order given (the sort is stable).
  */
 export function compareTimelineEvents(
-  a: Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>,
-  b: Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>,
+  a: Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id' | 'type'>>,
+  b: Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id' | 'type'>>,
 ): number {
   if (a.on !== b.on) return a.on < b.on ? -1 : 1;
   const at = a.at ?? '';
   const bt = b.at ?? '';
   if (at !== bt) return at < bt ? -1 : 1;
+  const letter = a.type === 'letter-issued';
+  if (at && letter !== (b.type === 'letter-issued')) return letter ? -1 : 1;
   const id = a.id ?? '';
   const bid = b.id ?? '';
   return id < bid ? -1 : id > bid ? 1 : 0;
 }
 
 /** A copy of a timeline in THE order (`compareTimelineEvents`). */
-export function inTimelineOrder<T extends Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id'>>>(
-  events: readonly T[],
-): T[] {
+export function inTimelineOrder<
+  T extends Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id' | 'type'>>,
+>(events: readonly T[]): T[] {
   return [...events].sort(compareTimelineEvents);
 }
 
