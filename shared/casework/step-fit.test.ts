@@ -4,6 +4,7 @@ import type { TimelineEvent } from '#shared/model/case';
 import { caseRecord, Desk } from '#test/support/case-desk';
 import { stepsThatDoNotFit } from './step-fit';
 import { SUMMARIES_EN } from './summaries';
+import { standingLetterIdsOfKind } from '#shared/model/letters-issued';
 
 const misfits = (desk: Desk) =>
   stepsThatDoNotFit(desk.record, desk.events, getProcedure(desk.record.procedureId)).map((m) => ({
@@ -12,8 +13,13 @@ const misfits = (desk: Desk) =>
     reason: m.reason,
   }));
 
-/** Issue a final response letter at `desk`: the response it records, and its letter-issued entry, in one moment. */
-function finalResponseLetter(desk: Desk, on: string): void {
+/**
+ * Issue a final response letter at `desk`: the response it records, and its letter-issued entry, in one moment. The
+ * letter names the final responses standing at the desk as it was issued (`issuedAfter`), unless `recordedBefore`: a
+ * letter recorded before that was kept.
+ */
+function finalResponseLetter(desk: Desk, on: string, recordedBefore = false): void {
+  const standing = standingLetterIdsOfKind(desk.events, 'final-response');
   const response = desk.do('respond', {
     on,
     channel: 'letter',
@@ -27,7 +33,11 @@ function finalResponseLetter(desk: Desk, on: string): void {
     at: response.at,
     by: response.by,
     summary: 'Final response issued (final-response.pdf)',
-    data: { kind: 'final-response', letterId: `${response.id}-L` },
+    data: {
+      kind: 'final-response',
+      letterId: `${response.id}-L`,
+      ...(recordedBefore ? {} : { issuedAfter: standing }),
+    },
   });
 }
 
@@ -141,6 +151,56 @@ describe('steps that do not fit the ones before them (explore34-team #5)', () =>
       },
     ]);
     expect(misfits(b)).toEqual([]);
+  });
+
+  it('two final responses, one from each desk while they were apart: the later one says so (explore40-team #6)', () => {
+    const a = new Desk(caseRecord({ receivedOn: '2026-10-20' }), '2026-12-07');
+    a.do('acknowledge', { on: '2026-10-20' });
+    // B works on the next day, offline: A's letter has not reached it.
+    const { b, merged } = apart(a, '2026-12-08');
+    finalResponseLetter(a, '2026-12-07');
+    finalResponseLetter(b, '2026-12-08');
+    a.events = merged();
+    const bLetter = a.events.find((e) => e.type === 'letter-issued' && e.by === 'Lee at Bradford')!;
+    expect(misfits(a)).toEqual([
+      {
+        type: 'responded',
+        on: '2026-12-08',
+        reason:
+          'Another final response, issued on 2026-12-07 by Sam Patel, had not reached this desk when this one was issued: the customer has two final answers. Withdraw the letter that does not stand, and write to the customer to say which stands.',
+      },
+    ]);
+    // Withdrawing either letter settles it.
+    const withdrawn = (letterId: unknown): TimelineEvent => ({
+      id: 'w1',
+      caseId: a.record.id,
+      type: 'letter-withdrawn',
+      on: '2026-12-09',
+      at: '2026-12-09T09:00:00.000Z',
+      by: 'Sam Patel',
+      summary: 'Letter withdrawn',
+      data: { letterId, reason: 'Sent twice' },
+    });
+    const first = a.events.find((e) => e.type === 'letter-issued' && e.by !== 'Lee at Bradford')!;
+    const merged2 = a.events;
+    a.events = [...merged2, withdrawn(bLetter.data?.letterId)];
+    expect(misfits(a)).toEqual([]);
+    a.events = [...merged2, withdrawn(first.data?.letterId)];
+    expect(misfits(a)).toEqual([]);
+    expect(misfits(b)).toEqual([]);
+  });
+
+  it('a second final response a desk alone issued knowingly, or one recorded before letters named the ones before, fits', () => {
+    const desk = new Desk(caseRecord({ receivedOn: '2026-10-20' }), '2026-12-07');
+    desk.do('acknowledge', { on: '2026-10-20' });
+    finalResponseLetter(desk, '2026-12-04');
+    finalResponseLetter(desk, '2026-12-07'); // asked "Issue another?", and issued: it names the first
+    expect(misfits(desk)).toEqual([]);
+    const before = new Desk(caseRecord({ receivedOn: '2026-10-20' }), '2026-12-07');
+    before.do('acknowledge', { on: '2026-10-20' });
+    finalResponseLetter(before, '2026-12-04', true);
+    finalResponseLetter(before, '2026-12-07', true);
+    expect(misfits(before)).toEqual([]);
   });
 
   it('two final positions, one from each desk while they were apart, say both may have reached the customer (explore37-team, question 3)', () => {

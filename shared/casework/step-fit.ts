@@ -12,7 +12,7 @@ import { caseFacts } from '#shared/rules/facts';
 import { evaluateCase } from '#shared/rules/evaluate';
 import type { Procedure } from '#shared/rules/procedure';
 import type { Evaluation } from '#shared/rules/types';
-import { recordedBeside } from '#shared/model/letters-issued';
+import { lettersOnTimeline, recordedBeside } from '#shared/model/letters-issued';
 import { sayProblem as say } from '#shared/model/problems';
 import { whyNot } from './availability';
 import { SPECS, type CaseActionId } from './catalogue';
@@ -145,17 +145,46 @@ function afterFinalPosition(
     const first = standingDeadlock(before);
     return first ? say('misfit-second-final-position', { on: { date: first.on } }) : null;
   }
-  if (action !== 'respond' || !events || !finalResponseLetterOf(entry, events)) return null;
+  if (action !== 'respond' || !events) return null;
+  const letter = finalResponseLetterOf(entry, events);
+  if (!letter) return null;
   // Our final position stands whether recorded (a deadlock) or sent in the ADR letter that carries it (explore39-letters
   // #1: that letter records no deadlock).
   const given = standingFinalPosition(before);
-  if (!given) return null;
-  return say(
-    given.type === 'deadlock' ? 'misfit-response-after-final-position' : 'misfit-response-after-final-position-letter',
-    { on: { date: given.on } },
-  );
+  if (given)
+    return say(
+      given.type === 'deadlock'
+        ? 'misfit-response-after-final-position'
+        : 'misfit-response-after-final-position-letter',
+      { on: { date: given.on } },
+    );
+  return secondFinalResponse(letter, before, events);
 }
 
-/** Whether a response was recorded by issuing a final response letter (the entry the letter recorded beside itself). */
-const finalResponseLetterOf = (entry: TimelineEvent, events: readonly TimelineEvent[]): boolean =>
-  events.some((e) => e.type === 'letter-issued' && e.data?.kind === 'final-response' && recordedBeside(e, entry));
+/**
+ * A final response issued while another stood that the desk issuing it had not seen: two desks apart each sent the
+ * customer a final answer (explore40-team #6). A desk alone is asked before it issues another, and its letter names the
+ * ones it knew of (`issuedAfter`), so a second one issued knowingly fits, and so does one recorded before letters kept
+ * that. Either letter withdrawn (now) settles it.
+ */
+function secondFinalResponse(
+  letter: TimelineEvent,
+  before: readonly TimelineEvent[],
+  events: readonly TimelineEvent[],
+): string | null {
+  const letters = lettersOnTimeline(events);
+  const own = letters.find((l) => l.letterId === letter.data?.letterId);
+  if (!own || own.withdrawn || !own.issuedAfter) return null;
+  const known = new Set(own.issuedAfter);
+  const earlier = new Set(
+    before.flatMap((e) => (e.type === 'letter-issued' && e !== letter ? [e.data?.letterId] : [])),
+  );
+  const unseen = letters.find(
+    (l) => l.kind === 'final-response' && !l.withdrawn && earlier.has(l.letterId) && !known.has(l.letterId),
+  );
+  return unseen ? say('misfit-second-final-response', { on: { date: unseen.issuedOn }, by: unseen.issuedBy }) : null;
+}
+
+/** The final response letter's entry a response was recorded beside (issuing the letter recorded it), if any. */
+const finalResponseLetterOf = (entry: TimelineEvent, events: readonly TimelineEvent[]): TimelineEvent | undefined =>
+  events.find((e) => e.type === 'letter-issued' && e.data?.kind === 'final-response' && recordedBeside(e, entry));

@@ -31,6 +31,13 @@ export interface LetterOnTimeline {
    * kept. Personal data: anonymising removes it with the rest of the entry's details.
    */
   madeForAddress?: string;
+  /**
+   * The letters of its kind that stood on the case when it was issued, as the desk that issued it saw them (their ids):
+   * a second final response issued knowingly names the first; one from a desk that worked apart does not
+   * (explore40-team #6). Kept by the letter dialog; absent for a letter of a print run, or one recorded before this was
+   * kept.
+   */
+  issuedAfter?: readonly string[];
   /** Set once the letter was withdrawn (the first withdrawal counts; there is never a second). */
   withdrawn?: LetterWithdrawal;
 }
@@ -55,6 +62,7 @@ export function lettersOnTimeline(events: readonly TimelineEvent[]): LetterOnTim
         issuedBy: e.by,
         ...(str(e.data?.receivedOn) ? { madeWithReceivedOn: str(e.data?.receivedOn) } : {}),
         ...(str(e.data?.addressedTo) ? { madeForAddress: str(e.data?.addressedTo) } : {}),
+        ...(Array.isArray(e.data?.issuedAfter) ? { issuedAfter: e.data.issuedAfter.map(str).filter(Boolean) } : {}),
       };
       byId.set(letterId, letter);
       out.push(letter);
@@ -96,6 +104,11 @@ export function addressSinceChanged(
   if (letter.withdrawn || !letter.madeForAddress || now === undefined || letter.madeForAddress === now) return null;
   const changedLater = effectiveTimeline(events).some((e) => ADDRESSEE_CHANGES.has(e.type) && e.at > letter.issuedAt);
   return changedLater ? null : letter.madeForAddress;
+}
+
+/** The ids of the letters of this kind that were issued and stand (not withdrawn), in the order issued. */
+export function standingLetterIdsOfKind(events: readonly TimelineEvent[], kind: string): string[] {
+  return lettersOnTimeline(events).flatMap((l) => (l.kind === kind && !l.withdrawn ? [l.letterId] : []));
 }
 
 /** The last letter of this kind that was issued and stands (not withdrawn), or null. */

@@ -145,6 +145,8 @@ export const PROBLEMS_EN = {
     'Our final position (deadlock) was recorded on {on}, before this final response: the customer has two final answers. Void the one that does not stand, and write to the customer to say which stands.',
   'misfit-response-after-final-position-letter':
     'Our final position went to the customer in the ADR letter of {on}, before this final response: the customer has two final answers. Withdraw the letter that does not stand, and write to the customer to say which stands.',
+  'misfit-second-final-response':
+    'Another final response, issued on {on} by {by}, had not reached this desk when this one was issued: the customer has two final answers. Withdraw the letter that does not stand, and write to the customer to say which stands.',
   'misfit-second-final-position':
     'Our final position (deadlock) was already recorded on {on}, before this one: the customer may have two final positions, each with its ADR letter. Void the one that does not stand, and write to the customer to say which stands.',
   'refused-close-adr':

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { axeViolations } from '#test/support/axe';
+import type { TimelineEvent } from '#shared/model/case';
 import {
   adaByLetter,
   act,
+  allRows,
   chooseOption,
   countRows,
   expect,
@@ -138,6 +140,15 @@ test('an ADR letter (time-based) is previewed, issued, locked on the timeline an
   expect(medianWordHeight(standard.pdf)).toBeLessThan(14);
   expect(medianWordHeight(large.pdf)).toBeGreaterThan(17);
   await expect(page.getByRole('row', { name: new RegExp(`${ref}-adr-letter-large-print\\.pdf`) })).toBeVisible();
+  // Each letter names the letters of its kind the desk knew of as it issued it: none for the first, the first for the
+  // large print one issued after "Issue another?" (a second final response from a desk that had not seen the first is
+  // told apart by it: explore40-team #6).
+  const issuedEntries = (await allRows<{ entries: TimelineEvent[] }>(page, 'timelines'))
+    .flatMap((row) => row.entries)
+    .filter((e) => e.type === 'letter-issued')
+    .sort((a, b) => a.at.localeCompare(b.at));
+  const letterIdOf = (fileName: string) => issuedEntries.find((e) => e.data?.fileName === fileName)?.data?.letterId;
+  expect(issuedEntries.map((e) => e.data?.issuedAfter)).toEqual([[], [letterIdOf(`${ref}-adr-letter.pdf`)]]);
   expect(await countRows(page, 'letters')).toBe(2);
   // A second copy the same day is not a second ADR letter event.
   await expect(timeline.locator('[data-event-type="adr-letter-sent"]')).toHaveCount(1);

@@ -280,6 +280,11 @@ export interface LetterToRecord {
    * is recorded when not given.
    */
   madeForAddress?: string;
+  /**
+   * The letters of its kind standing on the case as the desk issuing it saw them (their ids), kept on its entry so a
+   * second final response from a desk that had not seen the first is found (shared/casework/step-fit.ts).
+   */
+  issuedAfter?: readonly string[];
 }
 
 /**
@@ -320,6 +325,7 @@ function issuedLetterRows(
         sha256,
         receivedOn: letter.madeWithReceivedOn ?? record.receivedOn,
         ...(addressed === undefined ? {} : { addressedTo: addressed }),
+        ...(letter.issuedAfter ? { issuedAfter: [...letter.issuedAfter] } : {}),
       },
     },
   ];

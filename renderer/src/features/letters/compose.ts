@@ -3,6 +3,7 @@
 // stands for.
 import type { MainMessage } from '#shared/ipc/messages';
 import { addressedTo, letterParagraphs, type LetterDocument, type ParagraphEdits } from '#shared/letters/index';
+import { standingLetterIdsOfKind } from '#shared/model/letters-issued';
 import { summaryInEnglish } from '#shared/casework/summaries';
 import { recordLetterIssued } from '#db/repositories/cases';
 import { db } from '#db/schema';
@@ -100,6 +101,8 @@ export async function issueLetter(
     bytes,
     madeWithReceivedOn: madeFrom.receivedOn,
     madeForAddress: madeFrom.address,
+    // What the desk knew of when it was asked (or not) about issuing another of this kind (explore40-team #6).
+    issuedAfter: standingLetterIdsOfKind(context.events, recorded.kind),
     by: context.by || context.settings.handlerName,
     summary: summaryInEnglish({
       kind: edited ? 'letter-issued-edited' : 'letter-issued',

@@ -1995,6 +1995,8 @@ export const frCA: Record<MessageKey, string> = {
     'Notre position finale (impasse) a été inscrite le {on}, avant cette réponse finale\u00a0: la personne a reçu deux réponses finales. Annulez celle qui ne tient pas, et écrivez à la personne pour lui dire laquelle tient.',
   'problem.misfit-response-after-final-position-letter':
     'Notre position finale a été communiquée à la personne dans la lettre de recours externe du {on}, avant cette réponse finale\u00a0: la personne a reçu deux réponses finales. Retirez la lettre qui ne tient pas, et écrivez à la personne pour lui dire laquelle tient.',
+  'problem.misfit-second-final-response':
+    'Une autre réponse finale, émise le {on} par {by}, n’était pas encore arrivée à ce poste quand celle-ci a été émise\u00a0: la personne a reçu deux réponses finales. Retirez la lettre qui ne tient pas, et écrivez à la personne pour lui dire laquelle tient.',
   'problem.misfit-second-final-position':
     'Notre position finale (impasse) avait déjà été inscrite le {on}, avant celle-ci\u00a0: la personne a peut-être reçu deux positions finales, chacune avec sa lettre de recours externe. Annulez celle qui ne tient pas, et écrivez à la personne pour lui dire laquelle tient.',
   'problem.refused-close-adr':
