@@ -279,6 +279,16 @@ export function compareTimelineEvents(
   return id < bid ? -1 : id > bid ? 1 : 0;
 }
 
+/**
+ * When an entry was recorded, as the computer that recorded it said: `at`, unless that had to be moved on to keep the
+ * timeline's order after an earlier entry recorded "later" by a computer whose clock was ahead; `data.recordedAt` then
+ * keeps the true moment (explore40-team #4: every later entry on the case read "recorded" at the fast clock's time).
+ */
+export function recordedMoment(e: Pick<TimelineEvent, 'at' | 'data'>): string {
+  const kept = e.data?.recordedAt;
+  return typeof kept === 'string' && kept ? kept : e.at;
+}
+
 /** A copy of a timeline in THE order (`compareTimelineEvents`). */
 export function inTimelineOrder<
   T extends Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id' | 'type'>>,

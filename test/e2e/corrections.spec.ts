@@ -334,5 +334,14 @@ test('an entry dated tomorrow by a desk whose clock was ahead is said so, and on
   await voiding.getByRole('button', { name: 'Void the entry' }).click();
   await expect(voiding).toBeHidden();
   await expect(timeline.locator('[data-dated-ahead]')).toHaveCount(0);
+  // The void is recorded now, as this desk's clock says, though it is kept after the note in the timeline's order (one
+  // millisecond after the fast clock's moment): not "recorded" tomorrow (explore40-team #4).
+  const writtenToday = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  }).format(new Date(`${today}T12:00:00Z`));
+  await expect(timeline.locator('[data-event-type="voided"]')).toContainText(`recorded ${writtenToday}, `);
   await act(page, 'Acknowledge', [['Date', today]], 'Complaint acknowledged');
 });

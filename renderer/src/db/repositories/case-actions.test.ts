@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultInput, storedFormValues, type CaseActionId, type ActionInput } from '#shared/casework/index';
-import type { DeskSettings } from '#shared/model/case';
+import { recordedMoment, type DeskSettings } from '#shared/model/case';
 import { caseProviderId } from '#shared/model/provider';
 import { getProcedure } from '#shared/rules/index';
 import { deskSettings } from '#test/support/desk';
@@ -9,7 +9,7 @@ import { customer, newCaseParts } from '#test/support/cases';
 import { ActionRefusedError, EditConflictError, performAction } from './case-actions';
 import { createCase } from './cases';
 import { RedressDatabase } from '../schema';
-import { countEntries, readTimeline } from '../timeline';
+import { countEntries, readTimeline, recordEntries } from '../timeline';
 
 const settings = (procedure: string, calendar: DeskSettings['calendar'] = 'england-and-wales'): DeskSettings =>
   deskSettings({ calendar, defaultProcedureId: procedure });
@@ -184,6 +184,37 @@ describe('performAction', () => {
     );
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((await readTimeline(database, record.id)).filter((e) => e.type === 'acknowledged').length).toBe(1);
+  });
+
+  it('after an entry a fast clock recorded, a new one keeps the order and its true moment (explore40-team #4)', async () => {
+    const database = open();
+    const record = await newCase(database);
+    // Another desk's note, recorded by a clock a day ahead, as the team's copy brings it.
+    const fast = '2026-12-01T09:00:00.000Z';
+    await database.transaction('rw', database.timelines, () =>
+      recordEntries(database, [
+        { id: 'fast', caseId: record.id, type: 'note', on: '2026-09-01', at: fast, by: 'Tom', summary: 'A note' },
+      ]),
+    );
+    const clock = { now: () => new Date('2026-11-30T10:00:00.000Z') };
+    const opts = { by: 'Sam Patel', today: TODAY, clock };
+    const { event } = await performAction(database, record.id, 'add-note', { on: TODAY, summary: 'Called back' }, opts);
+    expect(event.at).toBe('2026-12-01T09:00:00.001Z');
+    expect(event.data?.recordedAt).toBe('2026-11-30T10:00:00.000Z');
+    expect(recordedMoment(event)).toBe('2026-11-30T10:00:00.000Z');
+    expect((await readTimeline(database, record.id)).at(-1)?.data?.recordedAt).toBe('2026-11-30T10:00:00.000Z');
+    // A clock in step with the timeline keeps `at` alone.
+    const later = { now: () => new Date('2026-12-02T10:00:00.000Z') };
+    const next = await performAction(
+      database,
+      record.id,
+      'add-note',
+      { on: TODAY, summary: 'Again' },
+      { ...opts, clock: later },
+    );
+    expect(next.event.at).toBe('2026-12-02T10:00:00.000Z');
+    expect(next.event.data?.recordedAt).toBeUndefined();
+    expect(recordedMoment(next.event)).toBe(next.event.at);
   });
 
   it("the stage follows the timeline through kinex's five stages", async () => {

@@ -117,10 +117,18 @@ export async function performAction(
     });
     if (!built.ok) throw new ActionRefusedError(built.message, built.errors);
 
-    // The timeline is read in recorded order: keep the new event after every earlier one even if clocks disagree.
+    // The timeline is read in recorded order: keep the new event after every earlier one even if clocks disagree, and
+    // the true moment beside it (`recordedMoment`), which is what the case page says it was recorded at.
     const latest = events.reduce<string>((m, e) => (e.at > m ? e.at : m), '');
-    const at = latest && now <= latest ? after(latest) : now;
-    const event: TimelineEvent = { id: crypto.randomUUID(), caseId, at, ...built.event };
+    const moved = latest !== '' && now <= latest;
+    const at = moved ? after(latest) : now;
+    const event: TimelineEvent = {
+      id: crypto.randomUUID(),
+      caseId,
+      at,
+      ...built.event,
+      ...(moved ? { data: { ...built.event.data, recordedAt: now } } : {}),
+    };
     await recordEntries(database, [event]);
 
     const timeline = [...events, event];

@@ -9,7 +9,7 @@ import {
   type CaseActionId,
 } from '#shared/casework/index';
 import { voidsByEntry } from '#shared/model/effective';
-import { type CaseRecord, type PostalAddress } from '#shared/model/case';
+import { type CaseRecord, type PostalAddress, recordedMoment } from '#shared/model/case';
 import { deskProviders, providerForCase } from '#shared/model/provider';
 import { procedureForCaseOrNull, type Clock } from '#shared/rules/index';
 import { evaluateRecord } from '#lib/rules';
@@ -481,7 +481,7 @@ export function CasePage({ id }: { id: string }) {
                 >
                   <Group gap="xs" wrap="nowrap">
                     <Text size="xs" c="dimmed">
-                      {t('case.recorded', { date: formatDate(e.on), at: formatTimestamp(e.at), by: e.by })}
+                      {t('case.recorded', { date: formatDate(e.on), at: formatTimestamp(recordedMoment(e)), by: e.by })}
                     </Text>
                     {!voidedBy && !record.anonymisedOn && offersVoid(e.id, events) && (
                       <Anchor
