@@ -79,9 +79,10 @@ export function explanationIn(t: T, locale: string, parts: Explanation): string 
   const values = valuesIn(t, locale, first);
   const lead = t(`explain.${first.kind}`, values);
   const text = joinExplanation([lead, ...rest.map((p) => phraseIn(t, locale, p))]);
-  const startsWithName = Object.entries(first.values ?? {}).some(
-    ([name, v]) => typeof v === 'string' && v !== '' && lead.startsWith(String(values[name])),
-  );
+  const startsWithName = Object.entries(first.values ?? {}).some(([name, v]) => {
+    const written = values[name];
+    return typeof v === 'string' && typeof written === 'string' && written !== '' && lead.startsWith(written);
+  });
   return startsWithName ? text : text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
