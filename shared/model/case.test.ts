@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inTimelineOrder, type TimelineEvent } from './case';
+import { inTimelineOrder, recordedAfter, recordedMoment, type TimelineEvent } from './case';
 
 const entry = (id: string, type: TimelineEvent['type'], on: string, at?: string) => ({ id, type, on, at });
 
@@ -31,5 +31,42 @@ describe('the order of a timeline', () => {
       { on: '2026-12-07', type: 'letter-issued' as const },
     ];
     expect(inTimelineOrder(slim)).toEqual(slim);
+  });
+});
+
+describe('new entries recorded after a timeline whose latest entry a fast clock recorded', () => {
+  const e = (id: string, at: string, type: TimelineEvent['type'] = 'note'): TimelineEvent => ({
+    id,
+    caseId: 'c',
+    type,
+    on: '2026-12-07',
+    at,
+    by: 'Sam',
+    summary: id,
+  });
+
+  it('moves them on together after it, in their order and pairs, keeping each one’s true moment', () => {
+    const moved = recordedAfter('2026-12-08T09:00:00.000Z', [
+      e('letter', '2026-12-07T10:00:00.000Z', 'letter-issued'),
+      e('step', '2026-12-07T10:00:00.000Z', 'acknowledged'),
+      e('later', '2026-12-07T10:00:00.005Z'),
+    ]);
+    expect(moved.map((x) => x.at)).toEqual([
+      '2026-12-08T09:00:00.001Z',
+      '2026-12-08T09:00:00.001Z',
+      '2026-12-08T09:00:00.006Z',
+    ]);
+    expect(moved.map(recordedMoment)).toEqual([
+      '2026-12-07T10:00:00.000Z',
+      '2026-12-07T10:00:00.000Z',
+      '2026-12-07T10:00:00.005Z',
+    ]);
+  });
+
+  it('leaves them as they are when they come after it already, or the timeline is empty', () => {
+    const entries = [e('a', '2026-12-08T10:00:00.000Z')];
+    expect(recordedAfter('2026-12-08T09:00:00.000Z', entries)).toEqual(entries);
+    expect(recordedAfter('', entries)).toEqual(entries);
+    expect(recordedMoment(entries[0]!)).toBe('2026-12-08T10:00:00.000Z');
   });
 });

@@ -269,6 +269,17 @@ export function compareTimelineEvents(
   b: Pick<TimelineEvent, 'on'> & Partial<Pick<TimelineEvent, 'at' | 'id' | 'type'>>,
 ): number {
   if (a.on !== b.on) return a.on < b.on ? -1 : 1;
+  return compareRecorded(a, b);
+}
+
+/**
+ * The order entries were recorded in: by `at`, a letter before the step it records in the same moment, then by id
+ * (the second half of `compareTimelineEvents`; the order a timeline's row keeps, and the case page shows).
+ */
+export function compareRecorded(
+  a: Partial<Pick<TimelineEvent, 'at' | 'id' | 'type'>>,
+  b: Partial<Pick<TimelineEvent, 'at' | 'id' | 'type'>>,
+): number {
   const at = a.at ?? '';
   const bt = b.at ?? '';
   if (at !== bt) return at < bt ? -1 : 1;
@@ -287,6 +298,25 @@ export function compareTimelineEvents(
 export function recordedMoment(e: Pick<TimelineEvent, 'at' | 'data'>): string {
   const kept = e.data?.recordedAt;
   return typeof kept === 'string' && kept ? kept : e.at;
+}
+
+/**
+ * A case's new entries as they are recorded after `latest` (the latest `at` its timeline holds): moved on together,
+ * their order and their pairs (a letter and its step) kept, so they come after every earlier entry even when this
+ * computer's clock is behind that entry's (another desk's clock was ahead, or this one was put back: explore41-clocks
+ * #2, a letter's entries listed before "Complaint received"); each moved one keeps its true moment in
+ * `data.recordedAt` (`recordedMoment`). As they are when they come after it already.
+ */
+export function recordedAfter<T extends TimelineEvent>(latest: string, entries: readonly T[]): T[] {
+  const first = entries.reduce<string | null>((m, e) => (m === null || e.at < m ? e.at : m), null);
+  if (!latest || first === null || first > latest) return [...entries];
+  const shift = Date.parse(latest) + 1 - Date.parse(first);
+  if (!Number.isFinite(shift)) return [...entries];
+  return entries.map((e) => ({
+    ...e,
+    at: new Date(Date.parse(e.at) + shift).toISOString(),
+    data: { ...e.data, recordedAt: recordedMoment(e) },
+  }));
 }
 
 /** A copy of a timeline in THE order (`compareTimelineEvents`). */

@@ -14,7 +14,7 @@
 // case) and rows of the `events` table in a backup file. A desk finds an entry through its case: the outbox names an
 // entry's case beside its id (./outbox.ts), and a document from the team carries its `caseId`.
 import Dexie from 'dexie';
-import type { TimelineEvent } from '#shared/model/case';
+import { compareRecorded, recordedAfter, type TimelineEvent } from '#shared/model/case';
 import type { RedressDatabase } from './schema';
 
 /** The IndexedDB table the timelines are stored in (what moves rows by a table's name: backup, compaction, the team). */
@@ -31,10 +31,11 @@ export interface TimelineRow {
 /** The schema of TIMELINE_TABLE (./schema.ts). */
 export const TIMELINE_STORE = 'caseId, entryCount';
 
-/** The order entries lie in a row: by `at`, then by id (the order IndexedDB's `[caseId+at]` index kept them in). */
-export function byRecording(a: Pick<TimelineEvent, 'at' | 'id'>, b: Pick<TimelineEvent, 'at' | 'id'>): number {
-  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+/**
+ * The order entries lie in a row: the order they were recorded in (`compareRecorded`: by `at`, a letter before the step
+ * it records in the same moment, then by id), which the case page shows.
+ */
+export const byRecording: (a: TimelineEvent, b: TimelineEvent) => number = compareRecorded;
 
 /** A case's row holding these entries (sorted here). */
 export function timelineRow(caseId: string, entries: TimelineEvent[]): TimelineRow {
@@ -61,7 +62,8 @@ function inWrite<T>(database: RedressDatabase, work: () => Promise<T>): Promise<
 
 /** A case's timeline entries, in the order they were recorded (in the caller's transaction, or on their own). */
 export async function readTimeline(database: RedressDatabase, caseId: string): Promise<TimelineEvent[]> {
-  return (await table(database).get(caseId))?.entries ?? [];
+  // Sorted again: a row written before a letter came first in its moment (byRecording) still holds the old order.
+  return ((await table(database).get(caseId))?.entries ?? []).sort(byRecording);
 }
 
 /**
@@ -155,9 +157,19 @@ async function writeEntries(
     const added: TimelineEvent[] = [];
     const written: TimelineRow[] = [];
     ids.forEach((caseId, i) => {
-      const here = new Map((rows[i]?.entries ?? []).map((e) => [e.id, e]));
+      const stored = rows[i]?.entries ?? [];
+      const here = new Map(stored.map((e) => [e.id, e]));
+      // New entries come after every entry the case holds, whatever this computer's clock says (recordedAfter).
+      const given = cases.get(caseId)!;
+      const incoming =
+        held === 'refuse'
+          ? recordedAfter(
+              stored.reduce((m, e) => (e.at > m ? e.at : m), ''),
+              given,
+            )
+          : given;
       let changed = false;
-      for (const e of cases.get(caseId)!) {
+      for (const e of incoming) {
         if (!here.has(e.id)) added.push(e);
         else if (held === 'refuse')
           throw new Dexie.ConstraintError(
@@ -177,10 +189,12 @@ async function writeEntries(
 /**
  * Record new entries, each on the timeline of the case it names. Entries are immutable: one whose id its case's
  * timeline holds already is refused (with the whole write transaction), never overwritten. In the caller's write
- * transaction, with the tables ./case-index/derive.ts `caseWriteTables` names.
+ * transaction, with the tables ./case-index/derive.ts `caseWriteTables` names. Each comes after every entry its case
+ * holds (`recordedAfter`: moved on, its true moment kept, when this computer's clock is behind); returns them as
+ * recorded.
  */
-export async function recordEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<void> {
-  await writeEntries(database, entries, 'refuse');
+export function recordEntries(database: RedressDatabase, entries: readonly TimelineEvent[]): Promise<TimelineEvent[]> {
+  return writeEntries(database, entries, 'refuse');
 }
 
 /**

@@ -22,6 +22,7 @@ import { readTimeline } from '../timeline';
 
 const settings = deskSettings();
 const clock = { now: () => new Date('2026-12-01T10:00:00Z') };
+const logged = { now: () => new Date('2026-12-01T09:00:00Z') };
 const later = { now: () => new Date('2026-12-02T15:30:00Z') };
 const opened: RedressDatabase[] = [];
 let n = 0;
@@ -45,7 +46,8 @@ async function pdf(): Promise<Uint8Array> {
 }
 async function withCase() {
   const database = fresh();
-  const record = await createCase(database, newCaseParts(), { settings, by: 'Sam', clock });
+  // Logged before the files are added (a case logged in the same millisecond would have them moved after it).
+  const record = await createCase(database, newCaseParts(), { settings, by: 'Sam', clock: logged });
   return { database, record };
 }
 

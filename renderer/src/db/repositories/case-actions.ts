@@ -77,9 +77,6 @@ function tryEvaluate(record: CaseRecord, events: readonly TimelineEvent[], today
   }
 }
 
-/** One millisecond after `iso`. */
-const after = (iso: string) => new Date(Date.parse(iso) + 1).toISOString();
-
 /**
  * Perform `action` on a case: check it and append its one timeline event, in one transaction. Throws
  * `ActionRefusedError` (and writes nothing) when the procedure does not allow it now or the input is not valid.
@@ -117,19 +114,9 @@ export async function performAction(
     });
     if (!built.ok) throw new ActionRefusedError(built.message, built.errors);
 
-    // The timeline is read in recorded order: keep the new event after every earlier one even if clocks disagree, and
-    // the true moment beside it (`recordedMoment`), which is what the case page says it was recorded at.
-    const latest = events.reduce<string>((m, e) => (e.at > m ? e.at : m), '');
-    const moved = latest !== '' && now <= latest;
-    const at = moved ? after(latest) : now;
-    const event: TimelineEvent = {
-      id: crypto.randomUUID(),
-      caseId,
-      at,
-      ...built.event,
-      ...(moved ? { data: { ...built.event.data, recordedAt: now } } : {}),
-    };
-    await recordEntries(database, [event]);
+    // Kept after every earlier entry even if clocks disagree, its true moment beside it (recordEntries).
+    const event = (await recordEntries(database, [{ id: crypto.randomUUID(), caseId, at: now, ...built.event }]))[0]!;
+    const at = event.at;
 
     const timeline = [...events, event];
     // The customer's new business size changes the rules' scope, a correction the facts: evaluate with them.

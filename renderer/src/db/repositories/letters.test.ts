@@ -17,12 +17,16 @@ import {
   type LetterToRecord,
 } from './cases';
 import { RedressDatabase } from '../schema';
-import { countEntries, readTimeline } from '../timeline';
+import { countEntries, readTimeline, recordEntries } from '../timeline';
+import { recordedMoment } from '#shared/model/case';
+import { recordedWithLetter } from '#shared/model/letters-issued';
 
 const settings = deskSettings();
 const parts = (name: string, receivedOn = '2026-11-18'): NewCaseParts =>
   newCaseParts({ receivedOn, customer: customer({ name }) });
 const clock = { now: () => new Date('2026-11-21T10:00:00Z') };
+/** When the cases were logged: before their letters (a letter in the same millisecond would be moved after it). */
+const logged = { now: () => new Date('2026-11-21T09:00:00Z') };
 const opened: RedressDatabase[] = [];
 let n = 0;
 function fresh() {
@@ -49,8 +53,12 @@ const letter = (caseId: string, over: Partial<LetterToRecord> = {}): LetterToRec
 describe('recordLettersIssued', () => {
   it('records every letter with its exact bytes, checksum and events, and rebuilds each case’s index row', async () => {
     const database = fresh();
-    const ada = await createCase(database, parts('Ada Lovelace'), { settings, by: 'Sam', clock });
-    const grace = await createCase(database, parts('Grace Hopper', '2026-09-01'), { settings, by: 'Sam', clock });
+    const ada = await createCase(database, parts('Ada Lovelace'), { settings, by: 'Sam', clock: logged });
+    const grace = await createCase(database, parts('Grace Hopper', '2026-09-01'), {
+      settings,
+      by: 'Sam',
+      clock: logged,
+    });
     const input = [
       // Made from the case as it was read before (another window corrected it since): the date it was made with.
       letter(ada.id, {
@@ -105,6 +113,33 @@ describe('recordLettersIssued', () => {
       },
     );
     expect(await database.caseIndex.bulkGet([ada.id, grace.id])).toEqual(written);
+  });
+
+  it('a letter issued after an entry a fast clock recorded comes after it with its step, its true moment kept (explore41-clocks #2)', async () => {
+    const database = fresh();
+    const ada = await createCase(database, parts('Ada Lovelace'), { settings, by: 'Sam', clock: logged });
+    const fast = '2026-11-22T09:00:00.000Z'; // another desk's clock, a day ahead
+    await database.transaction('rw', database.timelines, () =>
+      recordEntries(database, [
+        { id: 'fast', caseId: ada.id, type: 'note', on: '2026-11-21', at: fast, by: 'Tom', summary: 'A note' },
+      ]),
+    );
+    const issued = await recordLetterIssued(
+      database,
+      ada.id,
+      letter(ada.id, { alsoRecord: { type: 'acknowledged', summary: 'Complaint acknowledged by letter' } }),
+      clock,
+    );
+    const timeline = await readTimeline(database, ada.id);
+    expect(timeline.map((e) => e.type)).toEqual(['received', 'note', 'letter-issued', 'acknowledged']);
+    const [issuedEntry, step] = timeline.slice(2);
+    expect([issuedEntry!.at, step!.at]).toEqual(['2026-11-22T09:00:00.001Z', '2026-11-22T09:00:00.001Z']);
+    expect([recordedMoment(issuedEntry!), recordedMoment(step!)]).toEqual([
+      '2026-11-21T10:00:00.000Z',
+      '2026-11-21T10:00:00.000Z',
+    ]);
+    // Still the step the letter recorded beside itself.
+    expect(recordedWithLetter(timeline, issued.id)?.id).toBe(step!.id);
   });
 
   it('stores the same as recordLetterIssued does for one letter', async () => {
