@@ -533,6 +533,7 @@ export function CasePage({ id }: { id: string }) {
           action={openAction}
           context={context}
           initial={openAction === 'void-entry' && voiding ? { entryId: voiding } : undefined}
+          returnFocusTo={lettersButton}
           onClose={() => {
             setOpenAction(null);
             setVoiding(null);

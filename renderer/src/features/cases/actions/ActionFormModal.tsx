@@ -5,7 +5,8 @@ import { Alert, Button, Checkbox, Group, Modal, Radio, Stack, Text, TextInput, T
 import { Select } from '#ui/Select';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { type RefObject, useState } from 'react';
+import { useFocusReturnAfterClose } from '#ui/focus-return';
 import {
   type ActionContext,
   type ActionFieldSpec,
@@ -54,14 +55,21 @@ export interface ActionFormModalProps {
   onClose: () => void;
   /** Values the form starts with beyond the defaults (the entry to void). */
   initial?: Record<string, string>;
+  /**
+   * Where focus goes after the dialog closes when the control that opened it has gone: a step opened from "Next steps"
+   * (closing the case) takes its button away with it (explore41-fr #1; see #ui/focus-return).
+   */
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }
 
-export function ActionFormModal({ action, context, onClose, initial }: ActionFormModalProps) {
+export function ActionFormModal({ action, context, onClose, initial, returnFocusTo }: ActionFormModalProps) {
   const t = useT();
+  const focusAfterClose = useFocusReturnAfterClose(action !== null, returnFocusTo);
   return (
     <Modal
       opened={action !== null}
       onClose={onClose}
+      onExitTransitionEnd={focusAfterClose}
       title={action ? actionText(t, action, 'title') : undefined}
       size="md"
       closeOnEscape
