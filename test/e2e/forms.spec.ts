@@ -3,7 +3,17 @@
 // Ctrl+Enter to save, required boxes marked, and the draft of a dialog closed by mistake offered back.
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { chooseOption, countEntries, countRows, expect, fillDate, logComplaint, setUpDesk, test } from './fixtures';
+import {
+  act,
+  chooseOption,
+  countEntries,
+  countRows,
+  expect,
+  fillDate,
+  logComplaint,
+  setUpDesk,
+  test,
+} from './fixtures';
 
 const shots = (name: string) => fileURLToPath(new URL(`../output/screenshots/${name}.png`, import.meta.url));
 
@@ -140,6 +150,48 @@ test('Enter in a note makes a new line; Ctrl+Enter saves it', async ({ page }) =
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Timeline')).toContainText('Promised a call back on Friday.');
   expect(await countEntries(page)).toBe(before + 1);
+});
+
+test('Ctrl+Enter saves from a select box too, and a button busy saving keeps the keyboard focus (explore41-fr #2, #3)', async ({
+  page,
+}) => {
+  await openIntake(page);
+  await chooseOption(page, 'Category', 'Billing');
+  await page.getByLabel('Summary').fill('Charged twice.');
+  await page.getByLabel('Name', { exact: false }).first().fill('Ada Lovelace');
+  await page.getByLabel('Phone').fill('0113 496 0101');
+  await chooseOption(page, 'Channel', 'Phone');
+  // The focus on a select box: Ctrl+Enter saves the complaint, it does not open the box's list.
+  await page.getByRole('combobox', { name: 'Channel' }).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^RDR-\d{4}-\d{6}$/);
+  expect(await countRows(page, 'cases')).toBe(1);
+
+  // Settings saved from the keyboard: the focus is still on "Save settings" once it has saved (Mantine's busy button
+  // is disabled while it saves, and the browser drops the focus of a disabled button to the page).
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const save = page.getByRole('button', { name: 'Save settings' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Settings saved').first()).toBeVisible();
+  await expect(save).toBeEnabled();
+  await expect(save).toBeFocused();
+});
+
+test('a case closed from "Next steps" leaves the focus on "Letters…", not on the page (explore41-fr #1)', async ({
+  page,
+}) => {
+  await loggedCase(page);
+  await act(page, 'Resolve', [['How it was resolved', 'Refunded the second charge.']], 'Refunded the second charge.');
+  const close = page.getByRole('button', { name: 'Close the case…' });
+  await close.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Close the case' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Timeline')).toContainText('Case closed');
+  await expect(page.getByRole('button', { name: /Letters…$/i })).toBeFocused();
 });
 
 test('a dialog closed by mistake offers its draft back on reopening', async ({ page }) => {

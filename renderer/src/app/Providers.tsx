@@ -9,6 +9,7 @@ import 'dayjs/locale/fr';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useCurrentPersonRead } from '#features/people';
 import { useSubmitOnModEnter } from '#lib/forms';
+import { useFocusKeptThroughBusy } from '#ui/focus-return';
 import {
   DAYJS_LOCALES,
   I18nProvider,
@@ -23,6 +24,7 @@ import { cssVariablesResolver, themeWithWords } from './theme';
 /** Ctrl/Cmd+Enter submits the form it is pressed in, everywhere; Enter in a multi-line box is a new line. */
 function FormKeys() {
   useSubmitOnModEnter();
+  useFocusKeptThroughBusy();
   return null;
 }
 

@@ -33,12 +33,18 @@ export function submitOnModEnter(event: ModEnterEvent): boolean {
   return true;
 }
 
-/** Installs submitOnModEnter for the whole window: one listener, so every form, in a dialog or not, behaves alike. */
+/**
+ * Installs submitOnModEnter for the whole window: one listener, so every form, in a dialog or not, behaves alike. It
+ * listens before the page's own handlers (the capture phase), and a key it submits with goes no further: a select
+ * box's Enter opened its list instead of saving (explore41-fr #3).
+ */
 export function useSubmitOnModEnter(): void {
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => void submitOnModEnter(e);
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    const onKey = (e: KeyboardEvent) => {
+      if (submitOnModEnter(e)) e.stopPropagation();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
   }, []);
 }
 

@@ -25,3 +25,38 @@ export function useFocusReturnAfterClose(opened: boolean, fallback?: RefObject<H
     target?.focus();
   };
 }
+
+/**
+ * A button that shows it is busy keeps the keyboard focus (WCAG 2.4.3, 2.4.7; explore41-fr #2). Mantine's `loading`
+ * disables the button, and Chromium then drops the focus to the page: after "Preview" in the letter dialog, "Save
+ * settings" or "Download PDF", the next Tab started from the top. Installed once for the window (the app's
+ * providers): a focused button that became busy gets the focus back when it is ready again, unless the focus has gone
+ * somewhere else meanwhile.
+ */
+export function useFocusKeptThroughBusy(): void {
+  useEffect(() => {
+    let focused: Element | null = null;
+    let busy: HTMLButtonElement | null = null;
+    const onFocus = (event: FocusEvent) => {
+      focused = event.target instanceof Element ? event.target : null;
+    };
+    const observer = new MutationObserver((records) => {
+      for (const { target } of records) {
+        if (!(target instanceof HTMLButtonElement)) continue;
+        if (target.disabled && target === focused && target.hasAttribute('data-loading')) busy = target;
+        else if (!target.disabled && target === busy) {
+          busy = null;
+          const active = document.activeElement;
+          if (target.isConnected && (active === null || active === document.body))
+            target.focus({ preventScroll: true });
+        }
+      }
+    });
+    document.addEventListener('focusin', onFocus);
+    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['disabled'] });
+    return () => {
+      document.removeEventListener('focusin', onFocus);
+      observer.disconnect();
+    };
+  }, []);
+}
