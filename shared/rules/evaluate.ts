@@ -702,6 +702,25 @@ function adrLetterClock(ctx: Ctx, version: RegimeVersion, scope: ScopeCheck): Cl
       duration: period(after),
     });
   }
+  // Owed only on a day the complaint is not resolved: a date that fell while it stood resolved, before a reopening took
+  // that back, moves to the reopening (explore41-clocks #3: "26 days overdue" from a day it was resolved).
+  if (!letter && due === base) {
+    for (const spell of ctx.facts.resolvedSpells ?? []) {
+      const from = toDayNumber(spell.from, 'resolvedSpells.from');
+      const until = toDayNumber(spell.until, 'resolvedSpells.until');
+      if (from > due || due >= until) continue;
+      due = until;
+      dueOn = day(spell.until);
+      basis = phrase('reopened-basis', {
+        on: day(spell.until),
+        resolvedOn: day(spell.from),
+        clock,
+        rule: { regulation: label },
+        otherwiseOn: day(base),
+        duration: period(after),
+      });
+    }
+  }
   // Days, never the order of recording (README, "Same-day events"): only a resolution ends the obligation, and a
   // deadlock on or before the day of the resolution keeps it (the final position explains what follows it).
   const resolved = ctx.story.first.resolved;

@@ -28,6 +28,8 @@ export const PHRASES_EN = {
   'payment-services': ' (payment services)',
   'payment-services-exceptional': ' (payment services, exceptional circumstances)',
   'deadlock-basis': 'deadlock {on}, {clock} at once, {rule} (otherwise due {otherwiseOn}: received + {duration})',
+  'reopened-basis':
+    'reopened {on}, unresolved again after standing resolved since {resolvedOn}, {clock} at once, {rule} (due {otherwiseOn} had it not been resolved: received + {duration})',
   'letter-basis': 'ADR letter sent {on} + {duration}, {rule}',
   'ccts-basis': 'CCTS referral {on} + {duration}, {rule}',
   'notice-basis': 'reached the {stage} stage ({ordinal} level of escalation) unresolved {on}, {when}, {rule}',

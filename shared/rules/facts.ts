@@ -211,12 +211,23 @@ export function caseFacts(
   // Voided entries do not count, and a reopening takes back the closure and resolution before it (#15). A resolution
   // so taken back still was the reply the customer got: the targets it met stay met (README.md, "Voided entries and
   // reopening"; explore40-manager #1: a case resolved inside its targets turned "missed" when the customer came back).
-  const ruleEvents: RuleEvent[] = timelineAsItCounts(events).flatMap(({ entry: e, takenBack }) => {
+  const counted = timelineAsItCounts(events);
+  const ruleEvents: RuleEvent[] = counted.flatMap(({ entry: e, takenBack }) => {
     const type = takenBack ? (e.type === 'resolved' ? 'responded' : null) : e.type;
     if (type === null || !EVENT_TYPES.has(type)) return [];
     const stage = typeof e.data?.stage === 'string' ? e.data.stage : undefined;
     return [{ type: type as RuleEventType, on: e.on, ...(stage ? { stage } : {}), ...(e.at ? { at: e.at } : {}) }];
   });
+  // When it stood resolved before each reopening took that back: from its first resolution to the reopening.
+  const spells: { from: string; until: string }[] = [];
+  let resolvedFrom: string | null = null;
+  for (const { entry, takenBack } of counted) {
+    if (takenBack && entry.type === 'resolved') resolvedFrom ??= entry.on;
+    else if (entry.type === 'reopened' && resolvedFrom !== null) {
+      spells.push({ from: resolvedFrom, until: entry.on });
+      resolvedFrom = null;
+    }
+  }
   return {
     procedureId: record.procedureId,
     calendar: record.calendar,
@@ -225,5 +236,6 @@ export function caseFacts(
     category: record.category,
     ...customerScopeFacts(record.customer),
     events: ruleEvents,
+    ...(spells.length ? { resolvedSpells: spells } : {}),
   };
 }

@@ -102,7 +102,7 @@ describe('reopening a closed or resolved case', () => {
     expect(clock(closedOnly, 'stage-response')).toMatchObject({ state: 'running', closedOn: null });
   });
 
-  it('ADR letter: counts from the original receipt as for any unresolved complaint; past its date, it is due now', () => {
+  it('ADR letter: counts from the original receipt as for any unresolved complaint; past its date, it is due from the reopening', () => {
     const rows: Row[] = [
       ['resolved', '2026-09-10'],
       ['closed', '2026-09-11'],
@@ -110,10 +110,30 @@ describe('reopening a closed or resolved case', () => {
     ];
     const e = evaluate('kijoma', '2026-09-01', rows, '2026-11-25');
     const adr = clock(e, 'adr-letter')!;
-    // Ofcom GC C4 from 2026-04-08: 6 weeks from receipt.
-    expect(adr.dueOn).toBe('2026-10-13');
+    // Ofcom GC C4 from 2026-04-08: 6 weeks from receipt (13 Oct), but on 13 Oct it stood resolved and nothing was owed:
+    // owed once it was reopened, at once (explore41-clocks #3: it read "missed" from 13 Oct, and Reports counted it).
+    expect(adr.dueOn).toBe('2026-11-20');
     expect(adr.state).toBe('missed');
+    expect(adr.explanation).toMatch(
+      /^due 2026-11-20: reopened 2026-11-20, unresolved again after standing resolved since 2026-09-10, ADR letter at once, .*\(due 2026-10-13 had it not been resolved: received \+ 6 weeks\)/,
+    );
     expect(e.nextActions.map((a) => a.id)).toContain('send-adr-letter');
+    // On the day it is reopened it is due that day, not overdue.
+    expect(clock(evaluate('kijoma', '2026-09-01', rows, '2026-11-20'), 'adr-letter')).toMatchObject({
+      dueOn: '2026-11-20',
+      state: 'running',
+    });
+    // Resolved after its date (owed then, and not sent), reopened later: still missed from its date.
+    const late = evaluate(
+      'kijoma',
+      '2026-09-01',
+      [
+        ['resolved', '2026-10-20'],
+        ['reopened', '2026-11-20'],
+      ],
+      '2026-11-25',
+    );
+    expect(clock(late, 'adr-letter')).toMatchObject({ dueOn: '2026-10-13', state: 'missed' });
     // Reopened before that date: it simply runs.
     const early = evaluate('kijoma', '2026-09-01', [...rows.slice(0, 2), ['reopened', '2026-09-20']], '2026-09-25');
     expect(clock(early, 'adr-letter')).toMatchObject({ dueOn: '2026-10-13', state: 'running' });

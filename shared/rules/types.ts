@@ -44,6 +44,12 @@ export interface CaseFacts {
   customer?: { isBusiness?: boolean; employees?: number };
   events: RuleEvent[];
   /**
+   * The spells during which the complaint stood resolved before a reopening took the resolution back, in order: from
+   * the day it was resolved until the day it was reopened. The ADR letter is owed only on a day the complaint is not
+   * resolved, so one whose date fell in such a spell is owed from the reopening instead (explore41-clocks #3).
+   */
+  resolvedSpells?: readonly { from: IsoDate; until: IsoDate }[];
+  /**
    * Further regimes that apply to this complaint besides the procedure's own, e.g. `uk-dpa-complaints` for a
    * complaint about the handling of personal data. Each is versioned by `receivedOn` like the main regime.
    */

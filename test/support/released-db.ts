@@ -1,5 +1,5 @@
 // A desk's database as an older release left it, for the schema-upgrade tests (test/unit/migration-v*.test.ts):
-// the version-1 fixture (test/fixtures/redress-v1.json) and the stores of versions 1 to 18 exactly as released.
+// the version-1 fixture (test/fixtures/redress-v1.json) and the stores of versions 1 to 19 exactly as released.
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach } from 'vitest';
@@ -82,9 +82,10 @@ const RELEASED_STORES: [ReleasedVersion, Record<string, string | null>][] = [
         '[status+nextDueOn], [status+acknowledged], [status+adrLetterDueOn], [assignee+status]',
     },
   ],
+  [19, {}],
 ];
 
-export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 12 | 13 | 14 | 15 | 16 | 17 | 18;
+export type ReleasedVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19;
 
 /** The database `name` opened exactly as released at `version`: the stores of versions 1 to `version`. */
 export function asReleased(name: string, version: ReleasedVersion): Dexie {

@@ -189,7 +189,7 @@ export interface NotifiedRow {
 export const DB_NAME = 'redress';
 
 /** The newest schema version below: what a desk's database is after it opens (migration tests check it). */
-export const DB_VERSION = 19;
+export const DB_VERSION = 20;
 
 export class RedressDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
@@ -347,6 +347,12 @@ export class RedressDatabase extends Dexie {
     // (shared/rules/README.md, "Voided entries and reopening"; explore40-manager #1: the case page and Reports counted
     // them missed once the customer came back). No store changes; the reopened cases' rows are derived again.
     this.version(19)
+      .stores({})
+      .upgrade((tx) => reopenedAsItCounts(tx));
+    // Version 20: an ADR letter whose date fell while the complaint stood resolved is owed from the reopening, not
+    // missed from that date (explore41-clocks #3: "26 days overdue", and a missed letter in Reports). No store changes;
+    // the reopened cases' rows are derived again, as for version 19.
+    this.version(20)
       .stores({})
       .upgrade((tx) => reopenedAsItCounts(tx));
     this.use({ stack: 'dbcore', name: 'stored-rows', create: checkStoredRows });
@@ -597,7 +603,7 @@ function cctsReportAsItCounts(tx: Transaction): Promise<void> {
   return deriveAgain(tx, (e) => e.type === 'ccts-referral', { reportRows: false });
 }
 
-/** Version 19: the rows of the cases with a reopening, the case index's and the report's, derived again. */
+/** Versions 19 and 20: the rows of the cases with a reopening, the case index's and the report's, derived again. */
 function reopenedAsItCounts(tx: Transaction): Promise<void> {
   return deriveAgain(tx, (e) => e.type === 'reopened', { reportRows: true });
 }

@@ -121,6 +121,8 @@ export const frCA: Record<MessageKey, string> = {
   'explain.payment-services-exceptional': ' (services de paiement, circonstances exceptionnelles)',
   'explain.deadlock-basis':
     'position finale (impasse) le {on}, {clock} sans délai, {rule} (sinon échéance le {otherwiseOn}\u00a0: réception + {duration})',
+  'explain.reopened-basis':
+    'rouverte le {on}, de nouveau non réglée après l’avoir été depuis le {resolvedOn}, {clock} sans délai, {rule} (échéance le {otherwiseOn} si elle n’avait pas été réglée\u00a0: réception + {duration})',
   'explain.letter-basis': 'lettre de recours externe envoyée le {on} + {duration}, {rule}',
   'explain.ccts-basis': 'renvoi par la CPRST le {on} + {duration}, {rule}',
   'explain.notice-basis':
