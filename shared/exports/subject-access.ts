@@ -481,7 +481,7 @@ const FR_CA_WORDS: SummaryWords = {
   title: 'Demande d’accès\u00a0: les renseignements personnels que nous détenons',
   docTitle: (name) => `Demande d’accès\u00a0: ${name}`,
   docSubject: 'Renseignements personnels détenus sur la personne',
-  footer: (name, on, page, pages) => `Demande d’accès\u00a0: ${name} · préparé le ${on} · page ${page} de ${pages}`,
+  footer: (name, on, page, pages) => `Demande d’accès\u00a0: ${name} · préparé le ${on} · page ${page} sur ${pages}`,
   about: 'Personne visée',
   requestReceived: 'Demande reçue le',
   answerBy: 'Répondre au plus tard le',

@@ -217,7 +217,7 @@ const FR_CA: Messages = {
   'info.date': 'Date',
   // French typography: a non-breaking space before a colon, so the colon never starts a line.
   'footer.reference': 'Notre référence\u00a0: {reference}',
-  'footer.page': 'Page {page} de {pages}',
+  'footer.page': 'Page {page} sur {pages}',
 
   'letter.signatureRole': 'Service des plaintes, {companyName}',
   'letter.copyTo': 'c. c.\u00a0: {customerName} (titulaire du compte)',

@@ -54,7 +54,7 @@ describe('postableLetter and withPageFurniture', () => {
     const doc = acknowledgementLetter({ ...sampleAcknowledgement(), language: 'fr-CA' });
     const whole = withPageFurniture(structuredClone(postableLetter(doc)!));
     expect(footerText(whole, 2, 3)).toBe(footerText(doc, 2, 3));
-    expect(footerText(whole, 2, 3)).toContain('Page 2 de 3');
+    expect(footerText(whole, 2, 3)).toContain('Page 2 sur 3');
   });
 
   it('will not post a document whose furniture it could not make again', () => {

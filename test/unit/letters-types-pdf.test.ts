@@ -256,7 +256,7 @@ describe('languages', () => {
     expect(text).toContain('ccts-cprst.ca');
     expect(text).toContain('1-888-221-1687');
     expect(text).toContain('Notre référence : RDR-2026-000042');
-    expect(text).toMatch(/Page 1 de \d/);
+    expect(text).toMatch(/Page 1 sur \d/);
     // The sign-off says the greeting's appellation again.
     expect(text).toContain('Veuillez agréer, Madame, Monsieur, nos salutations distinguées.');
     for (const word of ['Ombudsman', 'Dear', 'Yours sincerely', 'December', 'text relay', '18001', 'months', '£']) {
@@ -271,7 +271,7 @@ describe('languages', () => {
     expect(text).toContain('Cette lettre dans un autre format');
     expect(text).toContain('Veuillez agréer, Monsieur, nos salutations distinguées.');
     expect(text).toContain('Geneviève Côté');
-    expect(text).toContain('Page 1 de 1');
+    expect(text).toContain('Page 1 sur 1');
   });
 
   it('fr-CA CCTS notice, after the second level of escalation, to a customer titled Mme', async () => {
@@ -397,7 +397,7 @@ describe('large print', () => {
       for (const [styleName, style] of bodyStyles) expect(style.fontSize, styleName).toBeGreaterThanOrEqual(16);
       const file = await writePdf(`${name}-large`, doc);
       const pages = pagesOf(file);
-      expect(textOf(file)).toMatch(new RegExp(`(Page|Page) ${pages} (of|de) ${pages}`));
+      expect(textOf(file)).toMatch(new RegExp(`(Page|Page) ${pages} (of|sur) ${pages}`));
       // A glyph box of 16 pt Roboto is about 18.75 pt tall (ascender + descender); 10.5 pt is about 12.3 pt.
       const heights = bodyWordHeights(file);
       expect(heights.length).toBeGreaterThan(50);
