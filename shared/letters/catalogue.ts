@@ -146,9 +146,8 @@ const EN_GB = {
   'final.done.heading': 'What we have done',
   'final.remedy.heading': 'Putting things right',
   'final.adr.heading': 'If you are not happy with our response',
-  'final.adr.fromDate':
-    'If you are not happy with this response, you can ask {schemeName} to look at the complaint from {adrAvailableOn}.',
-  'final.adr.now': 'If you are not happy with this response, you can ask {schemeName} to look at the complaint now.',
+  'final.adr.fromDate': 'You can ask {schemeName} to look at the complaint from {adrAvailableOn}.',
+  'final.adr.now': 'You can ask {schemeName} to look at the complaint now.',
 
   // Canada: telling the customer about the CCTS
   'ccts.title': 'Independent help from the CCTS: complaint {reference}',
@@ -337,9 +336,8 @@ const FR_CA: Messages = {
   'final.remedy.heading': 'Pour corriger la situation',
   'final.adr.heading': 'Si notre réponse ne vous convient pas',
   'final.adr.fromDate':
-    'Si cette réponse ne vous convient pas, vous pourrez, à compter du {adrAvailableOn}, demander à {schemeName} d’examiner votre plainte.',
-  'final.adr.now':
-    'Si cette réponse ne vous convient pas, vous pouvez demander dès maintenant à {schemeName} d’examiner votre plainte.',
+    'Vous pourrez, à compter du {adrAvailableOn}, demander à {schemeName} d’examiner votre plainte.',
+  'final.adr.now': 'Vous pouvez demander dès maintenant à {schemeName} d’examiner votre plainte.',
 
   'ccts.title': 'Aide indépendante de la CPRST\u00a0: plainte {reference}',
   'ccts.heading': 'Vous pouvez soumettre votre plainte à {schemeName}',

@@ -155,7 +155,7 @@ describe('update and final response letters as PDFs', () => {
     expect(text).toContain('We have refunded the second charge');
     expect(text).toContain('Putting things right');
     expect(text).toContain('credited £25.00 to your account');
-    expect(text).toContain('you can ask the Communications Ombudsman to look at the complaint from 30 December 2026');
+    expect(text).toContain('You can ask the Communications Ombudsman to look at the complaint from 30 December 2026');
     expect(text).toContain('You have 12 months from the date of this letter');
     expect(text).toContain('until 9 December 2027');
     expectCommsOmbudsman(text);

@@ -123,7 +123,7 @@ describe('whether the final response opens the way to the scheme at once is the 
   it('FCA DISP (finalResponseOpensReferral): the Financial Ombudsman can look at the complaint now', () => {
     expect(regimeVersionFor('fca-disp', '2026-11-18')?.finalResponseOpensReferral).toBe(true);
     const text = finalResponse('fca-disp');
-    expect(text).toContain('you can ask the Financial Ombudsman Service to look at the complaint now');
+    expect(text).toContain('You can ask the Financial Ombudsman Service to look at the complaint now');
     expect(text).toContain('You have 6 months');
   });
 
