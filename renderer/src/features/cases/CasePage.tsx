@@ -84,13 +84,18 @@ async function printIssuedLetter(letter: { fileName: string; bytes: Uint8Array }
     });
 }
 
-/** The state, and the day the clock ended when it has ("Met 3 Sep 2026"). */
-function ClockState({ clock }: { clock: Clock }) {
+/**
+ * The state, and the day the clock ended when it has ("Met 3 Sep 2026"). A provider's target that runs while the case
+ * is paused is said to be paused: its due date moves on a day for each day of the pause (explore41-clocks #4, where it
+ * read "Running" beside "(still paused)").
+ */
+function ClockState({ clock, paused }: { clock: Clock; paused: boolean }) {
   const t = useT();
+  const stopped = paused && clock.source === 'provider' && clock.state === 'running';
   return (
     <>
-      <Text size="sm" fw={600} c={`${STATE_COLOURS[clock.state]}.7`}>
-        {t(`case.state.${clock.state}`)}
+      <Text size="sm" fw={600} c={stopped ? 'gray.7' : `${STATE_COLOURS[clock.state]}.7`}>
+        {stopped ? t('case.state.paused') : t(`case.state.${clock.state}`)}
       </Text>
       {clock.closedOn && (
         <Text size="xs" c="dimmed">
@@ -430,7 +435,7 @@ export function CasePage({ id }: { id: string }) {
                           {formatDate(clock.dueOn)}
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }} data-state={clock.state}>
-                          <ClockState clock={clock} />
+                          <ClockState clock={clock} paused={!!evaluation?.pausedSince} />
                         </Table.Td>
                       </Table.Tr>
                     ))}

@@ -1952,6 +1952,7 @@ export const enGB = {
   'case.letterButton.ccts-notice': 'CCTS notice…',
   'case.letterButton.summary-resolution': 'Summary resolution…',
   'case.state.running': 'Running',
+  'case.state.paused': 'Paused',
   'case.state.met': 'Met',
   'case.state.missed': 'Missed',
   'case.state.not-applicable': 'N/A',

@@ -2466,6 +2466,7 @@ export const frCA: Record<MessageKey, string> = {
   'case.letterButton.ccts-notice': 'Avis sur la CPRST…',
   'case.letterButton.summary-resolution': 'Règlement sommaire…',
   'case.state.running': 'En cours',
+  'case.state.paused': 'En pause',
   'case.state.met': 'Respecté',
   'case.state.missed': 'Manqué',
   'case.state.not-applicable': 'S. O.',
